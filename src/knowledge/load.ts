@@ -1,0 +1,104 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parse as parseYaml, YAMLParseError } from 'yaml';
+import { entrySchema, type KnowledgeEntry } from './schema.ts';
+import { foldText } from '../search/text.ts';
+
+export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge/', import.meta.url));
+
+/** Every problem in the knowledge base, each as "file: field: what is wrong". Never a stack trace. */
+export class KnowledgeError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`The knowledge base has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'KnowledgeError';
+  }
+}
+
+export interface KnowledgeFile {
+  /** Path shown in messages, relative to the working directory when possible. */
+  name: string;
+  text: string;
+}
+
+export function readKnowledgeDir(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeFile[] {
+  return readdirSync(dir)
+    .filter((file) => file.endsWith('.yaml') || file.endsWith('.yml'))
+    .sort()
+    .map((file) => {
+      const path = join(dir, file);
+      const shown = relative(process.cwd(), path);
+      return { name: shown.startsWith('..') ? path : shown, text: readFileSync(path, 'utf8') };
+    });
+}
+
+/** Parses and validates files; throws KnowledgeError listing every problem found. */
+export function parseKnowledge(files: KnowledgeFile[]): KnowledgeEntry[] {
+  const problems: string[] = [];
+  const entries: { entry: KnowledgeEntry; file: string }[] = [];
+
+  for (const file of files) {
+    let raw: unknown;
+    try {
+      raw = parseYaml(file.text, { prettyErrors: false });
+    } catch (error) {
+      const where = error instanceof YAMLParseError && error.linePos ? ` (line ${error.linePos[0].line})` : '';
+      problems.push(`${file.name}: not valid YAML${where}: ${firstLine(error)}`);
+      continue;
+    }
+    const result = entrySchema.safeParse(raw);
+    if (!result.success) {
+      for (const issue of result.error.issues) {
+        const field = issue.path.length > 0 ? issue.path.join('.') : '(file)';
+        problems.push(`${file.name}: ${field}: ${issue.message}`);
+      }
+      continue;
+    }
+    const expectedName = `${result.data.id}.yaml`;
+    if (basename(file.name) !== expectedName) {
+      problems.push(`${file.name}: id: "${result.data.id}" should live in a file named ${expectedName}`);
+    }
+    entries.push({ entry: result.data, file: file.name });
+  }
+
+  problems.push(...crossCheck(entries));
+  if (problems.length > 0) throw new KnowledgeError(problems);
+  return entries.map(({ entry }) => entry);
+}
+
+export function loadKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeEntry[] {
+  return parseKnowledge(readKnowledgeDir(dir));
+}
+
+/** Ids unique, names (ids, titles, aliases) unique after folding, related ids existing. */
+function crossCheck(entries: { entry: KnowledgeEntry; file: string }[]): string[] {
+  const problems: string[] = [];
+  const idOwner = new Map<string, string>();
+  for (const { entry, file } of entries) {
+    const owner = idOwner.get(entry.id);
+    if (owner) problems.push(`${file}: id: "${entry.id}" is already used by ${owner}`);
+    else idOwner.set(entry.id, file);
+  }
+
+  const nameOwner = new Map<string, string>();
+  for (const { entry, file } of entries) {
+    const names = new Set([entry.id, entry.title.en, entry.title.de, ...entry.aliases.en, ...entry.aliases.de].map(foldText));
+    for (const name of names) {
+      const owner = nameOwner.get(name);
+      if (owner && owner !== entry.id) problems.push(`${file}: aliases: "${name}" is already a name of entry "${owner}"`);
+      else nameOwner.set(name, entry.id);
+    }
+  }
+
+  for (const { entry, file } of entries) {
+    for (const related of entry.related) {
+      if (!idOwner.has(related)) problems.push(`${file}: related: unknown entry id "${related}"`);
+    }
+  }
+  return problems;
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0] ?? message;
+}
