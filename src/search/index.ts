@@ -1,0 +1,204 @@
+import MiniSearch, { type SearchResult } from 'minisearch';
+import type { Area, KnowledgeEntry, Language } from '../knowledge/schema.ts';
+import { createTermPipeline, type TermPipeline } from './language.ts';
+import { FIELD_BOOSTS, SEARCH_FIELDS, STRONG_FIELDS, germanWords, toDocument, type SearchDocument } from './documents.ts';
+import { buildNameIndex, compactKey, nameKey } from './names.ts';
+import { areasInTerms, compareVersions, versionFromToken, VERSION_QUESTION_WORDS } from './versions.ts';
+import { GENERIC_WORDS, STOP_WORDS } from './text.ts';
+import { Autocomplete, type Choice } from './autocomplete.ts';
+
+export type { Choice };
+
+export interface SearchHit {
+  entry: KnowledgeEntry;
+  score: number;
+  /** exact: a name matched as a whole; version: a version question; text: ranked full-text match. */
+  via: 'exact' | 'version' | 'text';
+}
+
+export interface SearchOutcome {
+  query: string;
+  /** False when the knowledge base has no confident answer: then `hits` is empty. */
+  answered: boolean;
+  hits: SearchHit[];
+  /** "Did you mean" candidates when not answered. */
+  suggestions: SearchHit[];
+  /** The known kernel version a version question asked about. */
+  version: string | null;
+  areas: Area[];
+}
+
+/** Share of the query's meaningful words that must match for an answer (fuzzy matches count half). */
+const MIN_COVERAGE = 0.5;
+const VERSION_BOOST = 1.5;
+
+/**
+ * The knowledge index: exact names first, version questions, then bilingual MiniSearch ranking
+ * with a confidence rule so an unanswerable question is declined instead of answered at random.
+ */
+export class KnowledgeSearch {
+  readonly entries: readonly KnowledgeEntry[];
+  readonly versions: readonly string[];
+  private readonly byId: Map<string, KnowledgeEntry>;
+  private readonly byVersion: Map<string, KnowledgeEntry[]>;
+  private readonly names: Map<string, string>;
+  private readonly pipeline: TermPipeline;
+  private readonly index: MiniSearch<SearchDocument>;
+  private readonly autocomplete: Autocomplete;
+
+  constructor(entries: readonly KnowledgeEntry[]) {
+    this.entries = entries;
+    this.byId = new Map(entries.map((e) => [e.id, e]));
+    this.byVersion = new Map();
+    for (const entry of entries) {
+      if (!entry.version) continue;
+      const list = this.byVersion.get(entry.version) ?? [];
+      list.push(entry);
+      this.byVersion.set(entry.version, list);
+    }
+    this.versions = [...this.byVersion.keys()].sort(compareVersions);
+    this.names = buildNameIndex(entries);
+    this.pipeline = createTermPipeline(germanWords(entries));
+    const { tokenize, processTerm } = this.pipeline;
+    this.index = new MiniSearch<SearchDocument>({
+      fields: [...SEARCH_FIELDS],
+      tokenize,
+      processTerm,
+      searchOptions: {
+        boost: FIELD_BOOSTS,
+        combineWith: 'OR',
+        // Synonym tokens (_x) and short words are matched exactly; typos only on longer words.
+        prefix: (term) => !term.startsWith('_') && term.length >= 3,
+        fuzzy: (term) => (term.startsWith('_') || term.length < 5 || /\d/.test(term) ? false : 0.2),
+        maxFuzzy: 2,
+      },
+    });
+    this.index.addAll(entries.map(toDocument));
+    this.autocomplete = new Autocomplete(entries, this.index);
+  }
+
+  get size(): number {
+    return this.entries.length;
+  }
+
+  get(id: string): KnowledgeEntry | undefined {
+    return this.byId.get(id);
+  }
+
+  entriesForVersion(version: string): KnowledgeEntry[] {
+    return this.byVersion.get(version) ?? [];
+  }
+
+  releaseEntry(version: string): KnowledgeEntry | undefined {
+    return this.entriesForVersion(version).find((e) => e.kind === 'release');
+  }
+
+  /** An id, a name or an alias exactly, else the confident top answer: how a typed /feature value resolves. */
+  resolve(nameOrId: string): KnowledgeEntry | undefined {
+    const exact = this.byId.get(nameOrId.trim()) ?? this.exactMatch(nameOrId);
+    if (exact) return exact;
+    const outcome = this.search(nameOrId, { limit: 1 });
+    return outcome.answered ? outcome.hits[0]?.entry : undefined;
+  }
+
+  suggest(typed: string, lang: Language, limit = 25): Choice[] {
+    return this.autocomplete.suggest(typed, lang, limit);
+  }
+
+  search(query: string, options: { limit?: number } = {}): SearchOutcome {
+    const limit = options.limit ?? 5;
+    const tokens = this.pipeline.tokenize(query).filter((t) => !t.startsWith('_'));
+    const knownVersions = [...new Set(tokens.map(versionFromToken).filter((v): v is string => v !== null && this.byVersion.has(v)))];
+    const version = knownVersions[0] ?? null;
+    const contentTokens = tokens.filter((t) => !STOP_WORDS.has(t) && !GENERIC_WORDS.has(t) && !versionFromToken(t));
+    const processed = tokens.flatMap((t) => this.pipeline.processTerm(t) ?? []);
+    const phraseTokens = this.pipeline.tokenize(query).filter((t) => t.startsWith('_'));
+    const areas = [...areasInTerms([...processed, ...phraseTokens])];
+    const base = { query, version, areas };
+
+    const exact = this.exactMatch(query);
+    if (exact) {
+      const rest = this.confidentTextHits(query, contentTokens).filter((hit) => hit.entry.id !== exact.id);
+      return { ...base, answered: true, hits: [{ entry: exact, score: Infinity, via: 'exact' }, ...rest].slice(0, limit), suggestions: [] };
+    }
+
+    if (version && this.isVersionQuestion(contentTokens)) {
+      return { ...base, answered: true, hits: this.versionHits(version, new Set(areas)).slice(0, Math.max(limit, 1)), suggestions: [] };
+    }
+
+    if (contentTokens.length === 0 && !version) return { ...base, answered: false, hits: [], suggestions: [] };
+
+    const results = this.index.search(query);
+    const hits = results.map((r) => ({ result: r, hit: { entry: this.byId.get(r.id)!, score: r.score, via: 'text' as const } }));
+    if (version) {
+      for (const h of hits) if (h.hit.entry.version === version) h.hit.score *= VERSION_BOOST;
+      hits.sort((a, b) => b.hit.score - a.hit.score);
+    }
+    const top = hits[0];
+    const meaningful = version ? [...contentTokens, version] : contentTokens;
+    const confident = top !== undefined && this.isConfident(top.result, meaningful);
+    if (!confident) {
+      return { ...base, answered: false, hits: [], suggestions: hits.slice(0, 3).map((h) => h.hit) };
+    }
+    return { ...base, answered: true, hits: hits.slice(0, limit).map((h) => h.hit), suggestions: [] };
+  }
+
+  /** Whole-query name match, tried with and without generic words ("linux kernel kdbus"). */
+  private exactMatch(query: string): KnowledgeEntry | undefined {
+    for (const dropGeneric of [false, true]) {
+      const key = nameKey(query, dropGeneric);
+      if (!key) continue;
+      const id = this.names.get(key) ?? this.names.get(compactKey(key));
+      if (id) return this.byId.get(id);
+    }
+    return undefined;
+  }
+
+  private isVersionQuestion(contentTokens: string[]): boolean {
+    return contentTokens.every((token) => {
+      if (VERSION_QUESTION_WORDS.has(token)) return true;
+      const forms = this.pipeline.processTerm(token) ?? [];
+      return areasInTerms(forms).size > 0;
+    });
+  }
+
+  private versionHits(version: string, areas: Set<Area>): SearchHit[] {
+    const entries = this.entriesForVersion(version);
+    const release = entries.filter((e) => e.kind === 'release');
+    const features = entries
+      .filter((e) => e.kind !== 'release' && (areas.size === 0 || areas.has(e.area)))
+      .sort((a, b) => a.area.localeCompare(b.area) || a.title.en.localeCompare(b.title.en));
+    const ordered = [...release, ...features];
+    return ordered.map((entry, i) => ({ entry, score: ordered.length - i, via: 'version' as const }));
+  }
+
+  /** Other entries worth showing beside an exact hit: only those the confidence rule would accept. */
+  private confidentTextHits(query: string, meaningful: string[]): SearchHit[] {
+    return this.index
+      .search(query)
+      .filter((r) => this.isConfident(r, meaningful))
+      .map((r) => ({ entry: this.byId.get(r.id)!, score: r.score, via: 'text' as const }));
+  }
+
+  /**
+   * Confidence: enough of the meaningful words match (exact or stem/prefix = 1, typo = ½), and at
+   * least one solid match sits in a name or the summary, not only in the background text.
+   */
+  private isConfident(result: SearchResult, meaningful: string[]): boolean {
+    if (meaningful.length === 0) return false;
+    const matchedTerms = Object.entries(result.match);
+    let covered = 0;
+    let strong = false;
+    for (const token of meaningful) {
+      const forms = this.pipeline.processTerm(token) ?? [token];
+      const solid = matchedTerms.filter(([term]) => forms.some((f) => term === f || (f.length >= 4 && term.startsWith(f))));
+      if (solid.length > 0) {
+        covered += 1;
+        if (solid.some(([, fields]) => fields.some((field) => STRONG_FIELDS.has(field)))) strong = true;
+      } else if (forms.some((f) => result.queryTerms.includes(f))) {
+        covered += 0.5;
+      }
+    }
+    return strong && covered / meaningful.length >= MIN_COVERAGE;
+  }
+}
