@@ -1,0 +1,75 @@
+import type { Database } from 'better-sqlite3';
+
+/**
+ * Schema migrations, applied in order; `PRAGMA user_version` holds how many have run.
+ * Append only: never edit or reorder a migration that has shipped, add a new one instead.
+ */
+export interface Migration {
+  name: string;
+  up: string | ((db: Database) => void);
+}
+
+export const MIGRATIONS: Migration[] = [
+  {
+    name: 'meta key/value table',
+    up: `CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL)`,
+  },
+  {
+    name: 'release announcements: known releases, feed state, subscriptions, deliveries',
+    up: `
+      CREATE TABLE releases (
+        version    TEXT PRIMARY KEY,
+        moniker    TEXT NOT NULL,
+        kind       TEXT NOT NULL,
+        released   TEXT NOT NULL,          -- ISO 8601
+        eol        INTEGER NOT NULL DEFAULT 0,
+        links      TEXT NOT NULL,          -- JSON ReleaseLinks
+        first_seen TEXT NOT NULL
+      );
+
+      -- One row: the shared feed (one fetch per poll for every server).
+      CREATE TABLE feed_state (
+        id                   INTEGER PRIMARY KEY CHECK (id = 1),
+        url                  TEXT,
+        etag                 TEXT,
+        last_modified        TEXT,
+        last_success_at      TEXT,
+        last_failure_at      TEXT,
+        last_error           TEXT,
+        consecutive_failures INTEGER NOT NULL DEFAULT 0,
+        snapshot             TEXT,          -- JSON Release[] of the last successful 200
+        snapshot_at          TEXT
+      );
+
+      CREATE TABLE subscriptions (
+        channel_id      TEXT PRIMARY KEY,
+        guild_id        TEXT,
+        types           TEXT NOT NULL,      -- JSON AnnounceType[]
+        role_id         TEXT,
+        enabled         INTEGER NOT NULL DEFAULT 1,
+        disabled_reason TEXT,
+        created_by      TEXT,
+        created_at      TEXT NOT NULL,
+        updated_at      TEXT NOT NULL
+      );
+      CREATE INDEX subscriptions_guild ON subscriptions (guild_id);
+
+      CREATE TABLE deliveries (
+        id         INTEGER PRIMARY KEY AUTOINCREMENT,
+        channel_id TEXT NOT NULL,
+        event_key  TEXT NOT NULL,           -- "release:6.18", "eol:6.17"
+        version    TEXT NOT NULL REFERENCES releases (version),
+        status     TEXT NOT NULL CHECK (status IN ('pending', 'sent', 'failed')),
+        nonce      TEXT,                    -- set when the message is composed, before the send
+        attempts   INTEGER NOT NULL DEFAULT 0,
+        message_id TEXT,
+        error      TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        sent_at    TEXT,
+        UNIQUE (channel_id, event_key)
+      );
+      CREATE INDEX deliveries_pending ON deliveries (status, channel_id);
+    `,
+  },
+];
