@@ -119,7 +119,8 @@ export class KnowledgeSearch {
     const exact = this.exactMatch(query);
     if (exact) {
       const rest = this.confidentTextHits(query, contentTokens).filter((hit) => hit.entry.id !== exact.id);
-      return { ...base, answered: true, hits: [{ entry: exact, score: Infinity, via: 'exact' }, ...rest].slice(0, limit), suggestions: [] };
+      const exactHit: SearchHit = { entry: exact, score: Infinity, via: 'exact' };
+      return { ...base, answered: true, hits: [exactHit, ...rest].slice(0, limit), suggestions: [] };
     }
 
     if (version && this.isVersionQuestion(contentTokens)) {

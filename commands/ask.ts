@@ -1,0 +1,21 @@
+import { defineCommand, describe, ANSWER_OPTIONS } from './command.ts';
+import { replyForOutcome } from '../src/answers/reply.ts';
+
+export const ASK_MAX_LENGTH = 200;
+
+export const ask = defineCommand({
+  definition: {
+    name: 'ask',
+    ...describe('Ask a question about kernel development', 'Eine Frage zur Kernel-Entwicklung stellen'),
+    options: [
+      { type: 3, name: 'question', ...describe('Your question, in English or German', 'Deine Frage, auf Deutsch oder Englisch'), required: true, max_length: ASK_MAX_LENGTH },
+      ...ANSWER_OPTIONS,
+    ],
+  },
+  terminalOption: 'question',
+  usage: { en: '/ask <question> – e.g. /ask what did 4.0 bring?', de: '/ask <Frage> – z. B. /ask Was ist Live-Patching?' },
+  handle(options, { lang }, { search }) {
+    const question = (options.string('question') ?? '').slice(0, ASK_MAX_LENGTH);
+    return replyForOutcome(search.search(question), search, lang);
+  },
+});

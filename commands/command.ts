@@ -1,0 +1,87 @@
+import type {
+  APIApplicationCommandOption,
+  LocalizationMap,
+  RESTPostAPIChatInputApplicationCommandsJSONBody,
+} from 'discord-api-types/v10';
+import type { Language } from '../src/knowledge/schema.ts';
+import type { KnowledgeSearch, Choice } from '../src/search/index.ts';
+import type { Reply } from '../src/answers/reply.ts';
+
+/** What every handler may use. Services arrive here as ports; nothing is global. */
+export interface CommandDeps {
+  search: KnowledgeSearch;
+  /** The registry, for /help. */
+  commands: readonly SlashCommand[];
+  botVersion: string;
+  now(): Date;
+  /** Present when the bot runs with a database (release announcements, Q&A); absent in a bare terminal. */
+  services?: Partial<CommandServices>;
+}
+
+/** Filled in by later features; a command checks for the service it needs. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface CommandServices {}
+
+/** Who asked, where, and in which language the answer should be. */
+export interface Invocation {
+  lang: Language;
+  userId: string | null;
+  guildId: string | null;
+  channelId: string | null;
+  /** The member has Manage Server (admin commands check this at runtime too). */
+  canManageGuild: boolean;
+}
+
+/** Typed access to the options of one command: only names its definition declares compile. */
+export interface OptionReader<Name extends string = string> {
+  subcommand(): string | null;
+  string(name: Name): string | null;
+  boolean(name: Name): boolean | null;
+  /** Snowflake of a user, channel or role option. */
+  id(name: Name): string | null;
+}
+
+type OptionNamesOf<O> = O extends { name: infer N extends string; options?: infer Sub }
+  ? N | (Sub extends readonly unknown[] ? OptionNamesOf<Sub[number]> : never)
+  : never;
+
+export type OptionNames<D> = D extends { options: readonly (infer O)[] } ? OptionNamesOf<O> : never;
+
+export type CommandDefinition = RESTPostAPIChatInputApplicationCommandsJSONBody;
+
+export interface SlashCommand<D extends CommandDefinition = CommandDefinition> {
+  definition: D;
+  /** In terminal mode, the rest of the line fills this option ("/feature kdbus"). */
+  terminalOption?: OptionNames<D>;
+  /** Shown in /help. */
+  usage: Record<Language, string>;
+  /** Admin commands are hidden from /help in the terminal. */
+  adminOnly?: boolean;
+  handle(options: OptionReader<OptionNames<D>>, invocation: Invocation, deps: CommandDeps): Reply | Promise<Reply>;
+  autocomplete?(option: OptionNames<D>, typed: string, invocation: Invocation, deps: CommandDeps): Choice[];
+}
+
+/** Keeps the literal definition type so handlers get typed option names. */
+export function defineCommand<const D extends CommandDefinition>(command: SlashCommand<D>): SlashCommand<D> {
+  return command;
+}
+
+/** Descriptions in Discord's locales (names stay English). */
+export function describe(en: string, de: string): { description: string; description_localizations: LocalizationMap } {
+  return { description: en, description_localizations: { 'en-US': en, 'en-GB': en, de } };
+}
+
+/** Options every answering command shares: hide, mention, lang. */
+export const ANSWER_OPTIONS = [
+  { type: 5, name: 'hide', ...describe('Only you see the answer', 'Nur du siehst die Antwort') },
+  { type: 6, name: 'mention', ...describe('Aim the answer at this member (only they are pinged)', 'Antwort an dieses Mitglied richten (nur es wird erwähnt)') },
+  {
+    type: 3,
+    name: 'lang',
+    ...describe('Answer language', 'Sprache der Antwort'),
+    choices: [
+      { name: 'English', value: 'en' },
+      { name: 'Deutsch', value: 'de' },
+    ],
+  },
+] as const satisfies readonly APIApplicationCommandOption[];

@@ -1,0 +1,133 @@
+import type { KnowledgeEntry, Language } from '../knowledge/schema.ts';
+import type { KnowledgeSearch, SearchOutcome } from '../search/index.ts';
+import { AREA_LABELS, SOURCE_LABELS, STATUS_LABELS, labels } from './i18n.ts';
+
+/**
+ * The platform-neutral reply model: command handlers return it, the Discord adapter renders it as
+ * embeds and components, the terminal as text. Nothing here knows about either platform.
+ */
+
+export interface EntryRef {
+  id: string;
+  title: string;
+}
+
+export interface EntryView {
+  id: string;
+  title: string;
+  status: string;
+  /** "merged · landed in Linux 4.0" */
+  statusLine: string;
+  area: string;
+  summary: string;
+  talk: { claim: string; source: string; section: string };
+  since: string;
+  correction: string | null;
+  links: { title: string; url: string }[];
+  related: EntryRef[];
+}
+
+export interface ReleaseView {
+  version: string;
+  title: string;
+  known: boolean;
+  /** Versions the knowledge base covers, for the "not covered" message. */
+  coveredVersions: readonly string[];
+  entry: EntryView | null;
+  facts: { label: string; value: string }[];
+  groups: { area: string; entries: EntryRef[] }[];
+  kernelnewbiesUrl: string;
+}
+
+export type Reply =
+  | { type: 'entry'; lang: Language; entry: EntryView; also: EntryRef[] }
+  | { type: 'not-found'; lang: Language; query: string; suggestions: EntryRef[] }
+  | { type: 'release'; lang: Language; release: ReleaseView }
+  | { type: 'message'; lang: Language; title: string | null; text: string; ephemeral?: boolean; fields?: { name: string; value: string }[] };
+
+export function entryRef(entry: KnowledgeEntry, lang: Language): EntryRef {
+  return { id: entry.id, title: entry.title[lang] };
+}
+
+export function entryView(entry: KnowledgeEntry, lang: Language, lookup: (id: string) => KnowledgeEntry | undefined): EntryView {
+  const l = labels(lang);
+  const status = STATUS_LABELS[entry.status][lang];
+  const parts = [status];
+  if (entry.version && entry.kind !== 'release') parts.push(`${l.landedIn} ${entry.version}`);
+  if (entry.removed) parts.push(`${l.removedIn} ${entry.removed}`);
+  return {
+    id: entry.id,
+    title: entry.title[lang],
+    status,
+    statusLine: parts.join(' · '),
+    area: AREA_LABELS[entry.area][lang],
+    summary: entry.summary[lang],
+    talk: { claim: entry.talk.claim[lang], source: SOURCE_LABELS[entry.talk.source]?.[lang] ?? entry.talk.source, section: entry.talk.section },
+    since: entry.since[lang],
+    correction: entry.correction?.[lang] ?? null,
+    links: entry.links,
+    related: entry.related.flatMap((id) => {
+      const related = lookup(id);
+      return related ? [entryRef(related, lang)] : [];
+    }),
+  };
+}
+
+/** The reply for a search: the best entry plus up to two others, or an honest "not found". */
+export function replyForOutcome(outcome: SearchOutcome, search: KnowledgeSearch, lang: Language): Reply {
+  const [best, ...rest] = outcome.hits;
+  if (!outcome.answered || !best) {
+    return { type: 'not-found', lang, query: outcome.query, suggestions: outcome.suggestions.map((h) => entryRef(h.entry, lang)) };
+  }
+  if (best.via === 'version' && outcome.version) return releaseReply(outcome.version, search, lang, new Set(outcome.areas));
+  return {
+    type: 'entry',
+    lang,
+    entry: entryView(best.entry, lang, (id) => search.get(id)),
+    also: rest.slice(0, 2).map((h) => entryRef(h.entry, lang)),
+  };
+}
+
+export function entryReply(entry: KnowledgeEntry, search: KnowledgeSearch, lang: Language): Reply {
+  return { type: 'entry', lang, entry: entryView(entry, lang, (id) => search.get(id)), also: [] };
+}
+
+export function kernelnewbiesUrl(version: string): string {
+  return `https://kernelnewbies.org/Linux_${version.replace('.', '_')}`;
+}
+
+/** What a version brought, grouped by area; for a version the base does not cover, say so and link kernelnewbies. */
+export function releaseReply(version: string, search: KnowledgeSearch, lang: Language, areas: Set<string> = new Set()): Reply {
+  const l = labels(lang);
+  const entries = search.entriesForVersion(version);
+  const releaseEntry = entries.find((e) => e.kind === 'release') ?? null;
+  const features = entries.filter((e) => e.kind !== 'release' && (areas.size === 0 || areas.has(e.area)));
+  const byArea = new Map<string, EntryRef[]>();
+  for (const entry of [...features].sort((a, b) => a.title[lang].localeCompare(b.title[lang]))) {
+    const area = AREA_LABELS[entry.area][lang];
+    byArea.set(area, [...(byArea.get(area) ?? []), entryRef(entry, lang)]);
+  }
+  const facts: ReleaseView['facts'] = [];
+  const release = releaseEntry?.release;
+  if (release) {
+    facts.push({ label: l.released, value: release.date });
+    if (release.development_days) facts.push({ label: l.developmentDays, value: `${release.development_days} ${l.days}` });
+    if (release.commits) facts.push({ label: l.commits, value: release.commits.toLocaleString(lang) });
+    if (release.files) facts.push({ label: l.files, value: release.files.toLocaleString(lang) });
+    if (release.lines) facts.push({ label: l.lines, value: release.lines.toLocaleString(lang) });
+  }
+  return {
+    type: 'release',
+    lang,
+    release: {
+      version,
+      title: l.releaseTitle(version),
+      known: entries.length > 0,
+      coveredVersions: search.versions.filter((v) => search.releaseEntry(v)),
+      entry: releaseEntry ? entryView(releaseEntry, lang, (id) => search.get(id)) : null,
+      facts,
+      groups: [...byArea.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([area, refs]) => ({ area, entries: refs })),
+      kernelnewbiesUrl: kernelnewbiesUrl(version),
+    },
+  };
+}

@@ -1,0 +1,91 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { parseEnv } from 'node:util';
+import { z } from 'zod';
+import cron from 'node-cron';
+import { LOG_LEVELS } from './logger.ts';
+
+/** Every problem with the configuration, one clear line each; never a stack trace. */
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Configuration problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}\nSee .env.example for every setting.`);
+    this.name = 'ConfigError';
+  }
+}
+
+const snowflake = (name: string) => z.string().regex(/^\d{17,20}$/, `${name} must be a Discord id (17–20 digits)`);
+
+export const ANNOUNCE_TYPE_VALUES = ['mainline', 'rc', 'stable', 'longterm', 'linux-next', 'eol'] as const;
+
+const schema = z.object({
+  DISCORD_TOKEN: z
+    .string()
+    .regex(/^[\w-]{20,}\.[\w-]{4,}\.[\w-]{20,}$/, 'DISCORD_TOKEN does not look like a bot token (three dot-separated parts); copy it again from the Developer Portal, Bot tab')
+    .optional(),
+  DISCORD_GUILD_ID: snowflake('DISCORD_GUILD_ID').optional(),
+  DISCORD_API_BASE: z.url({ protocol: /^https?$/, error: 'DISCORD_API_BASE must be an http(s) URL such as https://discord.com/api' }).optional(),
+  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  KNOWLEDGE_DIR: z.string().min(1).optional(),
+  DATABASE_PATH: z.string().min(1).default('./data/kernelbot.db'),
+  KERNEL_FEED_URL: z.url({ protocol: /^https?$/, error: 'KERNEL_FEED_URL must be an http(s) URL' }).default('https://www.kernel.org/feeds/kdist.xml'),
+  FEED_SCHEDULE: z
+    .string()
+    .default('*/15 * * * *')
+    .refine((expr) => cron.validate(expr), 'FEED_SCHEDULE is not a valid cron expression (five fields, or six with seconds)'),
+  ANNOUNCE_CHANNEL_ID: snowflake('ANNOUNCE_CHANNEL_ID').optional(),
+  ANNOUNCE_TYPES: z
+    .string()
+    .optional()
+    .transform((value, ctx) => {
+      if (!value) return undefined;
+      const types = value.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
+      const bad = types.filter((t) => !(ANNOUNCE_TYPE_VALUES as readonly string[]).includes(t));
+      if (bad.length > 0) ctx.addIssue({ code: 'custom', message: `ANNOUNCE_TYPES has unknown type(s) ${bad.join(', ')}; allowed: ${ANNOUNCE_TYPE_VALUES.join(', ')}` });
+      return types as (typeof ANNOUNCE_TYPE_VALUES)[number][];
+    }),
+  ANNOUNCE_ROLE_ID: snowflake('ANNOUNCE_ROLE_ID').optional(),
+  MESSAGE_CONTENT_INTENT: z
+    .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'MESSAGE_CONTENT_INTENT must be true or false' })
+    .default('false')
+    .transform((v) => v === 'true' || v === '1' || v === 'yes'),
+});
+
+export type Config = z.output<typeof schema>;
+
+/** Reads .env (if present) under the real environment, which wins, and validates everything. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env'): Config {
+  const problems: string[] = [];
+  let fileValues: Record<string, string> = {};
+  if (envFile && existsSync(envFile)) {
+    const text = readFileSync(envFile, 'utf8');
+    problems.push(...checkEnvSyntax(text, envFile));
+    fileValues = parseEnv(text) as Record<string, string>;
+  }
+  const merged: Record<string, string | undefined> = { ...fileValues };
+  for (const [key, value] of Object.entries(env)) if (value !== undefined) merged[key] = value;
+  // An empty value means "not set", as in .env.example.
+  for (const key of Object.keys(merged)) if (merged[key]?.trim() === '') merged[key] = undefined;
+  if (merged.DISCORD_TOKEN) merged.DISCORD_TOKEN = merged.DISCORD_TOKEN.trim().replace(/^Bot\s+/i, '');
+
+  const result = schema.safeParse(merged);
+  if (!result.success) {
+    for (const issue of result.error.issues) {
+      const key = String(issue.path[0] ?? '');
+      problems.push(issue.message.includes(key) ? issue.message : `${key}: ${issue.message}`);
+    }
+  }
+  if (problems.length > 0 || !result.success) throw new ConfigError(problems);
+  return result.data;
+}
+
+/** Lines that are neither blank, comments nor KEY=value: parseEnv would silently drop them. */
+function checkEnvSyntax(text: string, file: string): string[] {
+  const problems: string[] = [];
+  text.split(/\r?\n/).forEach((line, i) => {
+    const trimmed = line.trim();
+    if (!trimmed || trimmed.startsWith('#')) return;
+    if (!/^(export\s+)?[A-Za-z_][A-Za-z0-9_]*\s*=/.test(trimmed)) {
+      problems.push(`${file} line ${i + 1}: expected KEY=value, got "${trimmed.slice(0, 40)}"`);
+    }
+  });
+  return problems;
+}

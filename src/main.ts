@@ -1,0 +1,30 @@
+import { loadConfig, ConfigError } from './config.ts';
+import { loadKnowledge, KnowledgeError } from './knowledge/load.ts';
+import { KnowledgeSearch } from './search/index.ts';
+import { COMMANDS } from '../commands/registry.ts';
+import { BOT_VERSION } from './version.ts';
+import { runTerminal } from './terminal/repl.ts';
+import type { CommandDeps } from '../commands/command.ts';
+
+/** npm start: the Discord bot with DISCORD_TOKEN, else terminal mode. Setup problems print clearly and exit 1. */
+async function main(): Promise<void> {
+  const config = loadConfig();
+  const search = new KnowledgeSearch(loadKnowledge(config.KNOWLEDGE_DIR));
+  const deps: CommandDeps = { search, commands: COMMANDS, botVersion: BOT_VERSION, now: () => new Date() };
+
+  if (!config.DISCORD_TOKEN) {
+    await runTerminal(deps, { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+    return;
+  }
+  const { startBot } = await import('./discord/bot.ts');
+  await startBot(config, deps);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof KnowledgeError) {
+    console.error(error.message);
+  } else {
+    console.error(`kernelbot could not start: ${error instanceof Error ? error.message : String(error)}`);
+  }
+  process.exitCode = 1;
+});

@@ -1,0 +1,28 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { CommandDeps } from '../../commands/command.ts';
+import { answerLine, type TerminalState } from './session.ts';
+
+/**
+ * Terminal mode: the bot's commands without Discord. Interactive with a prompt on a TTY; with piped
+ * stdin it answers every line and ends at end of input.
+ */
+export async function runTerminal(deps: CommandDeps, io: { input: Readable; output: Writable; interactive: boolean }): Promise<void> {
+  const state: TerminalState = { lang: 'en' };
+  const write = (text: string) => io.output.write(`${text}\n`);
+  write(`kernelbot ${deps.botVersion} – terminal mode (no DISCORD_TOKEN set). ${deps.search.size} entries.`);
+  write('Try: /feature kdbus · Was ist Live-Patching? · /release 4.0 · /lang de · /help · /quit');
+
+  const rl = createInterface({ input: io.input, output: io.interactive ? io.output : undefined, terminal: io.interactive });
+  if (io.interactive) {
+    rl.setPrompt('> ');
+    rl.prompt();
+  }
+  for await (const line of rl) {
+    if (/^\/(quit|exit)\s*$/.test(line.trim())) break;
+    write(await answerLine(line, state, deps));
+    write('');
+    if (io.interactive) rl.prompt();
+  }
+  rl.close();
+}
