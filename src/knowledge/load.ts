@@ -40,7 +40,7 @@ export function parseKnowledge(files: KnowledgeFile[]): KnowledgeEntry[] {
   for (const file of files) {
     let raw: unknown;
     try {
-      raw = parseYaml(file.text, { prettyErrors: false });
+      raw = parseYaml(file.text);
     } catch (error) {
       const where = error instanceof YAMLParseError && error.linePos ? ` (line ${error.linePos[0].line})` : '';
       problems.push(`${file.name}: not valid YAML${where}: ${firstLine(error)}`);

@@ -4,7 +4,7 @@ import { createTermPipeline, type TermPipeline } from './language.ts';
 import { FIELD_BOOSTS, SEARCH_FIELDS, STRONG_FIELDS, germanWords, toDocument, type SearchDocument } from './documents.ts';
 import { buildNameIndex, compactKey, nameKey } from './names.ts';
 import { areasInTerms, compareVersions, versionFromToken, VERSION_QUESTION_WORDS } from './versions.ts';
-import { GENERIC_WORDS, STOP_WORDS } from './text.ts';
+import { GENERIC_WORDS, STOP_WORDS, tokenizeWords } from './text.ts';
 import { Autocomplete, type Choice } from './autocomplete.ts';
 
 export type { Choice };
@@ -110,21 +110,22 @@ export class KnowledgeSearch {
     const tokens = this.pipeline.tokenize(query).filter((t) => !t.startsWith('_'));
     const knownVersions = [...new Set(tokens.map(versionFromToken).filter((v): v is string => v !== null && this.byVersion.has(v)))];
     const version = knownVersions[0] ?? null;
-    const contentTokens = tokens.filter((t) => !STOP_WORDS.has(t) && !GENERIC_WORDS.has(t) && !versionFromToken(t));
+    // Coverage counts the words a reader sees; joined hyphen forms only help matching.
+    const contentTokens = tokenizeWords(query).filter((t) => !STOP_WORDS.has(t) && !GENERIC_WORDS.has(t) && !versionFromToken(t));
     const processed = tokens.flatMap((t) => this.pipeline.processTerm(t) ?? []);
     const phraseTokens = this.pipeline.tokenize(query).filter((t) => t.startsWith('_'));
     const areas = [...areasInTerms([...processed, ...phraseTokens])];
     const base = { query, version, areas };
+
+    if (version && this.isVersionQuestion(contentTokens)) {
+      return { ...base, answered: true, hits: this.versionHits(version, new Set(areas)).slice(0, Math.max(limit, 1)), suggestions: [] };
+    }
 
     const exact = this.exactMatch(query);
     if (exact) {
       const rest = this.confidentTextHits(query, contentTokens).filter((hit) => hit.entry.id !== exact.id);
       const exactHit: SearchHit = { entry: exact, score: Infinity, via: 'exact' };
       return { ...base, answered: true, hits: [exactHit, ...rest].slice(0, limit), suggestions: [] };
-    }
-
-    if (version && this.isVersionQuestion(contentTokens)) {
-      return { ...base, answered: true, hits: this.versionHits(version, new Set(areas)).slice(0, Math.max(limit, 1)), suggestions: [] };
     }
 
     if (contentTokens.length === 0 && !version) return { ...base, answered: false, hits: [], suggestions: [] };

@@ -14,6 +14,11 @@ export function foldText(text: string): string {
     .trim();
 }
 
+/** The words a reader sees: hyphenated and underscored words split into their parts, nothing joined. */
+export function tokenizeWords(text: string): string[] {
+  return foldText(text).match(/[a-z0-9]+(?:\.[0-9]+)*/g) ?? [];
+}
+
 /** Words, version numbers (3.19) and identifiers (f2fs, so_incoming_cpu); hyphenated words also joined. */
 export function tokenize(text: string): string[] {
   const folded = foldText(text);
@@ -50,5 +55,6 @@ export const GENERIC_WORDS = new Set(
   `linux kernel kernels install installieren installiere use using nutzen benutzen work works funktioniert
   new neu neue neues neuen news bring brings brought brachte bringt feature features funktion funktionen
   thing things sache good best gut version versions release releases get getting got make machen
-  help hilfe problem probleme question frage windows computer pc`.split(/\s+/),
+  help hilfe problem probleme question frage windows computer pc moglichkeit moglichkeiten ahnlich ahnliche
+  similar possible possibilities support unterstutzung`.split(/\s+/),
 );

@@ -1,0 +1,85 @@
+import { parseArgs } from 'node:util';
+import { createInterface } from 'node:readline';
+import { loadKnowledge, KnowledgeError } from './knowledge/load.ts';
+import { KnowledgeSearch } from './search/index.ts';
+import { entryReply, replyForOutcome } from './answers/reply.ts';
+import { renderText } from './terminal/render-text.ts';
+import type { Language } from './knowledge/schema.ts';
+
+/**
+ * The search CLI. External tooling depends on its output: `search --json` writes exactly one JSON
+ * object per input line and nothing else on stdout. Keep the shapes stable.
+ */
+const USAGE = `Usage:
+  npm run --silent cli -- search --json [--lang de|en]   queries on stdin, one JSON line per query
+  npm run --silent cli -- list --json                    all entries
+  npm run --silent cli -- feature <id or name> [--lang de|en]
+  npm run --silent cli -- validate                       check every knowledge file`;
+
+async function main(argv: string[]): Promise<number> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { json: { type: 'boolean', default: false }, lang: { type: 'string', default: 'en' }, dir: { type: 'string' } },
+  });
+  const [command, ...rest] = positionals;
+  const lang: Language = values.lang === 'de' ? 'de' : 'en';
+  if (values.lang !== 'de' && values.lang !== 'en') return fail(`--lang must be de or en, not "${values.lang}"`);
+  const dir = values.dir ?? process.env.KNOWLEDGE_DIR;
+
+  switch (command) {
+    case 'validate': {
+      const entries = loadKnowledge(dir);
+      console.log(`ok: ${entries.length} entries valid`);
+      return 0;
+    }
+    case 'list': {
+      const entries = loadKnowledge(dir);
+      const rows = entries.map((e) => ({ id: e.id, title: e.title[lang], aliases: [...e.aliases.en, ...e.aliases.de], area: e.area, status: e.status, version: e.version }));
+      if (values.json) console.log(JSON.stringify(rows));
+      else for (const row of rows) console.log(`${row.id}\t${row.version ?? '-'}\t${row.status}\t${row.title}`);
+      return 0;
+    }
+    case 'feature': {
+      const search = new KnowledgeSearch(loadKnowledge(dir));
+      const name = rest.join(' ').trim();
+      if (!name) return fail('feature needs an id or a name, e.g. feature kdbus');
+      const entry = search.resolve(name);
+      console.log(renderText(entry ? entryReply(entry, search, lang) : replyForOutcome(search.search(name), search, lang)));
+      return entry ? 0 : 1;
+    }
+    case 'search': {
+      const search = new KnowledgeSearch(loadKnowledge(dir));
+      const lines = createInterface({ input: process.stdin, terminal: false });
+      for await (const line of lines) {
+        const outcome = search.search(line);
+        const results = outcome.hits.slice(0, 5).map((h) => ({
+          id: h.entry.id,
+          title: h.entry.title[lang],
+          score: Number.isFinite(h.score) ? Math.round(h.score * 1000) / 1000 : 1e9,
+          version: h.entry.version,
+        }));
+        const record = { query: line, answered: outcome.answered, results };
+        process.stdout.write(values.json ? `${JSON.stringify(record)}\n` : `${line}\t${outcome.answered ? results.map((r) => r.id).join(', ') : '(not answered)'}\n`);
+      }
+      return 0;
+    }
+    default:
+      return fail(command ? `unknown command "${command}"\n${USAGE}` : USAGE);
+  }
+}
+
+function fail(message: string): number {
+  console.error(message);
+  return 2;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(error instanceof KnowledgeError ? error.message : `error: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);

@@ -1,0 +1,63 @@
+import { describe, expect, it } from 'vitest';
+import { realKnowledge } from './support/knowledge.ts';
+import { labelledQueries, coverageTopics } from './support/labelled.ts';
+
+/**
+ * The labelled query set: recall@3 over answerable questions and the decline rate over
+ * out-of-scope ones, with floors at the level measured (raise them when search improves).
+ */
+const RECALL_AT_3_FLOOR = 0.9;
+const DECLINE_FLOOR = 1.0;
+
+describe('labelled query set', () => {
+  const { search, entries } = realKnowledge();
+  const queries = labelledQueries();
+  const ids = new Set(entries.map((e) => e.id));
+
+  it('is large, bilingual and labelled with real entry ids', () => {
+    expect(queries.length).toBeGreaterThanOrEqual(150);
+    const german = queries.filter((q) => q.lang === 'de').length;
+    expect(german / queries.length).toBeGreaterThanOrEqual(0.4);
+    expect(queries.filter((q) => q.expect === null).length).toBeGreaterThanOrEqual(8);
+    const unknown = queries.filter((q) => q.expect !== null && !ids.has(q.expect)).map((q) => `${q.file}: ${q.expect}`);
+    expect(unknown).toEqual([]);
+  });
+
+  it(`finds the expected entry in the top 3 for at least ${RECALL_AT_3_FLOOR * 100} % of answerable queries`, () => {
+    const answerable = queries.filter((q) => q.expect !== null);
+    const misses = answerable.filter((q) => {
+      const outcome = search.search(q.q);
+      return !outcome.answered || !outcome.hits.slice(0, 3).some((h) => h.entry.id === q.expect);
+    });
+    const recall = 1 - misses.length / answerable.length;
+    console.log(`recall@3 = ${(recall * 100).toFixed(1)} % over ${answerable.length} queries; misses:\n${misses.map((m) => `  ${m.q} → ${m.expect}`).join('\n')}`);
+    expect(recall).toBeGreaterThanOrEqual(RECALL_AT_3_FLOOR);
+  });
+
+  it('declines out-of-scope questions instead of answering at random', () => {
+    const outOfScope = queries.filter((q) => q.expect === null);
+    const wronglyAnswered = outOfScope.filter((q) => search.search(q.q).answered).map((q) => `${q.q} → ${search.search(q.q).hits[0]?.entry.id}`);
+    const declineRate = 1 - wronglyAnswered.length / outOfScope.length;
+    expect(wronglyAnswered, 'answered although out of scope').toEqual([]);
+    expect(declineRate).toBeGreaterThanOrEqual(DECLINE_FLOOR);
+  });
+});
+
+describe('seed coverage', () => {
+  const { search, entries } = realKnowledge();
+  const ids = new Set(entries.map((e) => e.id));
+  const topics = coverageTopics();
+
+  it('lists the topics of the seed', () => {
+    expect(topics.length).toBeGreaterThanOrEqual(80);
+  });
+
+  it('has an entry for every topic the seed mentions, in the top 3 for its name', () => {
+    const missing = topics.filter((t) => !ids.has(t.entry)).map((t) => `${t.name} → ${t.entry} (no such entry)`);
+    const notFound = topics
+      .filter((t) => ids.has(t.entry))
+      .filter((t) => !search.search(t.name).hits.slice(0, 3).some((h) => h.entry.id === t.entry))
+      .map((t) => `${t.name} → ${t.entry} (got ${search.search(t.name).hits.slice(0, 3).map((h) => h.entry.id).join(', ') || 'nothing'})`);
+    expect([...missing, ...notFound]).toEqual([]);
+  });
+});

@@ -1,0 +1,32 @@
+import { loadKnowledge } from '../../src/knowledge/load.ts';
+import { KnowledgeSearch } from '../../src/search/index.ts';
+import type { KnowledgeEntry } from '../../src/knowledge/schema.ts';
+
+let cached: { entries: KnowledgeEntry[]; search: KnowledgeSearch } | undefined;
+
+/** The real knowledge base and its index, built once per test file. */
+export function realKnowledge(): { entries: KnowledgeEntry[]; search: KnowledgeSearch } {
+  if (!cached) {
+    const entries = loadKnowledge();
+    cached = { entries, search: new KnowledgeSearch(entries) };
+  }
+  return cached;
+}
+
+/** A minimal valid entry as YAML-ready data, for loader tests and small indexes. */
+export function entryData(id: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  return {
+    id,
+    title: { en: `Title ${id}`, de: `Titel ${id}` },
+    aliases: { en: [], de: [] },
+    area: 'filesystems',
+    status: 'merged',
+    version: '3.8',
+    summary: { en: `Summary of ${id}.`, de: `Zusammenfassung von ${id}.` },
+    talk: { claim: { en: 'The talk said so.', de: 'Der Vortrag sagte das.' }, source: 'talk-section-2', section: 'Abschnitt 2' },
+    since: { en: 'Still there.', de: 'Immer noch da.' },
+    links: [{ title: 'Kernelnewbies', url: 'https://kernelnewbies.org/Linux_3.8' }],
+    related: [],
+    ...overrides,
+  };
+}
