@@ -1,0 +1,66 @@
+import type { APIEmbed } from 'discord-api-types/v10';
+import type { Store } from '../store/store.ts';
+import type { Clock } from './ports.ts';
+import { discordDate } from './render.ts';
+import type { Release } from './types.ts';
+
+export interface CurrentReleases {
+  releases: Release[];
+  /** When the feed was last confirmed (a 200 or a 304). */
+  checkedAt: Date;
+  ageMs: number;
+  /** The last fetch failed after that (still showing the last good data). */
+  lastError: string | null;
+}
+
+/** For /kernel: the feed as of the last successful fetch, without any network call. */
+export function currentReleases(store: Store, clock: Clock): CurrentReleases | null {
+  const state = store.feedState.get();
+  if (!state.snapshot || !state.lastSuccessAt) return null;
+  const failingSince = state.consecutiveFailures > 0 && state.lastFailureAt && state.lastFailureAt > state.lastSuccessAt;
+  return {
+    releases: state.snapshot,
+    checkedAt: state.lastSuccessAt,
+    ageMs: Math.max(0, clock.now().getTime() - state.lastSuccessAt.getTime()),
+    lastError: failingSince ? state.lastError : null,
+  };
+}
+
+export function formatAge(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 1) return 'just now';
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  return hours < 48 ? `${hours} h ago` : `${Math.round(hours / 24)} days ago`;
+}
+
+const label = (r: Release) => `${r.version}${r.eol ? ' (EOL)' : ''}`;
+const rowText = (r: Release) => `${r.kind.padEnd(10)} ${label(r).padEnd(16)} ${r.released.toISOString().slice(0, 10)}`;
+
+/** Terminal / plain-text form. */
+export function renderCurrentReleasesText(current: CurrentReleases | null): string {
+  if (!current) return 'No kernel.org data yet: the release feed has not been fetched successfully.';
+  const lines = current.releases.map(rowText);
+  lines.push('', `As of kernel.org feed checked ${formatAge(current.ageMs)} (${current.checkedAt.toISOString()}).`);
+  if (current.lastError) lines.push(`Latest fetch failed: ${current.lastError}`);
+  return lines.join('\n');
+}
+
+/** Discord embed form for /kernel. */
+export function renderCurrentReleasesEmbed(current: CurrentReleases | null): APIEmbed {
+  if (!current) {
+    return { title: 'Current kernel releases', description: 'No data yet: the kernel.org feed has not been fetched successfully.' };
+  }
+  const line = (r: Release) => {
+    const name = r.links.git ? `[${label(r)}](${r.links.git})` : label(r);
+    return `**${r.kind}** ${name} · ${discordDate(r.released)}`;
+  };
+  const footer = `kernel.org feed checked ${formatAge(current.ageMs)}${current.lastError ? ' · latest fetch failed, showing last good data' : ''}`;
+  return {
+    title: 'Current kernel releases',
+    url: 'https://www.kernel.org/',
+    description: current.releases.map(line).join('\n').slice(0, 4096),
+    footer: { text: footer },
+    timestamp: current.checkedAt.toISOString(),
+  };
+}

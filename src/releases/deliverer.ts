@@ -1,0 +1,230 @@
+import type { Logger } from '../logger.ts';
+import type { Delivery } from '../store/deliveries-repo.ts';
+import type { Store } from '../store/store.ts';
+import type { Subscription } from '../store/subscriptions-repo.ts';
+import { parseEventKey } from './events.ts';
+import { messageNonce } from './nonce.ts';
+import { realSleep, type Clock, type KnowledgeLookup, type MessageSender, type SendResult, type Sleep } from './ports.ts';
+import { itemKey, planMessages, renderMessage, type AnnouncementItem } from './render.ts';
+import { seriesOf } from './version.ts';
+
+export interface DelivererOptions {
+  store: Store;
+  sender: MessageSender;
+  clock: Clock;
+  logger: Logger;
+  sleep?: Sleep;
+  knowledge?: KnowledgeLookup;
+  /** Sends per message in one run before leaving it pending for the next run. */
+  maxAttemptsPerRun?: number;
+  /** Sends per message over all runs before it is marked failed. */
+  maxAttempts?: number;
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+  /** Channels served in parallel (each channel's messages stay in order). */
+  concurrency?: number;
+}
+
+export interface DeliveryReport {
+  messagesSent: number;
+  eventsSent: number;
+  eventsFailed: number;
+  /** Channels whose subscription was disabled in this run (403/404). */
+  disabledChannels: string[];
+  /** Channels with messages still pending after this run (retries exhausted for now, or unknown outcome). */
+  deferredChannels: string[];
+}
+
+interface Batch {
+  rows: Delivery[];
+  items: AnnouncementItem[];
+  nonce: string | null;
+}
+
+/**
+ * Delivers the pending rows of the ledger, exactly once per (channel, event):
+ * intent (nonce on the rows) is committed before a send and the result after it, so a run that
+ * dies anywhere is resumed by the next one with the same message and nonce.
+ */
+export class Deliverer {
+  private readonly sleep: Sleep;
+  private readonly maxAttemptsPerRun: number;
+  private readonly maxAttempts: number;
+  private readonly backoffBaseMs: number;
+  private readonly backoffMaxMs: number;
+  private readonly concurrency: number;
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly options: DelivererOptions) {
+    this.sleep = options.sleep ?? realSleep;
+    this.maxAttemptsPerRun = options.maxAttemptsPerRun ?? 4;
+    this.maxAttempts = options.maxAttempts ?? 12;
+    this.backoffBaseMs = options.backoffBaseMs ?? 1_000;
+    this.backoffMaxMs = options.backoffMaxMs ?? 60_000;
+    this.concurrency = Math.max(1, options.concurrency ?? 4);
+  }
+
+  /** Sends everything pending. Runs are serialised so two callers never send the same row at once. Never throws. */
+  deliverPending(): Promise<DeliveryReport> {
+    const run = this.queue.then(() => this.run());
+    this.queue = run.catch(() => undefined);
+    return run;
+  }
+
+  private async run(): Promise<DeliveryReport> {
+    const report: DeliveryReport = { messagesSent: 0, eventsSent: 0, eventsFailed: 0, disabledChannels: [], deferredChannels: [] };
+    let channels: string[];
+    try {
+      channels = this.options.store.deliveries.pendingChannels();
+    } catch (error) {
+      this.options.logger.error({ err: error }, 'reading pending deliveries failed');
+      return report;
+    }
+    let next = 0;
+    const worker = async () => {
+      while (next < channels.length) {
+        const channelId = channels[next++]!;
+        try {
+          await this.deliverChannel(channelId, report);
+        } catch (error) {
+          // A database error for one channel must not stop the others.
+          this.options.logger.error({ err: error, channelId }, 'delivery to channel failed unexpectedly');
+          report.deferredChannels.push(channelId);
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(this.concurrency, channels.length) }, worker));
+    return report;
+  }
+
+  private async deliverChannel(channelId: string, report: DeliveryReport): Promise<void> {
+    const { store, clock, logger } = this.options;
+    const subscription = store.subscriptions.get(channelId);
+    if (!subscription || !subscription.enabled) {
+      const why = subscription ? `subscription disabled: ${subscription.disabledReason ?? 'off'}` : 'channel unsubscribed';
+      report.eventsFailed += store.deliveries.failPendingForChannel(channelId, why, clock.now());
+      return;
+    }
+    for (const batch of this.batches(channelId, subscription)) {
+      const outcome = await this.sendBatch(channelId, subscription, batch, report);
+      if (outcome === 'stop-channel') return;
+      if (outcome === 'defer') {
+        report.deferredChannels.push(channelId);
+        logger.warn({ channelId }, 'announcement still pending; retried on the next run');
+        return;
+      }
+    }
+  }
+
+  /** Rows already given a nonce are resent as they were; the rest are composed into new messages. */
+  private batches(channelId: string, subscription: Subscription): Batch[] {
+    const { store, clock } = this.options;
+    const composed = new Map<string, { rows: Delivery[]; items: AnnouncementItem[] }>();
+    const fresh = new Map<string, Delivery>();
+    const freshItems: AnnouncementItem[] = [];
+    const orphans: number[] = [];
+    for (const row of store.deliveries.pendingFor(channelId)) {
+      const item = this.item(row);
+      // A row whose release is not in the store cannot be rendered faithfully: fail it rather than post garbage.
+      if (!item) orphans.push(row.id);
+      else if (row.nonce) {
+        const group = composed.get(row.nonce) ?? { rows: [], items: [] };
+        group.rows.push(row);
+        group.items.push(item);
+        composed.set(row.nonce, group);
+      } else {
+        fresh.set(row.eventKey, row);
+        freshItems.push(item);
+      }
+    }
+    if (orphans.length) store.deliveries.markFailed(orphans, 'release data missing', clock.now());
+
+    const batches: Batch[] = [...composed].map(([nonce, group]) => ({ ...group, nonce }));
+    for (const items of planMessages(freshItems, this.renderOptions(subscription))) {
+      batches.push({ rows: items.map((item) => fresh.get(itemKey(item))!), items, nonce: null });
+    }
+    return batches;
+  }
+
+  private items(rows: Delivery[]): AnnouncementItem[] {
+    return rows.map((row) => this.item(row)).filter((item): item is AnnouncementItem => item !== undefined);
+  }
+
+  private item(row: Delivery): AnnouncementItem | undefined {
+    const release = this.options.store.releases.get(row.version);
+    const key = parseEventKey(row.eventKey);
+    if (!release || !key) return undefined;
+    return key.type === 'release' ? { type: 'release', release } : { type: 'eol', series: seriesOf(release.version), release };
+  }
+
+  private renderOptions(subscription: Subscription) {
+    return { roleId: subscription.roleId, knowledge: this.options.knowledge };
+  }
+
+  private async sendBatch(
+    channelId: string,
+    subscription: Subscription,
+    batch: Batch,
+    report: DeliveryReport,
+  ): Promise<'sent' | 'failed' | 'defer' | 'stop-channel'> {
+    const { store, sender, clock, logger } = this.options;
+    const ids = batch.rows.map((r) => r.id);
+    let nonce = batch.nonce;
+    if (!nonce) {
+      // Intent: commit the nonce before the first send, so a crash after it resends the same message.
+      nonce = messageNonce(channelId, batch.rows.map((r) => r.eventKey));
+      store.deliveries.assignNonce(ids, nonce, clock.now());
+    }
+    const body = renderMessage(batch.items, this.renderOptions(subscription), nonce);
+    let attempts = Math.max(...batch.rows.map((r) => r.attempts));
+
+    for (let inRun = 0; inRun < this.maxAttemptsPerRun; inRun++) {
+      let result: SendResult;
+      try {
+        result = await sender.send(channelId, body);
+      } catch (error) {
+        // Outcome unknown (it may have been posted): keep it pending with its nonce for the next run.
+        store.deliveries.recordAttempt(ids, `send threw: ${(error as Error).message}`, clock.now());
+        logger.error({ err: error, channelId, nonce }, 'sender threw; announcement left pending');
+        return 'defer';
+      }
+      attempts++;
+      if (result.ok) {
+        store.transaction(() => {
+          store.deliveries.recordAttempt(ids, null, clock.now());
+          store.deliveries.markSent(ids, result.messageId, clock.now());
+        });
+        report.messagesSent++;
+        report.eventsSent += ids.length;
+        logger.info({ channelId, messageId: result.messageId, events: batch.rows.map((r) => r.eventKey) }, 'announcement sent');
+        return 'sent';
+      }
+      const error = `${result.status} ${result.reason}`;
+      if (result.kind === 'gone' || result.kind === 'forbidden') {
+        store.transaction(() => {
+          store.deliveries.recordAttempt(ids, error, clock.now());
+          store.deliveries.markFailed(ids, error, clock.now());
+          store.subscriptions.disable(channelId, error, clock.now());
+          report.eventsFailed += ids.length + store.deliveries.failPendingForChannel(channelId, `subscription disabled: ${error}`, clock.now());
+        });
+        report.disabledChannels.push(channelId);
+        logger.warn({ channelId, status: result.status, reason: result.reason }, 'channel unusable; subscription disabled');
+        return 'stop-channel';
+      }
+      store.deliveries.recordAttempt(ids, error, clock.now());
+      if (attempts >= this.maxAttempts) {
+        store.deliveries.markFailed(ids, `gave up after ${attempts} attempts: ${error}`, clock.now());
+        report.eventsFailed += ids.length;
+        logger.error({ channelId, attempts, error }, 'announcement failed for good');
+        return 'failed';
+      }
+      if (inRun + 1 < this.maxAttemptsPerRun) {
+        const backoff = Math.min(this.backoffMaxMs, this.backoffBaseMs * 2 ** inRun);
+        const wait = result.kind === 'rate-limited' ? Math.max(result.retryAfterMs ?? backoff, 0) : backoff;
+        logger.debug({ channelId, status: result.status, wait }, 'send failed; retrying');
+        await this.sleep(wait);
+      }
+    }
+    return 'defer';
+  }
+}

@@ -1,0 +1,51 @@
+import type { Store } from '../store/store.ts';
+import type { Subscription } from '../store/subscriptions-repo.ts';
+import { systemClock, type Clock } from './ports.ts';
+import { ANNOUNCE_TYPES, DEFAULT_ANNOUNCE_TYPES, type AnnounceType } from './types.ts';
+
+export interface EnvSubscriptionConfig {
+  /** ANNOUNCE_CHANNEL_ID */
+  channelId?: string | null;
+  /** ANNOUNCE_TYPES: a list or the raw "mainline,stable eol" text (empty: defaults, "all": everything) */
+  types?: AnnounceType[] | string | null;
+  /** ANNOUNCE_ROLE_ID */
+  roleId?: string | null;
+}
+
+/** Parses ANNOUNCE_TYPES; throws with the valid names when a word is unknown. */
+export function parseAnnounceTypes(text: string | null | undefined): AnnounceType[] {
+  const words = (text ?? '').toLowerCase().split(/[\s,]+/).filter(Boolean);
+  if (words.length === 0) return [...DEFAULT_ANNOUNCE_TYPES];
+  if (words.includes('all')) return [...ANNOUNCE_TYPES];
+  const unknown = words.filter((w) => !(ANNOUNCE_TYPES as readonly string[]).includes(w));
+  if (unknown.length) {
+    throw new Error(`ANNOUNCE_TYPES: unknown type(s) ${unknown.join(', ')}; use ${ANNOUNCE_TYPES.join(', ')} or all`);
+  }
+  return ANNOUNCE_TYPES.filter((t) => words.includes(t));
+}
+
+const SNOWFLAKE = /^\d{17,20}$/;
+
+/**
+ * Subscribes the channel named in the environment (single-server setups). The environment is the
+ * source of truth at start-up: it also re-enables a subscription disabled by an earlier 403/404.
+ */
+export function applyEnvSubscription(
+  store: Store,
+  config: EnvSubscriptionConfig,
+  clock: Clock = systemClock,
+): { status: 'none' | 'created' | 'updated' | 'unchanged'; subscription?: Subscription } {
+  const channelId = config.channelId?.trim();
+  if (!channelId) return { status: 'none' };
+  if (!SNOWFLAKE.test(channelId)) throw new Error(`ANNOUNCE_CHANNEL_ID "${channelId}" is not a Discord channel id`);
+  const roleId = config.roleId?.trim() || null;
+  if (roleId && !SNOWFLAKE.test(roleId)) throw new Error(`ANNOUNCE_ROLE_ID "${roleId}" is not a Discord role id`);
+  const types = Array.isArray(config.types) ? parseAnnounceTypes(config.types.join(',')) : parseAnnounceTypes(config.types);
+
+  const before = store.subscriptions.get(channelId);
+  const same =
+    before?.enabled && before.roleId === roleId && before.types.length === types.length && types.every((t) => before.types.includes(t));
+  if (before && same) return { status: 'unchanged', subscription: before };
+  const subscription = store.subscriptions.upsert({ channelId, types, roleId, createdBy: 'env' }, clock.now());
+  return { status: before ? 'updated' : 'created', subscription };
+}

@@ -1,0 +1,45 @@
+import type { RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
+
+/** The ports the release services are built on; tests and the bot pass their own implementations. */
+
+export interface Clock {
+  now(): Date;
+}
+export const systemClock: Clock = { now: () => new Date() };
+
+export type Sleep = (ms: number) => Promise<void>;
+export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+export type MessageBody = RESTPostAPIChannelMessageJSONBody;
+
+export type SendFailureKind =
+  /** 5xx or a network error: the same message may be sent again (nonce protects against doubles). */
+  | 'retry'
+  /** 429: wait retryAfterMs, then send again. */
+  | 'rate-limited'
+  /** 404 Unknown Channel: stop posting there. */
+  | 'gone'
+  /** 403 Missing Access / Missing Permissions: stop posting there. */
+  | 'forbidden';
+
+export type SendResult =
+  | { ok: true; messageId: string }
+  | { ok: false; kind: SendFailureKind; status: number; reason: string; retryAfterMs?: number };
+
+/**
+ * Posts one message to one channel. Should return failures rather than throw; a throw is treated
+ * as "outcome unknown" and the message is retried with the same nonce on the next run.
+ */
+export interface MessageSender {
+  send(channelId: string, body: MessageBody): Promise<SendResult>;
+}
+
+export interface KnowledgeRef {
+  id: string;
+  title: string;
+}
+
+/** Knowledge-base entries about a kernel version ("6.18"), listed in the post of that release. */
+export interface KnowledgeLookup {
+  entriesForVersion(series: string): KnowledgeRef[];
+}

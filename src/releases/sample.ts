@@ -1,0 +1,34 @@
+import type { KnowledgeLookup, MessageBody } from './ports.ts';
+import { renderMessage } from './render.ts';
+import type { Release } from './types.ts';
+
+/** A real past release (6.18, from kernel.org's feed) used to show what announcements look like. */
+export const SAMPLE_RELEASE: Release = {
+  version: '6.18',
+  moniker: 'mainline',
+  kind: 'mainline',
+  released: new Date('2025-11-30T22:00:00Z'),
+  eol: false,
+  links: {
+    tarball: 'https://cdn.kernel.org/pub/linux/kernel/v6.x/linux-6.18.tar.xz',
+    signature: 'https://cdn.kernel.org/pub/linux/kernel/v6.x/linux-6.18.tar.sign',
+    patch: 'https://cdn.kernel.org/pub/linux/kernel/v6.x/patch-6.18.xz',
+    git: 'https://git.kernel.org/torvalds/h/v6.18',
+    diff: 'https://git.kernel.org/torvalds/ds/v6.18/v6.17',
+    kernelnewbies: 'https://kernelnewbies.org/Linux_6.18',
+  },
+};
+
+/**
+ * The /announce test post: the real layout, marked as a test, and never a ping (the role, if any,
+ * is named in the text but not mentioned). Not part of the delivery ledger.
+ */
+export function renderSamplePost(options: { roleId?: string | null; knowledge?: KnowledgeLookup } = {}): MessageBody {
+  const body = renderMessage([{ type: 'release', release: SAMPLE_RELEASE }], { knowledge: options.knowledge });
+  const role = options.roleId ? ` Real posts will mention <@&${options.roleId}>.` : '';
+  return {
+    ...body,
+    content: `🧪 Test post: this is how kernel release announcements will look here.${role}`,
+    allowed_mentions: { parse: [] },
+  };
+}

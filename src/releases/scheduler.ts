@@ -1,0 +1,68 @@
+import cron from 'node-cron';
+import type { Logger } from '../logger.ts';
+
+export const DEFAULT_FEED_SCHEDULE = '*/15 * * * *';
+
+export interface Pollable<T> {
+  pollOnce(): Promise<T>;
+}
+
+export interface ReleaseSchedule<T> {
+  /** Polls now unless a poll is running (then returns that poll's result). */
+  trigger(): Promise<T>;
+  /** Stops the timer and waits for a running poll to finish. */
+  stop(): Promise<void>;
+}
+
+export class ScheduleError extends Error {
+  override name = 'ScheduleError';
+}
+
+/** Runs watcher.pollOnce() on a cron expression (5 fields, or 6 with seconds); polls never overlap. */
+export function startReleaseSchedule<T>(options: {
+  schedule: string;
+  watcher: Pollable<T>;
+  logger: Logger;
+  runOnStart?: boolean;
+}): ReleaseSchedule<T> {
+  const { schedule, watcher, logger } = options;
+  if (!cron.validate(schedule)) {
+    throw new ScheduleError(`FEED_SCHEDULE "${schedule}" is not a valid cron expression (e.g. "*/15 * * * *")`);
+  }
+  let running: Promise<T> | null = null;
+
+  const trigger = (): Promise<T> => {
+    if (running) return running;
+    running = watcher.pollOnce().finally(() => {
+      running = null;
+    });
+    return running;
+  };
+
+  const task = cron.schedule(
+    schedule,
+    async () => {
+      if (running) {
+        logger.debug('previous release poll still running; tick skipped');
+        return;
+      }
+      try {
+        await trigger();
+      } catch (error) {
+        // pollOnce never throws; this is a last guard so a tick can never crash the process.
+        logger.error({ err: error }, 'release poll threw');
+      }
+    },
+    { name: 'release-feed', noOverlap: true },
+  );
+  if (options.runOnStart) void trigger().catch((error) => logger.error({ err: error }, 'release poll threw'));
+
+  return {
+    trigger,
+    async stop() {
+      await task.stop();
+      await task.destroy();
+      await running?.catch(() => undefined);
+    },
+  };
+}

@@ -1,0 +1,136 @@
+import type { Logger } from '../logger.ts';
+import type { Store } from '../store/store.ts';
+import type { Subscription } from '../store/subscriptions-repo.ts';
+import type { Deliverer, DeliveryReport } from './deliverer.ts';
+import { detectEvents, type ReleaseEvent } from './events.ts';
+import type { FeedErrorReason } from './feed-error.ts';
+import type { FeedFetcher } from './fetch-feed.ts';
+import type { Clock } from './ports.ts';
+import type { Release } from './types.ts';
+
+export interface WatcherOptions {
+  store: Store;
+  fetcher: FeedFetcher;
+  deliverer: Deliverer;
+  clock: Clock;
+  logger: Logger;
+  /** Releases tagged longer ago than this are never announced (default 7 days). */
+  maxItemAgeMs?: number;
+  /** Wait after the first failed poll before fetching again; doubles per failure up to backoffMaxMs. */
+  backoffBaseMs?: number;
+  backoffMaxMs?: number;
+}
+
+export type FeedOutcome =
+  | { status: 'skipped'; reason: 'backoff'; retryAt: Date }
+  | { status: 'not-modified' }
+  | { status: 'baseline'; releases: number }
+  | { status: 'updated'; events: ReleaseEvent[]; queued: number }
+  | { status: 'error'; reason: FeedErrorReason | 'internal'; message: string };
+
+export interface PollReport {
+  feed: FeedOutcome;
+  delivery: DeliveryReport | null;
+}
+
+const BASELINE_KEY = 'releases.baseline_at';
+const DAY = 24 * 60 * 60 * 1000;
+
+const matches = (subscription: Subscription, event: ReleaseEvent) =>
+  subscription.types.includes(event.type === 'eol' ? 'eol' : event.release.kind);
+
+/**
+ * One poll: a single conditional fetch shared by every subscription, events diffed against the
+ * known releases and queued in the same transaction, then the ledger delivered. Never throws.
+ */
+export class ReleaseWatcher {
+  private readonly maxItemAgeMs: number;
+  private readonly backoffBaseMs: number;
+  private readonly backoffMaxMs: number;
+
+  constructor(private readonly options: WatcherOptions) {
+    this.maxItemAgeMs = options.maxItemAgeMs ?? 7 * DAY;
+    this.backoffBaseMs = options.backoffBaseMs ?? 5 * 60_000;
+    this.backoffMaxMs = options.backoffMaxMs ?? 2 * 60 * 60_000;
+  }
+
+  async pollOnce(): Promise<PollReport> {
+    let feed: FeedOutcome;
+    try {
+      feed = await this.pollFeed();
+    } catch (error) {
+      this.options.logger.error({ err: error }, 'release poll failed unexpectedly');
+      feed = { status: 'error', reason: 'internal', message: (error as Error).message };
+    }
+    // Pending deliveries (from this poll or an earlier, interrupted one) go out whatever the feed did.
+    let delivery: DeliveryReport | null = null;
+    try {
+      delivery = await this.options.deliverer.deliverPending();
+    } catch (error) {
+      this.options.logger.error({ err: error }, 'delivery run failed unexpectedly');
+    }
+    return { feed, delivery };
+  }
+
+  /** When the next fetch is allowed after consecutive failures, or null when it is allowed now. */
+  nextFetchAllowedAt(): Date | null {
+    const state = this.options.store.feedState.get();
+    if (state.consecutiveFailures === 0 || !state.lastFailureAt) return null;
+    const wait = Math.min(this.backoffMaxMs, this.backoffBaseMs * 2 ** (state.consecutiveFailures - 1));
+    const at = new Date(state.lastFailureAt.getTime() + wait);
+    return at > this.options.clock.now() ? at : null;
+  }
+
+  private async pollFeed(): Promise<FeedOutcome> {
+    const { store, fetcher, clock, logger } = this.options;
+    const retryAt = this.nextFetchAllowedAt();
+    if (retryAt) {
+      logger.debug({ retryAt }, 'feed fetch skipped: backing off after failures');
+      return { status: 'skipped', reason: 'backoff', retryAt };
+    }
+    const state = store.feedState.get();
+    // Validators are only valid for the URL they came from.
+    const sameUrl = state.url === fetcher.url;
+    const result = await fetcher.fetch(sameUrl ? { etag: state.etag, lastModified: state.lastModified } : {});
+
+    if (result.status === 'error') {
+      store.feedState.recordFailure(`${result.reason}: ${result.message}`, clock.now());
+      logger.warn({ reason: result.reason, httpStatus: result.httpStatus, failures: state.consecutiveFailures + 1 }, `feed fetch failed: ${result.message}`);
+      return { status: 'error', reason: result.reason, message: result.message };
+    }
+    if (result.status === 'not-modified') {
+      store.feedState.recordNotModified(clock.now());
+      return { status: 'not-modified' };
+    }
+    if (result.skipped.length) logger.warn({ skipped: result.skipped }, 'feed items skipped as garbled');
+    return store.transaction(() => this.apply(result.releases, result.etag, result.lastModified));
+  }
+
+  /** Runs inside one transaction: known releases, validators and queued deliveries commit together or not at all. */
+  private apply(releases: Release[], etag: string | null, lastModified: string | null): FeedOutcome {
+    const { store, fetcher, clock, logger } = this.options;
+    const now = clock.now();
+    const baseline = store.meta.get(BASELINE_KEY) === undefined;
+    const known = new Map(store.releases.all().map((r) => [r.version, r] as const));
+    const events = baseline ? [] : detectEvents(releases, known, { now, maxItemAgeMs: this.maxItemAgeMs });
+
+    for (const release of releases) store.releases.upsert(release, now);
+    store.feedState.recordFetched({ url: fetcher.url, etag, lastModified, releases, at: now });
+
+    if (baseline) {
+      store.meta.set(BASELINE_KEY, now.toISOString());
+      logger.info({ releases: releases.length }, 'first run: current feed recorded as baseline, nothing announced');
+      return { status: 'baseline', releases: releases.length };
+    }
+
+    let queued = 0;
+    const subscriptions = store.subscriptions.listEnabled();
+    for (const event of events) {
+      for (const subscription of subscriptions.filter((s) => matches(s, event))) {
+        if (store.deliveries.enqueue({ channelId: subscription.channelId, eventKey: event.key, version: event.release.version }, now)) queued++;
+      }
+    }
+    if (events.length) logger.info({ events: events.map((e) => e.key), queued }, 'new release events');
+    return { status: 'updated', events, queued };
+  }
+}
