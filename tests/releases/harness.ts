@@ -1,0 +1,87 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pino } from 'pino';
+import { Deliverer, type DelivererOptions } from '../../src/releases/deliverer.ts';
+import { createHttpFeedFetcher } from '../../src/releases/fetch-feed.ts';
+import type { Clock } from '../../src/releases/ports.ts';
+import { ReleaseWatcher } from '../../src/releases/watcher.ts';
+import { openDatabase } from '../../src/store/database.ts';
+import { createStore, type Store } from '../../src/store/store.ts';
+import { startFeedServer, type FeedServer } from '../support/feed-server.ts';
+import { FakeSender } from './fake-sender.ts';
+
+export class TestClock implements Clock {
+  private ms: number;
+  constructor(start: string | Date) {
+    this.ms = new Date(start).getTime();
+  }
+  now = () => new Date(this.ms);
+  set(at: string | Date) {
+    this.ms = new Date(at).getTime();
+  }
+  advance(ms: number) {
+    this.ms += ms;
+  }
+}
+
+/** A pino logger that keeps its records for assertions. */
+export function captureLogger() {
+  const records: { level: number; msg: string; [key: string]: unknown }[] = [];
+  const logger = pino({ level: 'debug' }, { write: (line: string) => void records.push(JSON.parse(line)) });
+  return { logger, records, warnings: () => records.filter((r) => r.level >= 40) };
+}
+
+export interface Process {
+  store: Store;
+  watcher: ReleaseWatcher;
+  deliverer: Deliverer;
+  close(): void;
+}
+
+/** A temp directory with a real SQLite file, a loopback feed, a fake Discord and an injected clock and sleep. */
+export async function createHarness(start = '2025-12-01T13:00:00Z') {
+  const dir = mkdtempSync(join(tmpdir(), 'kernelbot-releases-'));
+  const dbPath = join(dir, 'data', 'kernelbot.db');
+  const server: FeedServer = await startFeedServer();
+  const clock = new TestClock(start);
+  const sender = new FakeSender();
+  const sleeps: number[] = [];
+  const log = captureLogger();
+  const open: Process[] = [];
+
+  /** Starts a "bot process": a fresh connection, watcher and deliverer on the same database file. */
+  const boot = (overrides: Partial<DelivererOptions> = {}): Process => {
+    const db = openDatabase(dbPath);
+    const store = createStore(db);
+    const deliverer = new Deliverer({
+      store,
+      sender,
+      clock,
+      logger: log.logger,
+      sleep: async (ms) => void sleeps.push(ms),
+      ...overrides,
+    });
+    const fetcher = createHttpFeedFetcher({ url: server.url, timeoutMs: 500, maxBytes: 256 * 1024 });
+    const watcher = new ReleaseWatcher({ store, fetcher, deliverer, clock, logger: log.logger, backoffBaseMs: 60_000 });
+    const proc = { store, watcher, deliverer, close: () => db.open && db.close() };
+    open.push(proc);
+    return proc;
+  };
+
+  return {
+    dir,
+    dbPath,
+    server,
+    clock,
+    sender,
+    sleeps,
+    log,
+    boot,
+    async cleanup() {
+      for (const proc of open) proc.close();
+      await server.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
