@@ -17,12 +17,12 @@ export interface CurrentReleases {
 export function currentReleases(store: Store, clock: Clock): CurrentReleases | null {
   const state = store.feedState.get();
   if (!state.snapshot || !state.lastSuccessAt) return null;
-  const failingSince = state.consecutiveFailures > 0 && state.lastFailureAt && state.lastFailureAt > state.lastSuccessAt;
   return {
     releases: state.snapshot,
     checkedAt: state.lastSuccessAt,
     ageMs: Math.max(0, clock.now().getTime() - state.lastSuccessAt.getTime()),
-    lastError: failingSince ? state.lastError : null,
+    // Any success resets the counter, so failures > 0 means the latest fetch failed.
+    lastError: state.consecutiveFailures > 0 ? state.lastError : null,
   };
 }
 
