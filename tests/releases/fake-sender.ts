@@ -34,6 +34,12 @@ export class FakeSender implements MessageSender {
     return this;
   }
 
+  /** A new process gets a working connection to the same Discord (which remembers its nonces). */
+  revive(): this {
+    this.death = null;
+    return this;
+  }
+
   async send(channelId: string, body: MessageBody): Promise<SendResult> {
     this.calls.push({ channelId, body: structuredClone(body) });
     if (this.death && this.calls.length > this.death.afterCalls) {

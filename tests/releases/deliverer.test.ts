@@ -1,0 +1,152 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseFeed } from '../../src/releases/parse-feed.ts';
+import { embedChars } from '../../src/releases/render.ts';
+import type { Store } from '../../src/store/store.ts';
+import { forbidden, rateLimited, serverError, unknownChannel } from './fake-sender.ts';
+import { FEED_2025_12_01, FEED_TWO_MAINLINE } from './feed-states.ts';
+import { createHarness } from './harness.ts';
+
+let h: Awaited<ReturnType<typeof createHarness>>;
+beforeEach(async () => {
+  h = await createHarness('2025-12-15T08:00:00Z');
+});
+afterEach(() => h.cleanup());
+
+const channel = (n: number) => String(300000000000000000n + BigInt(n));
+
+/** Known releases from two fixture days, subscriptions for `channels`, and events queued for each. */
+async function seed(store: Store, channels: string[], eventKeys: string[], roleId?: string) {
+  for (const xml of [FEED_2025_12_01(), FEED_TWO_MAINLINE()]) {
+    for (const release of (await parseFeed(xml)).releases) store.releases.upsert(release, h.clock.now());
+  }
+  for (const channelId of channels) {
+    store.subscriptions.upsert({ channelId, guildId: `guild-${channelId}`, types: ['mainline', 'rc', 'stable', 'longterm', 'eol'], roleId }, h.clock.now());
+    for (const key of eventKeys) store.deliveries.enqueue({ channelId, eventKey: key, version: key.split(':')[1]! }, h.clock.now());
+  }
+}
+
+describe('Deliverer', () => {
+  it('retries a 429 after retryAfterMs and 5xx with exponential backoff, with the same nonce', async () => {
+    const p = h.boot();
+    await seed(p.store, [channel(1), channel(2)], ['release:6.19-rc1']);
+    h.sender.fail(channel(1), rateLimited(1234), rateLimited(50));
+    h.sender.fail(channel(2), serverError, serverError);
+
+    const report = await p.deliverer.deliverPending();
+    expect(report).toMatchObject({ messagesSent: 2, eventsSent: 2, eventsFailed: 0 });
+    expect(h.sleeps.slice().sort((a, b) => a - b)).toEqual([50, 1000, 1234, 2000]);
+    expect(h.sender.posts).toHaveLength(2);
+    const nonces = new Set(h.sender.calls.filter((c) => c.channelId === channel(1)).map((c) => c.body.nonce));
+    expect(nonces.size).toBe(1);
+    expect(p.store.deliveries.get(channel(2), 'release:6.19-rc1')).toMatchObject({ status: 'sent', attempts: 3, messageId: expect.any(String) });
+  });
+
+  it.each([
+    ['403 Missing Access', forbidden],
+    ['404 Unknown Channel', unknownChannel],
+  ])('disables a subscription on %s and carries on with the other channels', async (reason, result) => {
+    const p = h.boot({ concurrency: 1 });
+    const channels = [channel(1), channel(2), channel(3)];
+    await seed(p.store, channels, ['release:6.17.12', 'release:6.19-rc1']);
+    h.sender.fail(channel(2), result);
+
+    const report = await p.deliverer.deliverPending();
+    expect(report.disabledChannels).toEqual([channel(2)]);
+    expect(h.sender.postsTo(channel(1))).toHaveLength(1);
+    expect(h.sender.postsTo(channel(3))).toHaveLength(1);
+    expect(h.sender.postsTo(channel(2))).toHaveLength(0);
+    expect(p.store.subscriptions.get(channel(2))).toMatchObject({ enabled: false, disabledReason: reason });
+    expect(p.store.deliveries.get(channel(2), 'release:6.19-rc1')).toMatchObject({ status: 'failed', error: reason });
+    expect(p.store.subscriptions.listEnabled().map((s) => s.channelId)).toEqual([channel(1), channel(3)]);
+    // Nothing is retried against the dead channel later.
+    const calls = h.sender.calls.length;
+    await p.deliverer.deliverPending();
+    expect(h.sender.calls.length).toBe(calls);
+  });
+
+  it('leaves a message pending after the per-run attempts and finishes it on a later run, once', async () => {
+    const p = h.boot({ maxAttemptsPerRun: 3 });
+    await seed(p.store, [channel(1)], ['release:6.18']);
+    h.sender.fail(channel(1), serverError, serverError, serverError, serverError);
+
+    expect(await p.deliverer.deliverPending()).toMatchObject({ messagesSent: 0, deferredChannels: [channel(1)] });
+    expect(p.store.deliveries.get(channel(1), 'release:6.18')).toMatchObject({ status: 'pending', attempts: 3 });
+    await p.deliverer.deliverPending();
+    expect(h.sender.posts).toHaveLength(1);
+    expect(p.store.deliveries.get(channel(1), 'release:6.18')).toMatchObject({ status: 'sent', attempts: 5 });
+  });
+
+  it('gives up after maxAttempts in total and says why', async () => {
+    const p = h.boot({ maxAttemptsPerRun: 2, maxAttempts: 4 });
+    await seed(p.store, [channel(1)], ['release:6.18']);
+    h.sender.fail(channel(1), ...Array(10).fill(serverError));
+    await p.deliverer.deliverPending();
+    await p.deliverer.deliverPending();
+    expect(p.store.deliveries.get(channel(1), 'release:6.18')).toMatchObject({ status: 'failed', attempts: 4, error: expect.stringMatching(/gave up after 4 attempts: 500/) });
+    expect(h.sender.posts).toHaveLength(0);
+  });
+
+  it('groups several events for one channel into a digest, oldest first, within Discord limits', async () => {
+    const p = h.boot();
+    const keys = [...new Set([...(await parseFeed(FEED_TWO_MAINLINE())).releases, ...(await parseFeed(FEED_2025_12_01())).releases].map((r) => `release:${r.version}`))];
+    await seed(p.store, [channel(1)], keys);
+    await p.deliverer.deliverPending();
+
+    const posts = h.sender.postsTo(channel(1));
+    expect(posts.length).toBeGreaterThan(1);
+    const embeds = posts.flatMap((post) => post.body.embeds!);
+    expect(embeds).toHaveLength(keys.length);
+    for (const post of posts) {
+      expect(post.body.embeds!.length).toBeLessThanOrEqual(10);
+      expect(post.body.embeds!.reduce((n, e) => n + embedChars(e), 0)).toBeLessThanOrEqual(6000);
+      expect(post.body.nonce).toMatch(/^.{1,25}$/);
+      expect(post.body.enforce_nonce).toBe(true);
+    }
+    const times = embeds.map((e) => Date.parse(e.timestamp!));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+
+  it('fails rows of a channel that was unsubscribed before delivery, sending nothing', async () => {
+    const p = h.boot();
+    await seed(p.store, [channel(1)], ['release:6.18']);
+    p.store.subscriptions.remove(channel(1));
+    expect(await p.deliverer.deliverPending()).toMatchObject({ eventsFailed: 1 });
+    expect(h.sender.calls).toHaveLength(0);
+  });
+
+  describe.each(['before-send', 'after-send', 'hang'] as const)('a process killed mid fan-out (%s)', (mode) => {
+    it('posts the rest after a restart and nothing twice', async () => {
+      const channels = Array.from({ length: 20 }, (_, i) => channel(i + 1));
+      const first = h.boot({ concurrency: 4 });
+      await seed(first.store, channels, ['release:6.17.12', 'release:6.19-rc1']);
+      h.sender.dieAfter(7, mode);
+
+      if (mode === 'hang') {
+        void first.deliverer.deliverPending();
+        for (let i = 0; i < 100 && h.sender.calls.length < 11; i++) await new Promise((r) => setImmediate(r));
+      } else {
+        await first.deliverer.deliverPending();
+      }
+      const postedBeforeCrash = h.sender.posts.length;
+      expect(postedBeforeCrash).toBe(mode === 'after-send' ? 8 : 7);
+      const interrupted = h.sender.calls[7]!;
+
+      // The "new process": another connection to the same file, a fresh deliverer, Discord reachable again.
+      h.sender.revive();
+      const second = h.boot({ concurrency: 4 });
+      await second.deliverer.deliverPending();
+
+      for (const channelId of channels) {
+        expect(h.sender.titles(channelId), channelId).toEqual([['Linux 6.17.12', 'Linux 6.19-rc1']]);
+      }
+      expect(second.store.deliveries.all().every((d) => d.status === 'sent')).toBe(true);
+      // The interrupted message was resent with the nonce it had before the crash.
+      const resent = h.sender.calls.slice(11).find((c) => c.channelId === interrupted.channelId)!;
+      expect(resent.body.nonce).toBe(interrupted.body.nonce);
+      // A third process finds nothing to do.
+      const calls = h.sender.calls.length;
+      await h.boot().deliverer.deliverPending();
+      expect(h.sender.calls.length).toBe(calls);
+    });
+  });
+});
