@@ -11,7 +11,7 @@ import type { Reply } from '../src/answers/reply.ts';
 export interface CommandDeps {
   search: KnowledgeSearch;
   /** The registry, for /help. */
-  commands: readonly SlashCommand[];
+  commands: readonly RegisteredCommand[];
   botVersion: string;
   now(): Date;
   /** Present when the bot runs with a database (release announcements, Q&A); absent in a bare terminal. */
@@ -59,6 +59,24 @@ export interface SlashCommand<D extends CommandDefinition = CommandDefinition> {
   adminOnly?: boolean;
   handle(options: OptionReader<OptionNames<D>>, invocation: Invocation, deps: CommandDeps): Reply | Promise<Reply>;
   autocomplete?(option: OptionNames<D>, typed: string, invocation: Invocation, deps: CommandDeps): Choice[];
+}
+
+/** A command as the registry, router and terminal see it: option names are plain strings there. */
+export interface RegisteredCommand {
+  definition: CommandDefinition;
+  terminalOption?: string;
+  usage: Record<Language, string>;
+  adminOnly?: boolean;
+  handle(options: OptionReader, invocation: Invocation, deps: CommandDeps): Reply | Promise<Reply>;
+  autocomplete?(option: string, typed: string, invocation: Invocation, deps: CommandDeps): Choice[];
+}
+
+/**
+ * Widens a typed command for the registry. Safe: readers only ever receive names from the same
+ * definition, which is what narrowed the handler's option names in the first place.
+ */
+export function register<D extends CommandDefinition>(command: SlashCommand<D>): RegisteredCommand {
+  return command as unknown as RegisteredCommand;
 }
 
 /** Keeps the literal definition type so handlers get typed option names. */

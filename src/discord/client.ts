@@ -1,0 +1,38 @@
+import { Client, GatewayIntentBits, Options, Partials } from 'discord.js';
+import { NO_MENTIONS } from './policy.ts';
+
+/**
+ * The discord.js client with minimal intents and caches trimmed to what the bot uses.
+ * Guilds: channels and interactions; GuildMessages: @mentions (their content arrives without the
+ * privileged intent); MessageContent only when the admin enabled it for Q&A channels.
+ */
+export function createDiscordClient(options: { apiBase?: string; messageContent?: boolean }): Client {
+  const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages];
+  if (options.messageContent) intents.push(GatewayIntentBits.MessageContent);
+  return new Client({
+    intents,
+    partials: [Partials.Channel],
+    allowedMentions: { ...NO_MENTIONS, repliedUser: false },
+    rest: options.apiBase ? { api: options.apiBase } : {},
+    makeCache: Options.cacheWithLimits({
+      ...Options.DefaultMakeCacheSettings,
+      MessageManager: 25,
+      PresenceManager: 0,
+      ReactionManager: 0,
+      ReactionUserManager: 0,
+      GuildEmojiManager: 0,
+      GuildStickerManager: 0,
+      GuildScheduledEventManager: 0,
+      VoiceStateManager: 0,
+      StageInstanceManager: 0,
+      GuildInviteManager: 0,
+      GuildBanManager: 0,
+      ThreadMemberManager: 0,
+      AutoModerationRuleManager: 0,
+      ApplicationCommandManager: 0,
+      GuildMemberManager: { maxSize: 50, keepOverLimit: (member) => member.id === member.client.user.id },
+      UserManager: { maxSize: 200, keepOverLimit: (user) => user.id === user.client.user.id },
+    }),
+    sweepers: { ...Options.DefaultSweeperSettings, messages: { interval: 3600, lifetime: 1800 } },
+  });
+}

@@ -1,0 +1,31 @@
+import type { Message } from 'discord.js';
+import type { Logger } from '../logger.ts';
+import type { KnowledgeSearch } from '../search/index.ts';
+import { replyForOutcome } from '../answers/reply.ts';
+import { renderDiscord } from './render.ts';
+import { resolveLanguage } from './language.ts';
+import { clip } from './policy.ts';
+
+/**
+ * "@kernelbot what is kdbus?": the best answer as a reply. Discord delivers the content of a
+ * message that mentions the bot even without the privileged message-content intent.
+ */
+export function createMentionHandler(deps: { search: KnowledgeSearch; logger: Logger; botUserId: () => string | undefined }) {
+  return async (message: Message): Promise<void> => {
+    const botId = deps.botUserId();
+    if (!botId || message.author.bot || !message.mentions.users.has(botId)) return;
+    // A reply to one of our answers also "mentions" us; only a real @mention in the text is a question.
+    if (!new RegExp(`<@!?${botId}>`).test(message.content)) return;
+    try {
+      const question = clip(message.content.replace(/<@!?\d+>/g, ' ').replace(/\s+/g, ' ').trim(), 200);
+      const lang = resolveLanguage(null, message.guild?.preferredLocale);
+      const reply = question
+        ? replyForOutcome(deps.search.search(question), deps.search, lang)
+        : { type: 'message' as const, lang, title: 'kernelbot', text: lang === 'de' ? 'Frag mich etwas, z. B. „@kernelbot Was ist kdbus?“, oder nutze /help.' : 'Ask me something, e.g. "@kernelbot what is kdbus?", or use /help.' };
+      const rendered = renderDiscord(reply, { ownerId: message.author.id });
+      await message.reply({ embeds: rendered.embeds, components: rendered.components, allowedMentions: { parse: [], repliedUser: true } });
+    } catch (error) {
+      deps.logger.error({ err: error, channelId: message.channelId, event: 'mention' }, 'answering a mention failed');
+    }
+  };
+}
