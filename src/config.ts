@@ -57,8 +57,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
   let fileValues: Record<string, string> = {};
   if (envFile && existsSync(envFile)) {
     const text = readFileSync(envFile, 'utf8');
-    problems.push(...checkEnvSyntax(text, envFile));
-    fileValues = parseEnv(text) as Record<string, string>;
+    const { problems: syntax, validText } = checkEnvSyntax(text, envFile);
+    problems.push(...syntax);
+    fileValues = parseEnv(validText) as Record<string, string>;
   }
   const merged: Record<string, string | undefined> = { ...fileValues };
   for (const [key, value] of Object.entries(env)) if (value !== undefined) merged[key] = value;
@@ -77,15 +78,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
   return result.data;
 }
 
-/** Lines that are neither blank, comments nor KEY=value: parseEnv would silently drop them. */
-function checkEnvSyntax(text: string, file: string): string[] {
+/**
+ * Lines that are neither blank, comments nor KEY=value are reported (parseEnv would silently drop
+ * them, or swallow the next line); the valid lines are still read so every other problem shows too.
+ */
+function checkEnvSyntax(text: string, file: string): { problems: string[]; validText: string } {
   const problems: string[] = [];
+  const valid: string[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
     const trimmed = line.trim();
     if (!trimmed || trimmed.startsWith('#')) return;
-    if (!/^(export\s+)?[A-Za-z_][A-Za-z0-9_]*\s*=/.test(trimmed)) {
-      problems.push(`${file} line ${i + 1}: expected KEY=value, got "${trimmed.slice(0, 40)}"`);
-    }
+    if (/^(export\s+)?[A-Za-z_][A-Za-z0-9_]*\s*=/.test(trimmed)) valid.push(line);
+    else problems.push(`${file} line ${i + 1}: expected KEY=value, got "${trimmed.slice(0, 40)}"`);
   });
-  return problems;
+  return { problems, validText: valid.join('\n') };
 }

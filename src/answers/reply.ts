@@ -122,7 +122,7 @@ export function releaseReply(version: string, search: KnowledgeSearch, lang: Lan
     release: {
       version,
       title: l.releaseTitle(version),
-      known: entries.length > 0,
+      known: releaseEntry !== null,
       coveredVersions: search.versions.filter((v) => search.releaseEntry(v)),
       entry: releaseEntry ? entryView(releaseEntry, lang, (id) => search.get(id)) : null,
       facts,

@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { runScript } from './support/run.ts';
+
+/** The search CLI is an interface external tools depend on: exact shapes, nothing else on stdout. */
+describe('search CLI', () => {
+  it('writes exactly one JSON object per query line', async () => {
+    const queries = ['kdbus', 'Was ist Live-Patching?', 'how do I install Steam', '', "what's new in 4.0?"];
+    const { code, stdout } = await runScript('src/cli.ts', ['search', '--json', '--lang', 'de'], { input: `${queries.join('\n')}\n` });
+    expect(code).toBe(0);
+    const lines = stdout.trimEnd().split('\n');
+    expect(lines).toHaveLength(queries.length);
+    const records = lines.map((line) => JSON.parse(line) as { query: string; answered: boolean; results: { id: string; title: string; score: number; version: string | null }[] });
+    records.forEach((record, i) => {
+      expect(Object.keys(record)).toEqual(['query', 'answered', 'results']);
+      expect(record.query).toBe(queries[i]);
+      expect(record.results.length).toBeLessThanOrEqual(5);
+      for (const result of record.results) {
+        expect(Object.keys(result)).toEqual(['id', 'title', 'score', 'version']);
+        expect(typeof result.score).toBe('number');
+      }
+    });
+    expect(records[0]).toMatchObject({ answered: true });
+    expect(records[0]?.results[0]?.id).toBe('kdbus');
+    expect(records[1]?.results[0]?.id).toBe('kernel-live-patching');
+    expect(records[1]?.results[0]?.title).toMatch(/Live-Patching/); // --lang de titles
+    expect(records[2]).toEqual({ query: 'how do I install Steam', answered: false, results: [] });
+    expect(records[4]?.results[0]).toMatchObject({ id: 'linux-4-0', version: '4.0' });
+  });
+
+  it('lists every entry as JSON', async () => {
+    const { stdout } = await runScript('src/cli.ts', ['list', '--json']);
+    const entries = JSON.parse(stdout) as { id: string; title: string; aliases: string[]; area: string; status: string; version: string | null }[];
+    expect(entries.length).toBeGreaterThanOrEqual(80);
+    expect(entries.find((e) => e.id === 'kdbus')).toMatchObject({ area: 'ipc', status: 'not-merged', version: null });
+  });
+
+  it('prints one rendered entry, and fails clearly for an unknown one', async () => {
+    const found = await runScript('src/cli.ts', ['feature', 'live', 'patching']);
+    expect(found.code).toBe(0);
+    expect(found.stdout).toMatch(/== Kernel live patching/i);
+    const missing = await runScript('src/cli.ts', ['feature', 'pizza', 'recipes']);
+    expect(missing.code).toBe(1);
+    expect(missing.stdout).toMatch(/Not in my knowledge base/);
+  });
+});

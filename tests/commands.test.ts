@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import type { Invocation, OptionReader, CommandDeps } from '../commands/command.ts';
+import { COMMANDS, findCommand } from '../commands/registry.ts';
+import { realKnowledge } from './support/knowledge.ts';
+import type { Reply } from '../src/answers/reply.ts';
+
+const { search } = realKnowledge();
+const deps: CommandDeps = { search, commands: COMMANDS, botVersion: '9.9.9', now: () => new Date('2026-11-28T12:00:00Z') };
+
+function run(name: string, values: Record<string, string>, lang: 'en' | 'de' = 'en'): Promise<Reply> {
+  const command = findCommand(name);
+  if (!command) throw new Error(`no command ${name}`);
+  const options: OptionReader = { subcommand: () => null, string: (n) => values[n] ?? null, boolean: () => null, id: () => null };
+  const invocation: Invocation = { lang, userId: '1', guildId: '2', channelId: '3', canManageGuild: false };
+  return Promise.resolve(command.handle(options, invocation, deps));
+}
+
+describe('/feature', () => {
+  it('answers an id with the full entry model', async () => {
+    const reply = await run('feature', { name: 'kdbus' });
+    expect(reply.type).toBe('entry');
+    if (reply.type !== 'entry') return;
+    expect(reply.entry.id).toBe('kdbus');
+    expect(reply.entry.statusLine).toMatch(/never merged/);
+    expect(reply.entry.talk.claim).toMatch(/4\.1/);
+    expect(reply.entry.since.length).toBeGreaterThan(50);
+    expect(reply.entry.links.length).toBeGreaterThan(0);
+    expect(reply.entry.related.length).toBeGreaterThan(0);
+  });
+
+  it('answers in German when asked', async () => {
+    const reply = await run('feature', { name: 'kdbus' }, 'de');
+    expect(reply.type === 'entry' && reply.entry.statusLine).toMatch(/nie aufgenommen/);
+  });
+
+  it('resolves free text and a choice display name that were not picked from the list', async () => {
+    const byTitle = await run('feature', { name: search.get('kernel-live-patching')!.title.en });
+    expect(byTitle.type === 'entry' && byTitle.entry.id).toBe('kernel-live-patching');
+    const byAlias = await run('feature', { name: 'klp' });
+    expect(byAlias.type === 'entry' && byAlias.entry.id).toBe('kernel-live-patching');
+  });
+
+  it.each([
+    ['empty', ''],
+    ['punctuation only', '!?.,;:'.repeat(34).slice(0, 200)],
+    ['mention and markdown syntax', '@everyone <@&123456789012345678> **bold** `code`'],
+  ])('declines %s input with a not-found reply instead of failing', async (_label, name) => {
+    const reply = await run('feature', { name });
+    expect(reply.type).toBe('not-found');
+  });
+});
+
+describe('/ask', () => {
+  it('gives the best answer plus at most two others', async () => {
+    const reply = await run('ask', { question: 'Was ist Live-Patching?' }, 'de');
+    expect(reply.type).toBe('entry');
+    if (reply.type !== 'entry') return;
+    expect(reply.entry.id).toBe('kernel-live-patching');
+    expect(reply.also.length).toBeLessThanOrEqual(2);
+  });
+
+  it('says honestly when it does not know, with did-you-mean suggestions when there are some', async () => {
+    const reply = await run('ask', { question: 'how do I install Steam' });
+    expect(reply.type).toBe('not-found');
+    const typo = await run('ask', { question: 'ovrlayfz layers' });
+    expect(['entry', 'not-found']).toContain(typo.type);
+  });
+
+  it('answers version questions with the version overview', async () => {
+    const reply = await run('ask', { question: "what's new in 4.0?" });
+    expect(reply.type).toBe('release');
+    if (reply.type !== 'release') return;
+    expect(reply.release.version).toBe('4.0');
+    expect(reply.release.groups.flatMap((g) => g.entries.map((e) => e.id))).toContain('kernel-live-patching');
+  });
+
+  it('cuts questions to 200 characters', async () => {
+    const reply = await run('ask', { question: `kdbus ${'x'.repeat(500)}` });
+    expect(reply.type === 'not-found' ? reply.query.length : 200).toBeLessThanOrEqual(200);
+  });
+
+  it.each(['', '?'.repeat(200), '@here <@1> ||spoiler|| # heading'])('never throws on %j', async (question) => {
+    await expect(run('ask', { question })).resolves.toHaveProperty('type');
+  });
+});
+
+describe('/release', () => {
+  it('groups a covered version by area with its statistics', async () => {
+    const reply = await run('release', { version: '3.19' });
+    expect(reply.type).toBe('release');
+    if (reply.type !== 'release') return;
+    expect(reply.release.known).toBe(true);
+    expect(reply.release.groups.length).toBeGreaterThan(1);
+    expect(reply.release.facts.map((f) => f.label)).toContain('Commits');
+    expect(reply.release.kernelnewbiesUrl).toBe('https://kernelnewbies.org/Linux_3_19');
+  });
+
+  it.each(['Linux 4.0', 'v4.0', 'linux-4.0', '4.0.1', '4.0-rc3'])('accepts the spelling %s', async (version) => {
+    const reply = await run('release', { version });
+    expect(reply.type === 'release' && reply.release.version).toBe('4.0');
+  });
+
+  it('says when a valid version is not covered and links kernelnewbies', async () => {
+    const reply = await run('release', { version: '6.12' });
+    expect(reply.type === 'release' && reply.release.known).toBe(false);
+    // Entries that landed in an uncovered version are still listed (PREEMPT_RT was merged in 6.12).
+    expect(reply.type === 'release' && reply.release.groups.flatMap((g) => g.entries.map((e) => e.id))).toContain('preempt-rt');
+    const unknown = await run('release', { version: '9.9' });
+    expect(unknown.type === 'release' && unknown.release.groups).toEqual([]);
+    expect(reply.type === 'release' && reply.release.kernelnewbiesUrl).toBe('https://kernelnewbies.org/Linux_6_12');
+  });
+
+  it('rejects something that is not a version', async () => {
+    const reply = await run('release', { version: 'banana' });
+    expect(reply).toMatchObject({ type: 'message', ephemeral: true });
+  });
+
+  it('autocompletes known versions, newest first', () => {
+    const choices = findCommand('release')!.autocomplete!('version', '3.1', { lang: 'en', userId: null, guildId: null, channelId: null, canManageGuild: false }, deps);
+    expect(choices.map((c) => c.value)).toEqual(expect.arrayContaining(['3.19', '3.18', '3.15']));
+    expect(choices[0]?.value).toBe('3.19');
+  });
+});
+
+describe('/help and /about', () => {
+  it('lists every public command', async () => {
+    const reply = await run('help', {});
+    for (const command of COMMANDS.filter((c) => !c.adminOnly)) expect(reply.type === 'message' && reply.text).toContain(`/${command.definition.name}`);
+  });
+
+  it('tells sources, size and version', async () => {
+    const reply = await run('about', {});
+    expect(reply.type === 'message' && reply.title).toBe('kernelbot 9.9.9');
+    expect(reply.type === 'message' && reply.fields?.[0]?.value).toBe(String(search.size));
+  });
+});

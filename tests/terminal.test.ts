@@ -1,0 +1,42 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runScript, ROOT } from './support/run.ts';
+
+/** npm start without a token: the terminal mode, driven as a child process through piped stdin. */
+describe('terminal mode', () => {
+  it('answers every piped line, in both languages, and exits at end of input', async () => {
+    const input = ['/feature kdbus', 'Was ist Live-Patching?', '', '/nonsense', '/release 3.19', '/lang de', '/feature kdbus', '/help', 'how do I install Steam'].join('\n');
+    const { code, stdout, stderr } = await runScript('src/main.ts', [], { input });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/terminal mode/);
+    expect(stdout).toMatch(/== kdbus \(D-Bus transport in the kernel\) ==/);
+    expect(stdout).toMatch(/== Kernel live patching/i);
+    expect(stdout).toMatch(/Type a question, or a command/); // empty line
+    expect(stdout).toMatch(/Unknown command \/nonsense/);
+    expect(stdout).toMatch(/== What Linux 3\.19 brought ==/);
+    expect(stdout).toMatch(/Antworten ab jetzt auf Deutsch/);
+    expect(stdout).toMatch(/Status: nie aufgenommen/);
+    expect(stdout).toMatch(/• \/feature <Name>/);
+    expect(stdout).toMatch(/Nicht in meiner Wissensbasis/);
+  });
+
+  it('asks for the missing argument of a command', async () => {
+    const { stdout } = await runScript('src/main.ts', [], { input: '/feature\n/release\n' });
+    expect(stdout).toMatch(/\/feature <name>/);
+    expect(stdout).toMatch(/\/release <version>/);
+  });
+
+  it('reports a malformed .env with one clear line per problem and no stack trace', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kernelbot-env-'));
+    writeFileSync(join(dir, '.env'), 'LOG_LEVEL=loud\nthis line is wrong\nFEED_SCHEDULE=every minute\n');
+    const { code, stderr } = await runScript(join(ROOT, 'src/main.ts'), [], { cwd: dir, env: { LOG_LEVEL: undefined } });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/\.env line 2: expected KEY=value/);
+    expect(stderr).toMatch(/LOG_LEVEL must be one of/);
+    expect(stderr).toMatch(/FEED_SCHEDULE is not a valid cron expression/);
+    expect(stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+});
