@@ -18,6 +18,18 @@ export class ScheduleError extends Error {
   override name = 'ScheduleError';
 }
 
+/** node-cron logs to the console by default; route it to pino, with the expected overlap notice at debug. */
+function cronLogger(logger: Logger) {
+  const text = (message: string | Error) => (message instanceof Error ? message.message : message);
+  return {
+    info: (message: string) => logger.debug(`node-cron: ${message}`),
+    warn: (message: string) =>
+      /overlap/i.test(message) ? logger.debug(`node-cron: ${message}`) : logger.warn(`node-cron: ${message}`),
+    error: (message: string | Error, err?: Error) => logger.error({ err: err ?? message }, `node-cron: ${text(message)}`),
+    debug: (message: string | Error) => logger.debug(`node-cron: ${text(message)}`),
+  };
+}
+
 /** Runs watcher.pollOnce() on a cron expression (5 fields, or 6 with seconds); polls never overlap. */
 export function startReleaseSchedule<T>(options: {
   schedule: string;
@@ -53,7 +65,7 @@ export function startReleaseSchedule<T>(options: {
         logger.error({ err: error }, 'release poll threw');
       }
     },
-    { name: 'release-feed', noOverlap: true },
+    { name: 'release-feed', noOverlap: true, logger: cronLogger(logger) },
   );
   if (options.runOnStart) void trigger().catch((error) => logger.error({ err: error }, 'release poll threw'));
 

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { detectEvents } from '../../src/releases/events.ts';
+import { parseFeed } from '../../src/releases/parse-feed.ts';
+import type { Release } from '../../src/releases/types.ts';
+import { FEED_TWO_MAINLINE, markEol, setMoniker } from './feed-states.ts';
+
+const now = new Date('2025-12-15T08:00:00Z');
+const options = { now, maxItemAgeMs: 7 * 24 * 3600_000 };
+const known = (releases: Release[]) => new Map(releases.map((r) => [r.version, r]));
+const base = (await parseFeed(FEED_TWO_MAINLINE())).releases;
+
+describe('detectEvents', () => {
+  it('finds nothing when the versions are the same, whatever else changed', async () => {
+    const moved = (await parseFeed(setMoniker(FEED_TWO_MAINLINE(), '6.17.12', 'stable', 'longterm'))).releases;
+    expect(detectEvents(moved, known(base), options)).toEqual([]);
+  });
+
+  it('reports an EOL flip once per series', async () => {
+    const flipped = (await parseFeed(markEol(FEED_TWO_MAINLINE(), '6.17.12'))).releases;
+    expect(detectEvents(flipped, known(base), options).map((e) => e.key)).toEqual(['eol:6.17']);
+    expect(detectEvents(flipped, known(flipped), options)).toEqual([]);
+  });
+
+  it('reports a new version that arrives already EOL as a release and an EOL notice', async () => {
+    const xml = markEol(FEED_TWO_MAINLINE().replaceAll('6.17.12', '6.17.13'), '6.17.13');
+    const events = detectEvents((await parseFeed(xml)).releases, known(base), options);
+    expect(events.map((e) => e.key)).toEqual(['release:6.17.13', 'eol:6.17']);
+  });
+
+  it('orders releases oldest first', () => {
+    const without = base.filter((r) => !['6.19-rc1', '6.17.12', 'next-20251215'].includes(r.version));
+    expect(detectEvents(base, known(without), options).map((e) => e.key)).toEqual([
+      'release:6.17.12',
+      'release:6.19-rc1',
+      'release:next-20251215',
+    ]);
+  });
+});

@@ -1,0 +1,64 @@
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { MigrationError, openDatabase } from '../../src/store/database.ts';
+import { MIGRATIONS } from '../../src/store/migrations.ts';
+import { createStore } from '../../src/store/store.ts';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'kernelbot-store-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('openDatabase', () => {
+  it('creates the parent directory and runs every migration once, in WAL mode with foreign keys', () => {
+    const path = join(dir, 'nested', 'data', 'kernelbot.db');
+    const db = openDatabase(path);
+    expect(existsSync(path)).toBe(true);
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    createStore(db).meta.set('k', 'v');
+    db.close();
+
+    const again = openDatabase(path);
+    expect(createStore(again).meta.get('k')).toBe('v');
+    again.close();
+  });
+
+  it('applies migrations appended later, and refuses a database newer than the code', () => {
+    const path = join(dir, 'k.db');
+    openDatabase(path).close();
+    const extended = [...MIGRATIONS, { name: 'test table', up: 'CREATE TABLE later (id INTEGER PRIMARY KEY)' }];
+    const db = openDatabase(path, extended);
+    expect(db.pragma('user_version', { simple: true })).toBe(extended.length);
+    db.close();
+    expect(() => openDatabase(path)).toThrow(MigrationError);
+  });
+
+  it('rolls a failing migration back completely', () => {
+    const path = join(dir, 'k.db');
+    const broken = [...MIGRATIONS, { name: 'broken', up: 'CREATE TABLE half (id INTEGER); CREATE TABLE nope (' }];
+    expect(() => openDatabase(path, broken)).toThrow();
+    const db = openDatabase(path);
+    expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
+    expect(db.prepare(`SELECT name FROM sqlite_master WHERE name = 'half'`).get()).toBeUndefined();
+    db.close();
+  });
+
+  it('keeps one delivery row per (channel, event)', () => {
+    const store = createStore(openDatabase(join(dir, 'k.db')));
+    const now = new Date();
+    store.releases.upsert(
+      { version: '6.18', moniker: 'mainline', kind: 'mainline', released: now, eol: false, links: {} },
+      now,
+    );
+    expect(store.deliveries.enqueue({ channelId: '1', eventKey: 'release:6.18', version: '6.18' }, now)).toBe(true);
+    expect(store.deliveries.enqueue({ channelId: '1', eventKey: 'release:6.18', version: '6.18' }, now)).toBe(false);
+    expect(store.deliveries.enqueue({ channelId: '2', eventKey: 'release:6.18', version: '6.18' }, now)).toBe(true);
+    expect(() => store.deliveries.enqueue({ channelId: '1', eventKey: 'release:9.9', version: '9.9' }, now)).toThrow(/FOREIGN KEY/);
+    store.db.close();
+  });
+});
