@@ -184,7 +184,13 @@ export class Deliverer {
         result = await sender.send(channelId, body);
       } catch (error) {
         // Outcome unknown (it may have been posted): keep it pending with its nonce for the next run.
-        store.deliveries.recordAttempt(ids, `send threw: ${(error as Error).message}`, clock.now());
+        const message = `send threw: ${(error as Error).message}`;
+        store.deliveries.recordAttempt(ids, message, clock.now());
+        if (attempts + 1 >= this.maxAttempts) {
+          store.deliveries.markFailed(ids, `gave up after ${attempts + 1} attempts: ${message}`, clock.now());
+          report.eventsFailed += ids.length;
+          return 'failed';
+        }
         logger.error({ err: error, channelId, nonce }, 'sender threw; announcement left pending');
         return 'defer';
       }

@@ -15,3 +15,4 @@ export { renderSamplePost, SAMPLE_RELEASE } from './sample.ts';
 export { knowledgeLookupFromEntries } from './knowledge-lookup.ts';
 export { messageNonce } from './nonce.ts';
 export { seriesOf, rcInfo, kindOf, compareVersions } from './version.ts';
+export { announceStatus, type AnnounceStatus } from './status.ts';

@@ -1,7 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { KnowledgeLookup, MessageBody } from './ports.ts';
 import type { Release, ReleaseKind } from './types.ts';
-import { kindOf, rcInfo, seriesOf } from './version.ts';
+import { rcInfo, seriesOf } from './version.ts';
 import { eolEventKey, releaseEventKey, sortEvents } from './events.ts';
 
 /** One thing a message announces; a release row or an EOL row of the delivery ledger. */
@@ -105,7 +105,7 @@ export function eolEmbed(series: string, release: Release): APIEmbed {
     description: `${eolNotice(release)}\n\nLast release: **${release.version}**, ${discordDate(release.released)}.`,
     color: COLOR.eol,
     fields: [
-      { name: 'Kind', value: `${KIND_LABEL[kindOf(release.version, release.moniker)]}, **EOL**`, inline: true },
+      { name: 'Kind', value: `${KIND_LABEL[release.kind]}, **EOL**`, inline: true },
       ...(release.links.changelog ? [{ name: 'Last ChangeLog', value: `[ChangeLog-${release.version}](${release.links.changelog})` }] : []),
     ],
     footer: { text: 'kernel.org' },

@@ -150,3 +150,19 @@ describe('Deliverer', () => {
     });
   });
 });
+
+describe('announceStatus', () => {
+  it('explains a disabled channel and a failing feed', async () => {
+    const { announceStatus } = await import('../../src/releases/status.ts');
+    const p = h.boot();
+    await seed(p.store, [channel(1)], ['release:6.18']);
+    h.sender.fail(channel(1), forbidden);
+    await p.deliverer.deliverPending();
+    p.store.feedState.recordFailure('timeout: no complete answer within 500 ms', h.clock.now());
+    const status = announceStatus(p.store, channel(1), h.clock);
+    expect(status.subscription?.enabled).toBe(false);
+    expect(status.lastDelivery).toMatchObject({ eventKey: 'release:6.18', status: 'failed' });
+    expect(status.problems.join('\n')).toMatch(/Posting is stopped: 403 Missing Access/);
+    expect(status.problems.join('\n')).toMatch(/last 1 fetch\(es\) failed: timeout/);
+  });
+});
