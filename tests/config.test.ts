@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { loadConfig, ConfigError } from '../src/config.ts';
+
+const TOKEN = `${'A'.repeat(24)}.${'b'.repeat(6)}.${'c'.repeat(27)}`;
+
+function problems(env: Record<string, string>, envFileText?: string): string[] {
+  let file = '';
+  if (envFileText !== undefined) {
+    file = join(mkdtempSync(join(tmpdir(), 'kernelbot-config-')), '.env');
+    writeFileSync(file, envFileText);
+  }
+  try {
+    loadConfig(env, file);
+  } catch (error) {
+    expect(error).toBeInstanceOf(ConfigError);
+    return (error as ConfigError).problems;
+  }
+  return [];
+}
+
+describe('configuration', () => {
+  it('has working defaults: no token means terminal mode', () => {
+    const config = loadConfig({}, '');
+    expect(config.DISCORD_TOKEN).toBeUndefined();
+    expect(config.LOG_LEVEL).toBe('info');
+    expect(config.DATABASE_PATH).toBe('./data/kernelbot.db');
+    expect(config.FEED_SCHEDULE).toBe('*/15 * * * *');
+    expect(config.KERNEL_FEED_URL).toBe('https://www.kernel.org/feeds/kdist.xml');
+  });
+
+  it('treats empty values (as in .env.example) as unset and strips a "Bot " prefix from the token', () => {
+    expect(loadConfig({ DISCORD_TOKEN: '', DISCORD_GUILD_ID: '' }, '').DISCORD_TOKEN).toBeUndefined();
+    expect(loadConfig({ DISCORD_TOKEN: `Bot ${TOKEN}` }, '').DISCORD_TOKEN).toBe(TOKEN);
+  });
+
+  it('gives one clear message per problem', () => {
+    const found = problems({
+      DISCORD_TOKEN: 'not-a-token',
+      LOG_LEVEL: 'loud',
+      DISCORD_GUILD_ID: '12ab',
+      ANNOUNCE_TYPES: 'mainline,weekly',
+      KERNEL_FEED_URL: 'ftp://example.org/feed',
+      FEED_SCHEDULE: '61 * * * *',
+      MESSAGE_CONTENT_INTENT: 'perhaps',
+    });
+    expect(found).toEqual([
+      expect.stringMatching(/^DISCORD_TOKEN does not look like a bot token/),
+      expect.stringMatching(/^DISCORD_GUILD_ID must be a Discord id/),
+      expect.stringMatching(/^LOG_LEVEL must be one of fatal, error/),
+      expect.stringMatching(/^KERNEL_FEED_URL must be an http\(s\) URL/),
+      expect.stringMatching(/^FEED_SCHEDULE is not a valid cron expression/),
+      expect.stringMatching(/^ANNOUNCE_TYPES has unknown type\(s\) weekly/),
+      expect.stringMatching(/^MESSAGE_CONTENT_INTENT must be true or false/),
+    ]);
+  });
+
+  it('never puts the token value into an error message', () => {
+    const secret = `${'Z'.repeat(24)}.${'y'.repeat(6)}`;
+    const found = problems({ DISCORD_TOKEN: secret });
+    expect(found.join('\n')).not.toContain(secret);
+  });
+
+  it('reads .env, lets the real environment win, and reports malformed lines', () => {
+    const config = loadConfig({ LOG_LEVEL: 'debug' }, writeEnv('LOG_LEVEL=warn\nANNOUNCE_TYPES=stable, eol\n# comment\n'));
+    expect(config.LOG_LEVEL).toBe('debug');
+    expect(config.ANNOUNCE_TYPES).toEqual(['stable', 'eol']);
+    expect(problems({}, 'DISCORD_TOKEN\nLOG_LEVEL=warn\n')).toEqual([expect.stringMatching(/\.env line 1: expected KEY=value, got "DISCORD_TOKEN"$/)]);
+  });
+
+  it('accepts a six-field schedule with seconds (for tests)', () => {
+    expect(loadConfig({ FEED_SCHEDULE: '*/2 * * * * *' }, '').FEED_SCHEDULE).toBe('*/2 * * * * *');
+  });
+});
+
+function writeEnv(text: string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'kernelbot-config-')), '.env');
+  writeFileSync(file, text);
+  return file;
+}
