@@ -12,11 +12,16 @@ import {
   GatewayIntentBits,
   MessageFlags,
   PermissionFlagsBits,
+  ModalBuilder,
   Routes,
+  StringSelectMenuBuilder,
+  TextInputBuilder,
+  TextInputStyle,
   type Message,
   type ThreadChannel,
 } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import WebSocket from 'ws';
 import { FakeDiscord } from './support/fake-discord/index.ts';
 
 const TOKEN = 'MTEw.fake.token';
@@ -97,9 +102,31 @@ beforeAll(async () => {
         await interaction.deferReply();
         await interaction.editReply('done');
         await interaction.followUp({ content: 'secret', flags: MessageFlags.Ephemeral });
+      } else if (interaction.commandName === 'pick') {
+        const menu = new StringSelectMenuBuilder()
+          .setCustomId('pick')
+          .addOptions({ label: 'Deutsch', value: 'de' }, { label: 'English', value: 'en' });
+        await interaction.reply({ content: 'choose', components: [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(menu)], withResponse: true });
+      } else if (interaction.commandName === 'feedback') {
+        const input = new TextInputBuilder().setCustomId('text').setLabel('Text').setStyle(TextInputStyle.Short);
+        await interaction.showModal(
+          new ModalBuilder().setCustomId('fb').setTitle('Feedback').addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(input)),
+        );
       } else if (interaction.commandName === 'admin') {
         await interaction.reply({ content: 'ok', flags: MessageFlags.Ephemeral });
       }
+      return;
+    }
+    if (interaction.isMessageContextMenuCommand()) {
+      await interaction.reply({ content: `> ${interaction.targetMessage.content}`, flags: MessageFlags.Ephemeral });
+      return;
+    }
+    if (interaction.isStringSelectMenu()) {
+      await interaction.update({ content: `chose ${interaction.values.join(',')}`, components: [] });
+      return;
+    }
+    if (interaction.isModalSubmit()) {
+      await interaction.reply({ content: `thanks: ${interaction.fields.getTextInputValue('text')}`, flags: MessageFlags.Ephemeral });
       return;
     }
     if (interaction.isButton() && interaction.customId.startsWith('count:')) {
@@ -150,6 +177,21 @@ describe('fake Discord with a real discord.js client', () => {
     await greedy.destroy();
   });
 
+  it('closes raw gateway connections with Discord close codes', async () => {
+    const closeCode = (...payloads: unknown[]) =>
+      new Promise<number>((resolve) => {
+        const ws = new WebSocket(`${fake.wsUrl()}?v=10&encoding=json`);
+        ws.once('message', () => payloads.forEach((p) => ws.send(JSON.stringify(p))));
+        ws.once('close', (code) => resolve(code));
+      });
+    const identify = (d: Record<string, unknown>) => ({ op: 2, d: { token: TOKEN, properties: {}, ...d } });
+    expect(await closeCode({ op: 3, d: {} })).toBe(4003);
+    expect(await closeCode(identify({ intents: undefined }))).toBe(4013);
+    expect(await closeCode(identify({ intents: 1, token: 'nope' }))).toBe(4004);
+    expect(await closeCode(identify({ intents: 1, shard: [1, 1] }))).toBe(4010);
+    expect(await closeCode(identify({ intents: 1 }), identify({ intents: 1 }))).toBe(4005);
+  });
+
   it('registers valid guild commands and rejects invalid ones with 50035', async () => {
     await client.application!.commands.set(
       [
@@ -159,11 +201,13 @@ describe('fake Discord with a real discord.js client', () => {
         { name: 'admin', description: 'Mods only', defaultMemberPermissions: PermissionFlagsBits.ManageGuild },
         { name: 'search', description: 'Search', options: [{ type: 3, name: 'topic', description: 'Topic', required: true, autocomplete: true }] },
         { type: 3, name: 'Quote message' },
+        { name: 'pick', description: 'Pick a language' },
+        { name: 'feedback', description: 'Send feedback' },
       ],
       GUILD,
     );
     const names = fake.registeredCommands(GUILD).map((c) => c.name);
-    expect(names).toEqual(['ping', 'counter', 'slow', 'admin', 'search', 'Quote message']);
+    expect(names).toEqual(['ping', 'counter', 'slow', 'admin', 'search', 'Quote message', 'pick', 'feedback']);
     const ids = fake.registeredCommands(GUILD).map((c) => c.id);
 
     const err = await apiError(
@@ -348,6 +392,48 @@ describe('fake Discord with a real discord.js client', () => {
     const refused = await apiError(client.rest.patch(Routes.channel(post.thread.id), { body: { applied_tags: [solved] } }));
     expect(refused.code).toBe(50013);
     expect(fake.channelState(post.thread.id)?.applied_tags).toEqual(post.thread.applied_tags);
+  });
+
+  it('handles select menus, message context menus and modals', async () => {
+    const pick = fake.slash('pick', {}, { user: ALICE });
+    const menu = await pick.original();
+    // The state changes before the HTTP answer is written: wait for the recorded response.
+    const withResponse = await fake.waitFor(() => fake.requestsTo('POST', `/interactions/${pick.id}/${pick.token}/callback`).find((r) => r.response));
+    expect(withResponse?.query.with_response).toBe('true');
+    expect(withResponse?.response).toMatchObject({ interaction: { id: pick.id, response_message_id: menu.id }, resource: { type: 4 } });
+    expect(() => fake.selectMenu(menu, 'pick', ['fr'], ALICE)).toThrow(/does not offer/);
+    const chosen = await fake.selectMenu(menu, 'pick', ['de'], ALICE).reply();
+    expect(chosen).toMatchObject({ type: 7, data: { content: 'chose de' } });
+    expect(fake.message(menu.id)?.components).toEqual([]);
+
+    const target = fake.userMessage(TEXT, 'quote me', { author: ALICE });
+    const quoted = await fake.messageContextMenu('Quote message', target, ALICE).reply();
+    // The target is resolved with its content (interactions always carry it).
+    expect(quoted.data?.content).toBe('> quote me');
+
+    const fb = fake.slash('feedback', {}, { user: ALICE });
+    expect((await fb.reply()).type).toBe(9);
+    const thanks = await fb.submitModal({ text: 'great' }).reply();
+    expect(thanks.data?.content).toBe('thanks: great');
+  });
+
+  it('enforces the 3 s deadline (10062) and refuses follow-ups before an ack (10015)', async () => {
+    // The bot does not answer /search itself; the test acts as a late bot through discord.js REST.
+    const h = fake.slash('search', { topic: 'kdbus' }, { user: ALICE });
+    const early = await apiError(client.rest.post(Routes.webhook(APP, h.token), { body: { content: 'too early' }, auth: false }));
+    expect([early.status, early.code]).toEqual([404, 10015]);
+    fake.state.interactions.get(h.id)!.createdAt -= 3_500;
+    const late = await apiError(client.rest.post(Routes.interactionCallback(h.id, h.token), { body: { type: 4, data: { content: 'late' } }, auth: false }));
+    expect([late.status, late.code]).toEqual([404, 10062]);
+    expect(fake.interactionResponses(h.id)?.callback).toBeUndefined();
+  });
+
+  it('resumes after op 7 and keeps delivering interactions', async () => {
+    const resumed = fake.waitForEvent('resume');
+    fake.reconnectGateway();
+    await resumed;
+    const reply = await fake.slash('ping', {}, { user: ALICE }).reply();
+    expect(reply.data?.content).toBe('pong');
   });
 
   it('saw no unknown routes and authenticated every bot request', () => {
