@@ -158,7 +158,7 @@ describe('announceStatus', () => {
     await seed(p.store, [channel(1)], ['release:6.18']);
     h.sender.fail(channel(1), forbidden);
     await p.deliverer.deliverPending();
-    p.store.feedState.recordFailure('timeout: no complete answer within 500 ms', h.clock.now());
+    p.store.feedState.recordFailure('timeout: no complete answer within 1500 ms', h.clock.now());
     const status = announceStatus(p.store, channel(1), h.clock);
     expect(status.subscription?.enabled).toBe(false);
     expect(status.lastDelivery).toMatchObject({ eventKey: 'release:6.18', status: 'failed' });
