@@ -24,14 +24,14 @@ export interface RunningBot {
 export async function startBot(
   config: Config,
   deps: CommandDeps,
-  options: { logger?: Logger; handleSignals?: boolean } = { handleSignals: true },
+  options: { logger?: Logger; handleSignals?: boolean; deferAfterMs?: number } = { handleSignals: true },
 ): Promise<RunningBot> {
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL, token: config.DISCORD_TOKEN });
   const store = createStore(openDatabase(config.DATABASE_PATH));
   const client = createDiscordClient({ apiBase: config.DISCORD_API_BASE, messageContent: config.MESSAGE_CONTENT_INTENT });
   const recent = new RecentAnswers(60_000, () => deps.now().getTime());
 
-  client.on(Events.InteractionCreate, createInteractionRouter({ commandDeps: deps, logger, recent }));
+  client.on(Events.InteractionCreate, createInteractionRouter({ commandDeps: deps, logger, recent, deferAfterMs: options.deferAfterMs }));
   client.on(Events.MessageCreate, createMentionHandler({ search: deps.search, logger, botUserId: () => client.user?.id }));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn(message));

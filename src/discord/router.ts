@@ -10,7 +10,6 @@ import {
 } from 'discord.js';
 import type { Logger } from '../logger.ts';
 import type { CommandDeps, Invocation, OptionReader } from '../../commands/command.ts';
-import { findCommand } from '../../commands/registry.ts';
 import { labels } from '../answers/i18n.ts';
 import { entryReply, releaseReply, replyForOutcome, entryRef, type Reply } from '../answers/reply.ts';
 import type { Language } from '../knowledge/schema.ts';
@@ -97,7 +96,7 @@ function invocationOf(interaction: Interaction, lang: Language): Invocation {
 }
 
 async function handleSlash(interaction: ChatInputCommandInteraction, deps: RouterDeps): Promise<void> {
-  const command = findCommand(interaction.commandName);
+  const command = deps.commandDeps.commands.find((c) => c.definition.name === interaction.commandName);
   if (!command) throw new Error(`no handler for /${interaction.commandName}`);
   const options = optionReader(interaction);
   const lang = resolveLanguage(options.string('lang'), interaction.guildLocale);
@@ -149,6 +148,9 @@ async function sendAnswer(interaction: ChatInputCommandInteraction, rendered: Re
       return;
     }
   }
+  // Claim the slot before sending, so a second request racing this one already sees it.
+  const claim = !rendered.ephemeral && rendered.entryId ? rendered.entryId : null;
+  if (claim) deps.recent.remember(channelId, claim, `https://discord.com/channels/${interaction.guildId ?? '@me'}/${channelId}`);
   const target = rendered.ephemeral ? null : mention;
   const payload = {
     content: target ? `<@${target}>` : undefined,
@@ -158,16 +160,16 @@ async function sendAnswer(interaction: ChatInputCommandInteraction, rendered: Re
   };
   if (interaction.deferred) {
     const message = await interaction.editReply(payload);
-    if (!rendered.ephemeral && rendered.entryId) deps.recent.remember(channelId, rendered.entryId, message.url);
+    if (claim) deps.recent.remember(channelId, claim, message.url);
     return;
   }
   const response = await interaction.reply({ ...payload, flags: rendered.ephemeral ? MessageFlags.Ephemeral : undefined, withResponse: true });
   const message = response.resource?.message;
-  if (!rendered.ephemeral && rendered.entryId && message) deps.recent.remember(channelId, rendered.entryId, message.url);
+  if (claim && message) deps.recent.remember(channelId, claim, message.url);
 }
 
 async function handleAutocomplete(interaction: AutocompleteInteraction, deps: RouterDeps): Promise<void> {
-  const command = findCommand(interaction.commandName);
+  const command = deps.commandDeps.commands.find((c) => c.definition.name === interaction.commandName);
   const focused = interaction.options.getFocused(true);
   const lang = resolveLanguage(interaction.options.getString('lang'), interaction.guildLocale);
   const choices = command?.autocomplete?.(focused.name, String(focused.value), invocationOf(interaction, lang), deps.commandDeps) ?? [];

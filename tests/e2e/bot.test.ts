@@ -1,0 +1,252 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness, ALICE, BOB, GENERAL, RANDOM, GUILD, GUILD_DE, GENERAL_DE, APP, TOKEN } from '../support/bot-harness.ts';
+import { register, defineCommand, describe as describeOption } from '../../commands/command.ts';
+import { encodeCustomId } from '../../src/discord/custom-ids.ts';
+
+interface CallbackData {
+  content?: string;
+  flags?: number;
+  embeds?: { title?: string; description?: string; fields?: { name: string; value: string }[]; footer?: { text: string } }[];
+  components?: { components: { custom_id?: string; type: number; label?: string; options?: { value: string }[] }[] }[];
+  allowed_mentions?: { parse?: string[]; users?: string[]; roles?: string[] };
+  choices?: { name: string; value: string }[];
+}
+
+const EPHEMERAL = 64;
+const customIds = (data: CallbackData | undefined) => (data?.components ?? []).flatMap((row) => row.components.map((c) => c.custom_id ?? ''));
+
+// Commands only the tests register: one that fails, one that is slow.
+const broken = register(
+  defineCommand({
+    definition: { name: 'broken', ...describeOption('Always fails', 'Schlägt immer fehl') },
+    usage: { en: '/broken', de: '/broken' },
+    handle() {
+      throw new Error('handler exploded');
+    },
+  }),
+);
+const slow = register(
+  defineCommand({
+    definition: { name: 'slow', ...describeOption('Takes its time', 'Lässt sich Zeit') },
+    usage: { en: '/slow', de: '/slow' },
+    async handle(_o, { lang }) {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      return { type: 'message', lang, title: null, text: 'done slowly' };
+    },
+  }),
+);
+
+let h: Harness;
+beforeAll(async () => {
+  h = await startHarness({ extraCommands: [broken, slow], deferAfterMs: 150 });
+}, 30_000);
+afterAll(async () => {
+  await h?.stop();
+});
+
+describe('registration', () => {
+  it('registers every command and the context menu to the development guild on start', () => {
+    const names = h.fake.registeredCommands().map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['feature', 'ask', 'release', 'help', 'about', 'Find kernel answer']));
+    const feature = h.fake.registeredCommands().find((c) => c.name === 'feature') as { description_localizations: Record<string, string> };
+    expect(Object.keys(feature.description_localizations).sort()).toEqual(['de', 'en-GB', 'en-US']);
+  });
+
+  it('skips the sync after a restart when the definitions did not change', async () => {
+    const before = h.fake.requestsTo('PUT', /\/commands$/).length;
+    expect(before).toBe(1);
+    await h.restart();
+    expect(h.fake.requestsTo('PUT', /\/commands$/).length).toBe(before);
+    expect(h.logs.some((l) => l.msg === 'commands unchanged, sync skipped')).toBe(true);
+  });
+});
+
+describe('/feature', () => {
+  it('answers publicly with a rich embed, components and no pings', async () => {
+    const reply = await h.fake.slash('feature', { name: 'kdbus' }, { user: ALICE, channelId: GENERAL }).reply();
+    const data = reply.data as CallbackData;
+    expect(reply.type).toBe(4);
+    expect((data.flags ?? 0) & EPHEMERAL).toBe(0);
+    expect(data.allowed_mentions).toEqual({ parse: [] });
+    const embed = data.embeds?.[0];
+    expect(embed?.title).toBe('kdbus (D-Bus transport in the kernel)');
+    expect(embed?.fields?.map((f) => f.name)).toEqual(expect.arrayContaining(['Status', 'What happened since', 'Sources']));
+    expect(customIds(data)).toEqual(expect.arrayContaining([encodeCustomId({ action: 'delete', ownerId: ALICE.id }), encodeCustomId({ action: 'lang', entryId: 'kdbus', lang: 'de' })]));
+  });
+
+  it('does not repeat the same answer in the same channel within a minute, but points to it', async () => {
+    const again = await h.fake.slash('feature', { name: 'kdbus' }, { user: BOB, channelId: GENERAL }).reply();
+    const data = again.data as CallbackData;
+    expect((data.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(data.content).toMatch(/I answered this here a moment ago: https:\/\/discord\.com\/channels\//);
+    const elsewhere = await h.fake.slash('feature', { name: 'kdbus' }, { user: BOB, channelId: RANDOM }).reply();
+    expect(((elsewhere.data as CallbackData).flags ?? 0) & EPHEMERAL).toBe(0);
+  });
+
+  it('hide makes the answer ephemeral; mention pings only that member', async () => {
+    const hidden = await h.fake.slash('feature', { name: 'f2fs', hide: true }, { user: ALICE, channelId: GENERAL }).reply();
+    expect(((hidden.data as CallbackData).flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(customIds(hidden.data as CallbackData).some((id) => id.startsWith('kb1|delete'))).toBe(false);
+    const aimed = await h.fake.slash('feature', { name: 'btrfs', mention: BOB.id }, { user: ALICE, channelId: GENERAL }).reply();
+    const data = aimed.data as CallbackData;
+    expect(data.content).toBe(`<@${BOB.id}>`);
+    expect(data.allowed_mentions).toEqual({ parse: [], users: [BOB.id] });
+  });
+
+  it('answers in the lang option, else in the server locale', async () => {
+    const german = await h.fake.slash('feature', { name: 'overlayfs', lang: 'de' }, { user: ALICE, channelId: GENERAL }).reply();
+    expect((german.data as CallbackData).embeds?.[0]?.fields?.map((f) => f.name)).toContain('Was seitdem geschah');
+    const server = await h.fake.slash('feature', { name: 'lazytime' }, { user: ALICE, guildId: GUILD_DE, channelId: GENERAL_DE }).reply();
+    expect((server.data as CallbackData).embeds?.[0]?.fields?.map((f) => f.name)).toContain('Was seitdem geschah');
+  });
+
+  it('resolves free text that was not picked from the suggestions', async () => {
+    const reply = await h.fake.slash('feature', { name: 'Live-Patching' }, { user: ALICE, channelId: RANDOM }).reply();
+    expect((reply.data as CallbackData).embeds?.[0]?.footer?.text).toBe('kernelbot · /feature kernel-live-patching');
+  });
+
+  it('autocompletes with at most 25 choices of at most 100 characters, best first', async () => {
+    const typed = await h.fake.autocomplete('feature', { name: { value: 'kdbu', focused: true } }, { user: ALICE, channelId: GENERAL }).reply();
+    expect(typed.type).toBe(8);
+    expect((typed.data as CallbackData).choices?.[0]).toEqual({ name: 'kdbus (D-Bus transport in the kernel)', value: 'kdbus' });
+    const empty = await h.fake.autocomplete('feature', { name: { value: '', focused: true } }, { user: ALICE, channelId: GENERAL }).reply();
+    const choices = (empty.data as CallbackData).choices ?? [];
+    expect(choices).toHaveLength(25);
+    for (const choice of choices) expect(choice.name.length).toBeLessThanOrEqual(100);
+    const german = await h.fake.autocomplete('feature', { name: { value: 'Echtz', focused: true } }, { user: ALICE, guildId: GUILD_DE, channelId: GENERAL_DE }).reply();
+    expect((german.data as CallbackData).choices?.[0]?.value).toBe('preempt-rt');
+  });
+});
+
+describe('components', () => {
+  it('re-renders an answer in the other language, ephemerally', async () => {
+    const answer = await h.fake.slash('feature', { name: 'kgraft' }, { user: ALICE, channelId: GENERAL }).original();
+    const toggled = await h.fake.clickButton(answer, encodeCustomId({ action: 'lang', entryId: 'kgraft', lang: 'de' }), BOB).reply();
+    const data = toggled.data as CallbackData;
+    expect((data.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(data.embeds?.[0]?.fields?.map((f) => f.name)).toContain('Was seitdem geschah');
+  });
+
+  it('shows a related entry from the select menu', async () => {
+    const answer = await h.fake.slash('feature', { name: 'kpatch' }, { user: ALICE, channelId: GENERAL }).original();
+    const menu = (answer.components as unknown as CallbackData['components'])?.flatMap((r) => r.components).find((c) => c.type === 3);
+    expect(menu?.options?.length).toBeGreaterThan(0);
+    const picked = menu!.options![0]!.value;
+    const shown = await h.fake.selectMenu(answer, menu!.custom_id!, [picked], BOB).reply();
+    expect(((shown.data as CallbackData).flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect((shown.data as CallbackData).embeds?.[0]?.footer?.text).toBe(`kernelbot · /feature ${picked}`);
+  });
+
+  it('lets only the asker delete a public answer', async () => {
+    const answer = await h.fake.slash('feature', { name: 'dctcp' }, { user: ALICE, channelId: GENERAL }).original();
+    const deleteId = encodeCustomId({ action: 'delete', ownerId: ALICE.id });
+    const refused = await h.fake.clickButton(answer, deleteId, BOB).reply();
+    expect((refused.data as CallbackData).content).toMatch(/Only the person who asked/);
+    expect(h.fake.message(answer.id)).toBeDefined();
+    await h.fake.clickButton(answer, deleteId, ALICE).reply();
+    await h.fake.waitFor(() => h.fake.message(answer.id) === undefined);
+  });
+
+  it('answers a component for an entry removed since (after a restart) with a clear message', async () => {
+    const answer = await h.fake.slash('feature', { name: 'ebpf' }, { user: ALICE, channelId: GENERAL }).original();
+    const menu = (answer.components as unknown as CallbackData['components'])?.flatMap((r) => r.components).find((c) => c.type === 3);
+    const related = menu!.options![0]!.value;
+    await h.restart({ without: [related] });
+    const reply = await h.fake.selectMenu(answer, menu!.custom_id!, [related], BOB).reply();
+    expect((reply.data as CallbackData).embeds?.[0]?.description).toMatch(/no longer exists/);
+    await h.restart();
+  });
+});
+
+describe('/ask, /release, /help, /about', () => {
+  it('gives the best answer and up to two others', async () => {
+    const reply = await h.fake.slash('ask', { question: 'Was ist Live-Patching?' }, { user: ALICE, channelId: GENERAL }).reply();
+    const embed = (reply.data as CallbackData).embeds?.[0];
+    expect(embed?.footer?.text).toBe('kernelbot · /feature kernel-live-patching');
+  });
+
+  it('says "not in my knowledge" honestly, with did-you-mean buttons that work', async () => {
+    const reply = await h.fake.slash('ask', { question: 'how do I install Steam' }, { user: ALICE, channelId: GENERAL }).reply();
+    expect((reply.data as CallbackData).embeds?.[0]?.title).toBe('Not in my knowledge base');
+    const typo = await h.fake.slash('ask', { question: 'wayland nvidia problems', hide: true }, { user: ALICE, channelId: GENERAL }).original();
+    const ids = (typo.components as unknown as CallbackData['components'])?.flatMap((r) => r.components.map((c) => c.custom_id ?? '')) ?? [];
+    expect(ids.length).toBeGreaterThan(0);
+  });
+
+  it('escapes mention and markdown syntax echoed from the question', async () => {
+    const reply = await h.fake.slash('ask', { question: '@everyone <@&1300000000000000030> **zzqx**' }, { user: ALICE, channelId: GENERAL }).reply();
+    const data = reply.data as CallbackData;
+    expect(data.allowed_mentions).toEqual({ parse: [] });
+    expect(data.embeds?.[0]?.description).not.toContain('@everyone');
+  });
+
+  it('shows what a version brought, and points uncovered versions to kernelnewbies', async () => {
+    const covered = await h.fake.slash('release', { version: '3.19' }, { user: ALICE, channelId: GENERAL }).reply();
+    const embed = (covered.data as CallbackData).embeds?.[0];
+    expect(embed?.title).toBe('What Linux 3.19 brought');
+    expect(embed?.fields?.some((f) => f.name === 'Commits')).toBe(true);
+    const uncovered = await h.fake.slash('release', { version: '6.1' }, { user: ALICE, channelId: GENERAL }).reply();
+    expect((uncovered.data as CallbackData).embeds?.[0]?.description).toMatch(/not covered[\s\S]*kernelnewbies\.org\/Linux_6_1/);
+    const choices = await h.fake.autocomplete('release', { version: { value: '3.1', focused: true } }, { user: ALICE, channelId: GENERAL }).reply();
+    expect((choices.data as CallbackData).choices?.map((c) => c.value)).toContain('3.19');
+  });
+
+  it('answers /help and /about ephemerally or publicly as designed', async () => {
+    const help = await h.fake.slash('help', {}, { user: ALICE, channelId: GENERAL }).reply();
+    expect(((help.data as CallbackData).flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    const about = await h.fake.slash('about', {}, { user: ALICE, channelId: GENERAL }).reply();
+    expect((about.data as CallbackData).embeds?.[0]?.title).toBe('kernelbot test');
+  });
+});
+
+describe('failures and slow work', () => {
+  it('turns a handler error into an ephemeral message and a log line with the command', async () => {
+    const reply = await h.fake.slash('broken', {}, { user: ALICE, channelId: GENERAL }).reply();
+    expect(((reply.data as CallbackData).flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect((reply.data as CallbackData).content).toMatch(/Something went wrong/);
+    expect(h.logs.some((l) => l.msg === 'interaction failed' && l.command === '/broken')).toBe(true);
+  });
+
+  it('defers slow work in time and edits the answer in', async () => {
+    const handle = h.fake.slash('slow', {}, { user: ALICE, channelId: GENERAL });
+    expect((await handle.reply()).type).toBe(5);
+    const edit = (await handle.edit(0)) as { embeds?: { description?: string }[] };
+    expect(edit.embeds?.[0]?.description).toBe('done slowly');
+  });
+});
+
+describe('mentions and the context menu', () => {
+  it('answers "@kernelbot what is kdbus?" as a reply', async () => {
+    const question = h.fake.userMessage(RANDOM, `<@${APP}> what is f2fs?`, { author: ALICE, mentionsBot: true });
+    const answer = await h.fake.waitFor(() => h.fake.messages(RANDOM).find((m) => m.message_reference?.message_id === question.id));
+    expect((answer.embeds[0] as { title?: string }).title).toMatch(/F2FS/);
+  });
+
+  it('ignores other bots and messages without a mention', async () => {
+    const before = h.fake.messages(RANDOM).length;
+    h.fake.userMessage(RANDOM, `<@${APP}> what is kdbus?`, { author: { id: '1500000000000000001', username: 'otherbot', bot: true }, mentionsBot: true });
+    h.fake.userMessage(RANDOM, 'what is kdbus?', { author: ALICE });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(h.fake.messages(RANDOM).length).toBe(before + 2);
+  });
+
+  it('suggests answers for a message and posts the chosen one as a reply to it', async () => {
+    const target = h.fake.userMessage(GENERAL, 'Does anyone know whether btrfs RAID 5 is still experimental?', { author: BOB });
+    const menu = await h.fake.messageContextMenu('Find kernel answer', target, ALICE).reply();
+    const data = menu.data as CallbackData;
+    expect((data.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    const post = customIds(data).find((id) => id.startsWith('kb1|post|btrfs-raid56'));
+    expect(post).toBeDefined();
+    const ephemeralMessage = await h.fake.messageContextMenu('Find kernel answer', target, ALICE).original();
+    await h.fake.clickButton(ephemeralMessage, post!, ALICE).reply();
+    const posted = await h.fake.waitFor(() => h.fake.messages(GENERAL).find((m) => m.message_reference?.message_id === target.id));
+    expect((posted.embeds[0] as { footer?: { text: string } }).footer?.text).toBe('kernelbot · /feature btrfs-raid56');
+  });
+});
+
+describe('hygiene', () => {
+  it('sent only requests the fake Discord knows, always authorized, and never logged the token', () => {
+    expect(h.fake.unknownRequests).toEqual([]);
+    expect(JSON.stringify(h.logs)).not.toContain(TOKEN);
+  });
+});
