@@ -43,11 +43,14 @@ const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.ur
   repository?: string | { url?: string };
 };
 
-/** "kernelbot/0.1.0 (+<project url>)": kernel.org can see who polls and how to reach them. */
+/**
+ * "kernelbot/0.1.0 (+<project url>)" so kernel.org can see who polls and how to reach them.
+ * The URL comes from package.json (homepage or repository); without one, the UA says what the bot is.
+ */
 export function defaultUserAgent(): string {
   const repo = typeof pkg.repository === 'string' ? pkg.repository : pkg.repository?.url;
-  const url = (pkg.homepage ?? repo ?? 'https://www.kernel.org/feeds/kdist.xml reader').replace(/^git\+/, '');
-  return `kernelbot/${pkg.version ?? '0.0.0'} (+${url})`;
+  const url = (pkg.homepage ?? repo)?.replace(/^git\+/, '').replace(/\.git$/, '');
+  return `kernelbot/${pkg.version ?? '0.0.0'} (${url ? `+${url}` : 'Discord bot announcing kernel.org releases'})`;
 }
 
 export function createHttpFeedFetcher(options: HttpFeedOptions = {}): FeedFetcher {

@@ -17,7 +17,7 @@ describe('fetchFeed over HTTP', () => {
     const result = await get();
     expect(result).toMatchObject({ status: 'ok', etag: '"abc"', lastModified: 'Mon, 01 Dec 2025 12:00:00 GMT' });
     if (result.status === 'ok') expect(result.releases[0]!.version).toBe('6.18');
-    expect(server.requests.at(-1)!.headers['user-agent']).toMatch(/^kernelbot\/\d+\.\d+\.\d+ \(\+.+\)$/);
+    expect(server.requests.at(-1)!.headers['user-agent']).toMatch(/^kernelbot\/\d+\.\d+\.\d+ \(.+\)$/);
   });
 
   it('sends If-None-Match / If-Modified-Since and reports a 304 as not-modified', async () => {
