@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness, ALICE, BOB, GENERAL, RANDOM, GUILD, GUILD_DE, GENERAL_DE, APP, TOKEN } from '../support/bot-harness.ts';
+import { startHarness, type Harness, ALICE, BOB, GENERAL, RANDOM, GUILD_DE, GENERAL_DE, APP, TOKEN } from '../support/bot-harness.ts';
 import { register, defineCommand, describe as describeOption } from '../../commands/command.ts';
 import { encodeCustomId } from '../../src/discord/custom-ids.ts';
 
