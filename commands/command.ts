@@ -6,6 +6,7 @@ import type {
 import type { Language } from '../src/knowledge/schema.ts';
 import type { KnowledgeSearch, Choice } from '../src/search/index.ts';
 import type { Reply } from '../src/answers/reply.ts';
+import type { AnnouncementService } from '../src/releases/announcements.ts';
 
 /** What every handler may use. Services arrive here as ports; nothing is global. */
 export interface CommandDeps {
@@ -18,9 +19,10 @@ export interface CommandDeps {
   services?: Partial<CommandServices>;
 }
 
-/** Filled in by later features; a command checks for the service it needs. */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface CommandServices {}
+/** Services with state (a database); a command checks for the one it needs. */
+export interface CommandServices {
+  announcements: AnnouncementService;
+}
 
 /** Who asked, where, and in which language the answer should be. */
 export interface Invocation {

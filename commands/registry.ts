@@ -4,9 +4,11 @@ import { ask } from './ask.ts';
 import { release } from './release.ts';
 import { help } from './help.ts';
 import { about } from './about.ts';
+import { kernel } from './kernel.ts';
+import { announce } from './announce.ts';
 
 /** The one list of commands: the runtime, the deployment step, the terminal and the tests all read it. */
-export const COMMANDS: readonly RegisteredCommand[] = [register(feature), register(ask), register(release), register(help), register(about)];
+export const COMMANDS: readonly RegisteredCommand[] = [register(feature), register(ask), register(release), register(kernel), register(help), register(about), register(announce)];
 
 export function findCommand(name: string): RegisteredCommand | undefined {
   return COMMANDS.find((c) => c.definition.name === name);

@@ -15,14 +15,14 @@ export function createLogger(options: { level?: LogLevel; token?: string; destin
     {
       level: options.level ?? 'info',
       redact: { paths: ['token', '*.token', 'config.discordToken', 'headers.authorization', '*.headers.authorization'], censor: '[redacted]' },
-      hooks: token
-        ? {
-            logMethod(args, method) {
-              const scrubbed = args.map((arg) => (typeof arg === 'string' ? arg.split(token).join('[redacted]') : arg));
-              method.apply(this, scrubbed as Parameters<typeof method>);
-            },
-          }
-        : undefined,
+      ...(token && {
+        hooks: {
+          logMethod(args, method) {
+            const scrubbed = args.map((arg) => (typeof arg === 'string' ? arg.split(token).join('[redacted]') : arg));
+            method.apply(this, scrubbed as Parameters<typeof method>);
+          },
+        },
+      }),
     },
     options.destination ?? pino.destination(2),
   );

@@ -5,6 +5,8 @@ import { COMMANDS } from '../commands/registry.ts';
 import { BOT_VERSION } from './version.ts';
 import { runTerminal } from './terminal/repl.ts';
 import type { CommandDeps } from '../commands/command.ts';
+import { terminalServices } from './terminal/services.ts';
+import { createLogger } from './logger.ts';
 
 /** npm start: the Discord bot with DISCORD_TOKEN, else terminal mode. Setup problems print clearly and exit 1. */
 async function main(): Promise<void> {
@@ -13,7 +15,9 @@ async function main(): Promise<void> {
   const deps: CommandDeps = { search, commands: COMMANDS, botVersion: BOT_VERSION, now: () => new Date() };
 
   if (!config.DISCORD_TOKEN) {
-    await runTerminal(deps, { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+    const { services, close } = terminalServices(config.DATABASE_PATH, createLogger({ level: config.LOG_LEVEL }));
+    await runTerminal({ ...deps, services }, { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
+    close();
     return;
   }
   const { startBot } = await import('./discord/bot.ts');

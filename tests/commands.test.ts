@@ -92,7 +92,7 @@ describe('/release', () => {
     expect(reply.release.known).toBe(true);
     expect(reply.release.groups.length).toBeGreaterThan(1);
     expect(reply.release.facts.map((f) => f.label)).toContain('Commits');
-    expect(reply.release.kernelnewbiesUrl).toBe('https://kernelnewbies.org/Linux_3_19');
+    expect(reply.release.kernelnewbiesUrl).toBe('https://kernelnewbies.org/Linux_3.19');
   });
 
   it.each(['Linux 4.0', 'v4.0', 'linux-4.0', '4.0.1', '4.0-rc3'])('accepts the spelling %s', async (version) => {
@@ -107,7 +107,7 @@ describe('/release', () => {
     expect(reply.type === 'release' && reply.release.groups.flatMap((g) => g.entries.map((e) => e.id))).toContain('preempt-rt');
     const unknown = await run('release', { version: '9.9' });
     expect(unknown.type === 'release' && unknown.release.groups).toEqual([]);
-    expect(reply.type === 'release' && reply.release.kernelnewbiesUrl).toBe('https://kernelnewbies.org/Linux_6_12');
+    expect(reply.type === 'release' && reply.release.kernelnewbiesUrl).toBe('https://kernelnewbies.org/Linux_6.12');
   });
 
   it('rejects something that is not a version', async () => {

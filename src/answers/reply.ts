@@ -1,6 +1,7 @@
 import type { KnowledgeEntry, Language } from '../knowledge/schema.ts';
 import type { KnowledgeSearch, SearchOutcome } from '../search/index.ts';
 import { AREA_LABELS, SOURCE_LABELS, STATUS_LABELS, labels } from './i18n.ts';
+import type { CurrentReleases } from '../releases/current.ts';
 
 /**
  * The platform-neutral reply model: command handlers return it, the Discord adapter renders it as
@@ -43,7 +44,9 @@ export type Reply =
   | { type: 'entry'; lang: Language; entry: EntryView; also: EntryRef[] }
   | { type: 'not-found'; lang: Language; query: string; suggestions: EntryRef[] }
   | { type: 'release'; lang: Language; release: ReleaseView }
-  | { type: 'message'; lang: Language; title: string | null; text: string; ephemeral?: boolean; fields?: { name: string; value: string }[] };
+  | { type: 'message'; lang: Language; title: string | null; text: string; ephemeral?: boolean; fields?: { name: string; value: string }[] }
+  /** /kernel: the releases of the last successful kernel.org fetch, with the text form for the terminal. */
+  | { type: 'releases'; lang: Language; current: CurrentReleases | null; text: string };
 
 export function entryRef(entry: KnowledgeEntry, lang: Language): EntryRef {
   return { id: entry.id, title: entry.title[lang] };
@@ -93,7 +96,7 @@ export function entryReply(entry: KnowledgeEntry, search: KnowledgeSearch, lang:
 }
 
 export function kernelnewbiesUrl(version: string): string {
-  return `https://kernelnewbies.org/Linux_${version.replace('.', '_')}`;
+  return `https://kernelnewbies.org/Linux_${version}`;
 }
 
 /** What a version brought, grouped by area; for a version the base does not cover, say so and link kernelnewbies. */

@@ -9,26 +9,41 @@ import { createInteractionRouter } from './router.ts';
 import { createMentionHandler } from './mentions.ts';
 import { RecentAnswers } from './recent-answers.ts';
 import { syncCommands } from './deploy.ts';
+import { createChannelAccess, createDiscordSender } from './announcement-ports.ts';
+import { startReleaseAnnouncements, type ReleaseAnnouncements } from '../releases/wiring.ts';
 
 export interface RunningBot {
   client: Client;
   store: Store;
   logger: Logger;
+  releases: ReleaseAnnouncements;
   stop(): Promise<void>;
 }
 
+export interface BotOptions {
+  logger?: Logger;
+  /** Exit on SIGINT/SIGTERM after a clean shutdown (the real process; tests stop the bot themselves). */
+  handleSignals?: boolean;
+  deferAfterMs?: number;
+}
+
 /**
- * Connects the bot: one client, one router, one store. Commands are synced on ready only when
- * their definitions changed. SIGINT/SIGTERM shut down cleanly when `handleSignals` is set.
+ * Connects the bot: one client, one router, one store, the release announcements. Commands are
+ * synced on ready only when their definitions changed since the last sync.
  */
-export async function startBot(
-  config: Config,
-  deps: CommandDeps,
-  options: { logger?: Logger; handleSignals?: boolean; deferAfterMs?: number } = { handleSignals: true },
-): Promise<RunningBot> {
+export async function startBot(config: Config, baseDeps: CommandDeps, options: BotOptions = { handleSignals: true }): Promise<RunningBot> {
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL, token: config.DISCORD_TOKEN });
   const store = createStore(openDatabase(config.DATABASE_PATH));
   const client = createDiscordClient({ apiBase: config.DISCORD_API_BASE, messageContent: config.MESSAGE_CONTENT_INTENT });
+  const releases = startReleaseAnnouncements({
+    config,
+    store,
+    logger,
+    search: baseDeps.search,
+    sender: createDiscordSender(client.rest),
+    access: createChannelAccess(client),
+  });
+  const deps: CommandDeps = { ...baseDeps, services: { ...baseDeps.services, announcements: releases.service } };
   const recent = new RecentAnswers(60_000, () => deps.now().getTime());
 
   client.on(Events.InteractionCreate, createInteractionRouter({ commandDeps: deps, logger, recent, deferAfterMs: options.deferAfterMs }));
@@ -50,6 +65,8 @@ export async function startBot(
       } catch (error) {
         logger.error({ err: error }, 'command sync failed; run npm run deploy');
       }
+      // Polling starts once channels are cached, so permission checks and posts work from the first poll.
+      releases.startSchedule();
       resolve();
     });
   });
@@ -59,6 +76,7 @@ export async function startBot(
     if (stopped) return;
     stopped = true;
     logger.info('shutting down');
+    await releases.stop();
     await client.destroy();
     store.db.close();
   };
@@ -75,5 +93,5 @@ export async function startBot(
 
   await client.login(config.DISCORD_TOKEN);
   await ready;
-  return { client, store, logger, stop };
+  return { client, store, logger, releases, stop };
 }

@@ -10,6 +10,7 @@ import { labels } from '../answers/i18n.ts';
 import type { Language } from '../knowledge/schema.ts';
 import { LIMITS, clip, escapeUserText, fitEmbed } from './policy.ts';
 import { encodeCustomId } from './custom-ids.ts';
+import { renderCurrentReleasesEmbed } from '../releases/current.ts';
 
 /** A platform message: what the router sends as reply, follow-up or channel message. */
 export interface RenderedMessage {
@@ -58,6 +59,8 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Render
       const rows = owner ? [buttonRow([deleteButton(owner, reply.lang)])] : [];
       return { embeds: [releaseEmbed(reply.release, reply.lang)], components: rows, ephemeral, entryId: reply.release.entry?.id ?? null };
     }
+    case 'releases':
+      return { embeds: [fitEmbed(renderCurrentReleasesEmbed(reply.current))], components: [], ephemeral, entryId: null };
     case 'message':
       return {
         embeds: [

@@ -16,6 +16,8 @@ export function renderText(reply: Reply): string {
     }
     case 'release':
       return renderRelease(reply.release, reply.lang);
+    case 'releases':
+      return reply.text;
     case 'message':
       return [reply.title ? `== ${reply.title} ==` : '', reply.text, ...(reply.fields ?? []).map((f) => `${f.name}: ${f.value}`)]
         .filter(Boolean)

@@ -11,7 +11,7 @@ export async function runTerminal(deps: CommandDeps, io: { input: Readable; outp
   const state: TerminalState = { lang: 'en' };
   const write = (text: string) => io.output.write(`${text}\n`);
   write(`kernelbot ${deps.botVersion} – terminal mode (no DISCORD_TOKEN set). ${deps.search.size} entries.`);
-  write('Try: /feature kdbus · Was ist Live-Patching? · /release 4.0 · /lang de · /help · /quit');
+  write('Try: /feature kdbus · Was ist Live-Patching? · /release 4.0 · /kernel · /lang de · /help · /quit');
 
   const rl = createInterface({ input: io.input, output: io.interactive ? io.output : undefined, terminal: io.interactive });
   if (io.interactive) {

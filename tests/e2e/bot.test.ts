@@ -186,7 +186,7 @@ describe('/ask, /release, /help, /about', () => {
     expect(embed?.title).toBe('What Linux 3.19 brought');
     expect(embed?.fields?.some((f) => f.name === 'Commits')).toBe(true);
     const uncovered = await h.fake.slash('release', { version: '6.1' }, { user: ALICE, channelId: GENERAL }).reply();
-    expect((uncovered.data as CallbackData).embeds?.[0]?.description).toMatch(/not covered[\s\S]*kernelnewbies\.org\/Linux_6_1/);
+    expect((uncovered.data as CallbackData).embeds?.[0]?.description).toMatch(/not covered[\s\S]*kernelnewbies\.org\/Linux_6\.1/);
     const choices = await h.fake.autocomplete('release', { version: { value: '3.1', focused: true } }, { user: ALICE, channelId: GENERAL }).reply();
     expect((choices.data as CallbackData).choices?.map((c) => c.value)).toContain('3.19');
   });

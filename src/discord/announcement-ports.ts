@@ -1,0 +1,51 @@
+import { DiscordAPIError, HTTPError, PermissionFlagsBits, Routes, type Client, type REST } from 'discord.js';
+import type { APIMessage } from 'discord-api-types/v10';
+import type { MessageSender, SendResult } from '../releases/ports.ts';
+import type { ChannelAccess } from '../releases/announcements.ts';
+
+/**
+ * Posts release announcements through discord.js's REST client, whose queue already honours
+ * per-route buckets and the global limit; failures come back as results, never as throws.
+ */
+export function createDiscordSender(rest: REST): MessageSender {
+  return {
+    async send(channelId, body): Promise<SendResult> {
+      try {
+        const message = (await rest.post(Routes.channelMessages(channelId), { body })) as APIMessage;
+        return { ok: true, messageId: message.id };
+      } catch (error) {
+        return sendFailure(error);
+      }
+    },
+  };
+}
+
+function sendFailure(error: unknown): SendResult {
+  if (error instanceof DiscordAPIError) {
+    const reason = `${error.status} ${error.message}`;
+    if (error.status === 404) return { ok: false, kind: 'gone', status: 404, reason };
+    if (error.status === 403) return { ok: false, kind: 'forbidden', status: 403, reason };
+    if (error.status === 429) return { ok: false, kind: 'rate-limited', status: 429, reason, retryAfterMs: 1000 };
+    return { ok: false, kind: 'retry', status: error.status, reason };
+  }
+  if (error instanceof HTTPError) return { ok: false, kind: 'retry', status: error.status, reason: `${error.status} ${error.message}` };
+  return { ok: false, kind: 'retry', status: 0, reason: error instanceof Error ? error.message : String(error) };
+}
+
+const NEEDED = { ViewChannel: 'View Channel', SendMessages: 'Send Messages', EmbedLinks: 'Embed Links' } as const;
+
+/** Checks from the cached guild, channel, roles and overwrites whether the bot may post (and ping). */
+export function createChannelAccess(client: Client): ChannelAccess {
+  return {
+    async check(channelId) {
+      const channel = client.channels.cache.get(channelId) ?? (await client.channels.fetch(channelId).catch(() => null));
+      if (!channel) return { ok: false, problem: 'the channel does not exist or I cannot see it (missing permission: View Channel)' };
+      if (channel.isDMBased() || !channel.isTextBased()) return { ok: false, problem: 'it is not a server text channel' };
+      const me = channel.guild.members.me;
+      const permissions = me ? channel.permissionsFor(me) : null;
+      if (!permissions) return { ok: false, problem: 'I cannot work out my permissions there' };
+      const missing = (Object.keys(NEEDED) as (keyof typeof NEEDED)[]).filter((flag) => !permissions.has(PermissionFlagsBits[flag]));
+      return missing.length === 0 ? { ok: true } : { ok: false, problem: `missing permission${missing.length > 1 ? 's' : ''}: ${missing.map((m) => NEEDED[m]).join(', ')}` };
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import type { Store } from '../store/store.ts';
+import type { Subscription } from '../store/subscriptions-repo.ts';
+import type { Clock, KnowledgeLookup, MessageSender } from './ports.ts';
+import type { AnnounceType } from './types.ts';
+import { announceStatus, type AnnounceStatus } from './status.ts';
+import { currentReleases, type CurrentReleases } from './current.ts';
+import { renderSamplePost } from './sample.ts';
+
+/** Can the bot post announcements in a channel? The Discord adapter answers from cached permissions. */
+export interface ChannelAccess {
+  check(channelId: string, needs: { mentionRole: boolean }): Promise<{ ok: true } | { ok: false; problem: string }>;
+}
+
+/**
+ * What the /announce and /kernel commands need, behind one small service: subscriptions with a
+ * permission check first, status per channel, the test post, and the last fetched releases.
+ */
+export class AnnouncementService {
+  constructor(
+    private readonly deps: { store: Store; sender: MessageSender; access: ChannelAccess; clock: Clock; knowledge?: KnowledgeLookup },
+  ) {}
+
+  async subscribe(input: { guildId: string; channelId: string; types: AnnounceType[]; roleId: string | null; createdBy: string | null }): Promise<{ ok: true; subscription: Subscription } | { ok: false; problem: string }> {
+    const access = await this.deps.access.check(input.channelId, { mentionRole: input.roleId !== null });
+    if (!access.ok) return access;
+    return { ok: true, subscription: this.deps.store.subscriptions.upsert(input, this.deps.clock.now()) };
+  }
+
+  /** Stops one channel, or every channel of the guild when none is given; returns the channels stopped. */
+  unsubscribe(guildId: string, channelId: string | null): string[] {
+    const targets = this.deps.store.subscriptions.listByGuild(guildId).filter((s) => channelId === null || s.channelId === channelId);
+    for (const subscription of targets) this.deps.store.subscriptions.remove(subscription.channelId);
+    return targets.map((s) => s.channelId);
+  }
+
+  status(guildId: string): AnnounceStatus[] {
+    return this.deps.store.subscriptions.listByGuild(guildId).map((s) => announceStatus(this.deps.store, s.channelId, this.deps.clock));
+  }
+
+  /** The sample post; not recorded as a delivery, so it never blocks a real announcement. */
+  async sendSample(channelId: string, roleId: string | null): Promise<{ ok: true } | { ok: false; problem: string }> {
+    const access = await this.deps.access.check(channelId, { mentionRole: false });
+    if (!access.ok) return access;
+    const result = await this.deps.sender.send(channelId, renderSamplePost({ roleId, knowledge: this.deps.knowledge }));
+    return result.ok ? { ok: true } : { ok: false, problem: result.reason };
+  }
+
+  current(): CurrentReleases | null {
+    return currentReleases(this.deps.store, this.deps.clock);
+  }
+}
