@@ -7,6 +7,7 @@ import type { Language } from '../src/knowledge/schema.ts';
 import type { KnowledgeSearch, Choice } from '../src/search/index.ts';
 import type { Reply } from '../src/answers/reply.ts';
 import type { AnnouncementService } from '../src/releases/announcements.ts';
+import type { QaService } from '../src/qa/service.ts';
 
 /** What every handler may use. Services arrive here as ports; nothing is global. */
 export interface CommandDeps {
@@ -22,6 +23,7 @@ export interface CommandDeps {
 /** Services with state (a database); a command checks for the one it needs. */
 export interface CommandServices {
   announcements: AnnouncementService;
+  qa: QaService;
 }
 
 /** Who asked, where, and in which language the answer should be. */
@@ -41,6 +43,8 @@ export interface OptionReader<Name extends string = string> {
   boolean(name: Name): boolean | null;
   /** Snowflake of a user, channel or role option. */
   id(name: Name): string | null;
+  /** Discord channel type of a channel option (0 text, 5 announcement, 15 forum). */
+  channelType(name: Name): number | null;
 }
 
 type OptionNamesOf<O> = O extends { name: infer N extends string; options?: infer Sub }

@@ -10,7 +10,7 @@ const deps: CommandDeps = { search, commands: COMMANDS, botVersion: '9.9.9', now
 function run(name: string, values: Record<string, string>, lang: 'en' | 'de' = 'en'): Promise<Reply> {
   const command = findCommand(name);
   if (!command) throw new Error(`no command ${name}`);
-  const options: OptionReader = { subcommand: () => null, string: (n) => values[n] ?? null, boolean: () => null, id: () => null };
+  const options: OptionReader = { subcommand: () => null, string: (n) => values[n] ?? null, boolean: () => null, id: () => null, channelType: () => null };
   const invocation: Invocation = { lang, userId: '1', guildId: '2', channelId: '3', canManageGuild: false };
   return Promise.resolve(command.handle(options, invocation, deps));
 }

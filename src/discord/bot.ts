@@ -11,6 +11,10 @@ import { RecentAnswers } from './recent-answers.ts';
 import { syncCommands } from './deploy.ts';
 import { createChannelAccess, createDiscordSender } from './announcement-ports.ts';
 import { startReleaseAnnouncements, type ReleaseAnnouncements } from '../releases/wiring.ts';
+import { QaService } from '../qa/service.ts';
+import { systemClock } from '../releases/ports.ts';
+import { createForumPostHandler, createTextQuestionHandler } from './qa-events.ts';
+import type { Clock } from '../releases/ports.ts';
 
 export interface RunningBot {
   client: Client;
@@ -25,6 +29,8 @@ export interface BotOptions {
   /** Exit on SIGINT/SIGTERM after a clean shutdown (the real process; tests stop the bot themselves). */
   handleSignals?: boolean;
   deferAfterMs?: number;
+  /** The release announcements' clock (feed backoff, maximum item age, /kernel age); tests inject one. */
+  clock?: Clock;
 }
 
 /**
@@ -42,12 +48,16 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
     search: baseDeps.search,
     sender: createDiscordSender(client.rest),
     access: createChannelAccess(client),
+    clock: options.clock,
   });
-  const deps: CommandDeps = { ...baseDeps, services: { ...baseDeps.services, announcements: releases.service } };
+  const qa = new QaService({ store, search: baseDeps.search, clock: systemClock });
+  const deps: CommandDeps = { ...baseDeps, services: { ...baseDeps.services, announcements: releases.service, qa } };
   const recent = new RecentAnswers(60_000, () => deps.now().getTime());
 
   client.on(Events.InteractionCreate, createInteractionRouter({ commandDeps: deps, logger, recent, deferAfterMs: options.deferAfterMs }));
-  client.on(Events.MessageCreate, createMentionHandler({ search: deps.search, logger, botUserId: () => client.user?.id }));
+  client.on(Events.MessageCreate, createMentionHandler({ search: deps.search, logger, botUserId: () => client.user?.id, qa }));
+  client.on(Events.MessageCreate, createTextQuestionHandler({ qa, logger, botUserId: () => client.user?.id }));
+  client.on(Events.ThreadCreate, createForumPostHandler({ qa, logger }));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.Warn, (message) => logger.warn(message));
 
@@ -65,6 +75,10 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
       } catch (error) {
         logger.error({ err: error }, 'command sync failed; run npm run deploy');
       }
+      // ANNOUNCE_CHANNEL_ID was subscribed before login, without its server: record it, so /announce show and off there see it.
+      const envChannel = config.ANNOUNCE_CHANNEL_ID ? readyClient.channels.cache.get(config.ANNOUNCE_CHANNEL_ID) : undefined;
+      if (envChannel && !envChannel.isDMBased()) store.subscriptions.adoptGuild(envChannel.id, envChannel.guildId);
+      else if (config.ANNOUNCE_CHANNEL_ID) logger.warn({ channelId: config.ANNOUNCE_CHANNEL_ID }, 'ANNOUNCE_CHANNEL_ID is not a channel of a server the bot is in');
       // Polling starts once channels are cached, so permission checks and posts work from the first poll.
       releases.startSchedule();
       resolve();

@@ -10,7 +10,10 @@ export type ComponentAction =
   | { action: 'release'; version: string; lang: Language } // ephemeral release overview
   | { action: 'delete'; ownerId: string } // delete a public answer; only its asker may
   | { action: 'post'; entryId: string; lang: Language; messageId: string } // context menu: post as a reply
-  | { action: 'related'; lang: Language }; // the select menu; the chosen value is the entry id
+  | { action: 'related'; lang: Language } // the select menu; the chosen value is the entry id
+  | { action: 'solved'; ownerId: string } // Q&A forum post: its author marks it solved
+  | { action: 'unhelpful'; ownerId: string } // Q&A forum post: its author removes the suggestion
+  | { action: 'dismiss'; ownerId: string }; // Q&A text channel: the asker removes the suggestion
 
 const PREFIX = 'kb1';
 
@@ -23,6 +26,9 @@ export function encodeCustomId(action: ComponentAction): string {
       case 'release':
         return [action.action, action.version, action.lang];
       case 'delete':
+      case 'solved':
+      case 'unhelpful':
+      case 'dismiss':
         return [action.action, action.ownerId];
       case 'post':
         return [action.action, action.entryId, action.lang, action.messageId];
@@ -46,6 +52,9 @@ export function decodeCustomId(customId: string): ComponentAction | null {
     case 'release':
       return a ? { action, version: a, lang: lang(b) } : null;
     case 'delete':
+    case 'solved':
+    case 'unhelpful':
+    case 'dismiss':
       return a ? { action, ownerId: a } : null;
     case 'post':
       return a && c ? { action, entryId: a, lang: lang(b), messageId: c } : null;

@@ -5,12 +5,13 @@ import { replyForOutcome } from '../answers/reply.ts';
 import { renderDiscord } from './render.ts';
 import { resolveLanguage } from './language.ts';
 import { clip } from './policy.ts';
+import type { QaService } from '../qa/service.ts';
 
 /**
  * "@kernelbot what is kdbus?": the best answer as a reply. Discord delivers the content of a
  * message that mentions the bot even without the privileged message-content intent.
  */
-export function createMentionHandler(deps: { search: KnowledgeSearch; logger: Logger; botUserId: () => string | undefined }) {
+export function createMentionHandler(deps: { search: KnowledgeSearch; logger: Logger; botUserId: () => string | undefined; qa?: QaService }) {
   return async (message: Message): Promise<void> => {
     const botId = deps.botUserId();
     if (!botId || message.author.bot || !message.mentions.users.has(botId)) return;
@@ -19,8 +20,10 @@ export function createMentionHandler(deps: { search: KnowledgeSearch; logger: Lo
     try {
       const question = clip(message.content.replace(/<@!?\d+>/g, ' ').replace(/\s+/g, ' ').trim(), 200);
       const lang = resolveLanguage(null, message.guild?.preferredLocale);
-      const reply = question
-        ? replyForOutcome(deps.search.search(question), deps.search, lang)
+      const outcome = question ? deps.search.search(question) : null;
+      if (outcome) deps.qa?.recordOutcome(question, outcome);
+      const reply = outcome
+        ? replyForOutcome(outcome, deps.search, lang)
         : { type: 'message' as const, lang, title: 'kernelbot', text: lang === 'de' ? 'Frag mich etwas, z. B. „@kernelbot Was ist kdbus?“, oder nutze /help.' : 'Ask me something, e.g. "@kernelbot what is kdbus?", or use /help.' };
       const rendered = renderDiscord(reply, { ownerId: message.author.id });
       await message.reply({ embeds: rendered.embeds, components: rendered.components, allowedMentions: { parse: [], repliedUser: true } });

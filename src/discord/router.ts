@@ -1,4 +1,5 @@
 import {
+  ChannelType,
   MessageFlags,
   type AutocompleteInteraction,
   type ButtonInteraction,
@@ -82,6 +83,7 @@ function optionReader(interaction: ChatInputCommandInteraction): OptionReader {
       const v = value(name);
       return typeof v === 'string' ? v : null;
     },
+    channelType: (name) => interaction.options.get(name, false)?.channel?.type ?? null,
   };
 }
 
@@ -231,9 +233,51 @@ async function handleButton(interaction: ButtonInteraction, deps: RouterDeps): P
       await interaction.update({ content: text, embeds: [], components: [] });
       return;
     }
+    case 'solved':
+    case 'unhelpful':
+    case 'dismiss':
+      await handleQaButton(interaction, action.action, action.ownerId, deps);
+      return;
     case 'related':
       throw new Error('a select id arrived on a button');
   }
+}
+
+const SOLVED_TAG = /solved|resolved|gel(o|ö)st|erledigt|beantwortet|answered/i;
+
+/** The asker's buttons on a Q&A suggestion: mark the post solved, or remove an unhelpful suggestion. */
+async function handleQaButton(interaction: ButtonInteraction, verdict: 'solved' | 'unhelpful' | 'dismiss', ownerId: string, deps: RouterDeps): Promise<void> {
+  const lang = resolveLanguage(null, interaction.guildLocale);
+  const de = lang === 'de';
+  if (interaction.user.id !== ownerId) {
+    const text = de ? 'Nur wer die Frage gestellt hat, kann das.' : 'Only the person who asked can do this.';
+    await interaction.reply({ content: text, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    return;
+  }
+  const qa = deps.commandDeps.services?.qa;
+  const channel = interaction.channel;
+  const title = channel && 'name' in channel && typeof channel.name === 'string' ? channel.name : '';
+  if (verdict === 'dismiss') {
+    await interaction.deferUpdate();
+    await interaction.deleteReply();
+    return;
+  }
+  qa?.resolvePost(interaction.channelId, verdict, title);
+  if (verdict === 'unhelpful') {
+    await interaction.deferUpdate();
+    await interaction.deleteReply();
+    return;
+  }
+  let tagged = false;
+  if (channel?.isThread() && channel.parent?.type === ChannelType.GuildForum) {
+    const tag = channel.parent.availableTags.find((t) => SOLVED_TAG.test(t.name));
+    if (tag && !channel.appliedTags.includes(tag.id)) {
+      await channel.setAppliedTags([...channel.appliedTags, tag.id].slice(-5), 'marked solved by its author');
+      tagged = true;
+    }
+  }
+  const text = de ? `✅ Als gelöst markiert${tagged ? ' (Tag gesetzt)' : ''}. Danke!` : `✅ Marked as solved${tagged ? ' (tag applied)' : ''}. Thanks!`;
+  await interaction.update({ content: text, components: [], allowedMentions: NO_MENTIONS });
 }
 
 async function handleSelect(interaction: StringSelectMenuInteraction, deps: RouterDeps): Promise<void> {
@@ -250,6 +294,7 @@ async function handleFindAnswer(interaction: MessageContextMenuCommandInteractio
   const { search } = deps.commandDeps;
   const text = clip(interaction.targetMessage.content ?? '', 300);
   const outcome = search.search(text);
+  deps.commandDeps.services?.qa?.recordOutcome(text, outcome);
   const reply = replyForOutcome(outcome, search, lang);
   const rendered = renderDiscord(reply, { ephemeral: true });
   if (outcome.answered) {

@@ -20,6 +20,11 @@ export interface SearchOutcome {
   query: string;
   /** False when the knowledge base has no confident answer: then `hits` is empty. */
   answered: boolean;
+  /**
+   * high: a whole name, a version question, or (nearly) every meaningful word matched; enough to
+   * volunteer an answer nobody asked the bot for (Q&A channels). medium: answered. none: declined.
+   */
+  confidence: 'high' | 'medium' | 'none';
   hits: SearchHit[];
   /** "Did you mean" candidates when not answered. */
   suggestions: SearchHit[];
@@ -31,6 +36,8 @@ export interface SearchOutcome {
 /** Share of the query's meaningful words that must match for an answer (fuzzy matches count half). */
 const MIN_COVERAGE = 0.5;
 const VERSION_BOOST = 1.5;
+/** Coverage from which an answer is certain enough to volunteer. */
+const HIGH_COVERAGE = 0.75;
 
 /**
  * The knowledge index: exact names first, version questions, then bilingual MiniSearch ranking
@@ -118,17 +125,17 @@ export class KnowledgeSearch {
     const base = { query, version, areas };
 
     if (version && this.isVersionQuestion(contentTokens)) {
-      return { ...base, answered: true, hits: this.versionHits(version, new Set(areas)).slice(0, Math.max(limit, 1)), suggestions: [] };
+      return { ...base, answered: true, confidence: 'high', hits: this.versionHits(version, new Set(areas)).slice(0, Math.max(limit, 1)), suggestions: [] };
     }
 
     const exact = this.exactMatch(query);
     if (exact) {
       const rest = this.confidentTextHits(query, contentTokens).filter((hit) => hit.entry.id !== exact.id);
       const exactHit: SearchHit = { entry: exact, score: Infinity, via: 'exact' };
-      return { ...base, answered: true, hits: [exactHit, ...rest].slice(0, limit), suggestions: [] };
+      return { ...base, answered: true, confidence: 'high', hits: [exactHit, ...rest].slice(0, limit), suggestions: [] };
     }
 
-    if (contentTokens.length === 0 && !version) return { ...base, answered: false, hits: [], suggestions: [] };
+    if (contentTokens.length === 0 && !version) return { ...base, answered: false, confidence: 'none', hits: [], suggestions: [] };
 
     const results = this.index.search(query);
     const hits = results.map((r) => ({ result: r, hit: { entry: this.byId.get(r.id)!, score: r.score, via: 'text' as const } }));
@@ -138,11 +145,12 @@ export class KnowledgeSearch {
     }
     const top = hits[0];
     const meaningful = version ? [...contentTokens, version] : contentTokens;
-    const confident = top !== undefined && this.isConfident(top.result, meaningful);
-    if (!confident) {
-      return { ...base, answered: false, hits: [], suggestions: hits.slice(0, 3).map((h) => h.hit) };
+    const assessment = top ? this.assess(top.result, meaningful) : null;
+    if (!assessment?.confident) {
+      return { ...base, answered: false, confidence: 'none', hits: [], suggestions: hits.slice(0, 3).map((h) => h.hit) };
     }
-    return { ...base, answered: true, hits: hits.slice(0, limit).map((h) => h.hit), suggestions: [] };
+    const confidence = assessment.coverage >= HIGH_COVERAGE ? 'high' : 'medium';
+    return { ...base, answered: true, confidence, hits: hits.slice(0, limit).map((h) => h.hit), suggestions: [] };
   }
 
   /** Whole-query name match, tried with and without generic words ("linux kernel kdbus"). */
@@ -178,7 +186,7 @@ export class KnowledgeSearch {
   private confidentTextHits(query: string, meaningful: string[]): SearchHit[] {
     return this.index
       .search(query)
-      .filter((r) => this.isConfident(r, meaningful))
+      .filter((r) => this.assess(r, meaningful).confident)
       .map((r) => ({ entry: this.byId.get(r.id)!, score: r.score, via: 'text' as const }));
   }
 
@@ -186,8 +194,8 @@ export class KnowledgeSearch {
    * Confidence: enough of the meaningful words match (exact or stem/prefix = 1, typo = ½), and at
    * least one solid match sits in a name or the summary, not only in the background text.
    */
-  private isConfident(result: SearchResult, meaningful: string[]): boolean {
-    if (meaningful.length === 0) return false;
+  private assess(result: SearchResult, meaningful: string[]): { confident: boolean; coverage: number } {
+    if (meaningful.length === 0) return { confident: false, coverage: 0 };
     const matchedTerms = Object.entries(result.match);
     let covered = 0;
     let strong = false;
@@ -201,6 +209,7 @@ export class KnowledgeSearch {
         covered += 0.5;
       }
     }
-    return strong && covered / meaningful.length >= MIN_COVERAGE;
+    const coverage = covered / meaningful.length;
+    return { confident: strong && coverage >= MIN_COVERAGE, coverage };
   }
 }

@@ -72,4 +72,51 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX deliveries_pending ON deliveries (status, channel_id);
     `,
   },
+  {
+    name: 'Q&A channels: watched channels, answered posts, suggestion cool-downs, knowledge gaps, entry hits',
+    up: `
+      CREATE TABLE qa_channels (
+        channel_id TEXT PRIMARY KEY,
+        guild_id   TEXT NOT NULL,
+        kind       TEXT NOT NULL CHECK (kind IN ('forum', 'text')),
+        added_by   TEXT,
+        added_at   TEXT NOT NULL
+      );
+      CREATE INDEX qa_channels_guild ON qa_channels (guild_id);
+
+      -- One row per forum post the bot looked at: the claim that keeps a post from being answered twice.
+      CREATE TABLE qa_posts (
+        thread_id  TEXT PRIMARY KEY,
+        channel_id TEXT NOT NULL,
+        author_id  TEXT,
+        status     TEXT NOT NULL CHECK (status IN ('claimed', 'suggested', 'silent', 'solved', 'unhelpful')),
+        entry_ids  TEXT NOT NULL DEFAULT '[]',
+        message_id TEXT,
+        created_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL
+      );
+
+      CREATE TABLE qa_cooldowns (
+        channel_id TEXT NOT NULL,
+        entry_id   TEXT NOT NULL,
+        until      TEXT NOT NULL,
+        PRIMARY KEY (channel_id, entry_id)
+      );
+
+      -- Questions without a confident answer, by normalised text; never who asked.
+      CREATE TABLE knowledge_gaps (
+        question   TEXT PRIMARY KEY,
+        asked      INTEGER NOT NULL DEFAULT 0,
+        unhelpful  INTEGER NOT NULL DEFAULT 0,
+        first_at   TEXT NOT NULL,
+        last_at    TEXT NOT NULL
+      );
+
+      CREATE TABLE entry_hits (
+        entry_id TEXT PRIMARY KEY,
+        hits     INTEGER NOT NULL DEFAULT 0,
+        last_at  TEXT NOT NULL
+      );
+    `,
+  },
 ];

@@ -4,6 +4,7 @@ import { FeedStateRepo } from './feed-state-repo.ts';
 import { MetaRepo } from './meta.ts';
 import { ReleasesRepo } from './releases-repo.ts';
 import { SubscriptionsRepo } from './subscriptions-repo.ts';
+import { QaRepo } from './qa-repo.ts';
 
 /** The repositories over one database, passed to services as their store port. */
 export interface Store {
@@ -13,6 +14,7 @@ export interface Store {
   feedState: FeedStateRepo;
   subscriptions: SubscriptionsRepo;
   deliveries: DeliveriesRepo;
+  qa: QaRepo;
   /** Runs fn in one SQLite transaction (nested calls become savepoints). */
   transaction<T>(fn: () => T): T;
 }
@@ -25,6 +27,7 @@ export function createStore(db: Database): Store {
     feedState: new FeedStateRepo(db),
     subscriptions: new SubscriptionsRepo(db),
     deliveries: new DeliveriesRepo(db),
+    qa: new QaRepo(db),
     transaction: (fn) => db.transaction(fn)(),
   };
 }

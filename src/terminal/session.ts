@@ -50,6 +50,7 @@ async function run(name: string, rest: string, state: TerminalState, deps: Comma
     string: (option) => values.get(option) ?? null,
     boolean: () => null,
     id: () => null,
+    channelType: () => null,
   };
   const invocation: Invocation = { lang: state.lang, userId: null, guildId: null, channelId: null, canManageGuild: false };
   return renderText(await command.handle(options, invocation, deps));

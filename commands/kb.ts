@@ -1,0 +1,34 @@
+import { defineCommand, describe } from './command.ts';
+import { MANAGE_GUILD, note, refuseUnlessAdmin, unavailable } from './admin.ts';
+
+export const kb = defineCommand({
+  definition: {
+    name: 'kb',
+    ...describe('What the knowledge base is missing, and what is asked most', 'Was der Wissensbasis fehlt und was am häufigsten gefragt wird'),
+    default_member_permissions: MANAGE_GUILD,
+    contexts: [0],
+    options: [
+      { type: 1, name: 'gaps', ...describe('Most asked questions without a confident answer', 'Häufigste Fragen ohne verlässliche Antwort') },
+      { type: 1, name: 'hits', ...describe('Most used entries', 'Meistgenutzte Einträge') },
+    ],
+  },
+  adminOnly: true,
+  usage: { en: '/kb gaps|hits – unanswered questions, popular entries (Manage Server)', de: '/kb gaps|hits – unbeantwortete Fragen, beliebte Einträge (Server verwalten)' },
+  handle(options, invocation, deps) {
+    const refusal = refuseUnlessAdmin(invocation);
+    if (refusal) return refusal;
+    const service = deps.services?.qa;
+    if (!service) return unavailable(invocation);
+    const de = invocation.lang === 'de';
+    if (options.subcommand() === 'hits') {
+      const hits = service.hits(20);
+      if (hits.length === 0) return note(invocation, 'No answers counted yet.', 'Noch keine Antworten gezählt.');
+      const lines = hits.map((h) => `${h.hits}× ${deps.search.get(h.entryId)?.title[invocation.lang] ?? h.entryId}`);
+      return note(invocation, lines.join('\n'), lines.join('\n'));
+    }
+    const gaps = service.gaps(20);
+    if (gaps.length === 0) return note(invocation, 'No unanswered questions recorded yet.', 'Noch keine unbeantworteten Fragen erfasst.');
+    const lines = gaps.map((g) => `${g.asked + g.unhelpful}× “${g.question.replace(/[`*_~|]/g, '')}”${g.unhelpful ? (de ? ` (${g.unhelpful}× nicht hilfreich)` : ` (${g.unhelpful}× not helpful)`) : ''}`);
+    return note(invocation, lines.join('\n'), lines.join('\n'));
+  },
+});

@@ -1,0 +1,62 @@
+import { defineCommand, describe } from './command.ts';
+import { MANAGE_GUILD, note, refuseUnlessAdmin, unavailable } from './admin.ts';
+
+/** Discord channel types: text 0, announcement 5, forum 15. */
+const WATCHABLE = [0, 5, 15] as const;
+
+export const qa = defineCommand({
+  definition: {
+    name: 'qa',
+    ...describe('Q&A channels where the bot suggests answers', 'Q&A-Kanäle, in denen der Bot Antworten vorschlägt'),
+    default_member_permissions: MANAGE_GUILD,
+    contexts: [0],
+    options: [
+      {
+        type: 1,
+        name: 'add',
+        ...describe('Watch a help forum or text channel', 'Ein Hilfe-Forum oder einen Textkanal beobachten'),
+        options: [{ type: 7, name: 'channel', ...describe('Forum or text channel', 'Forum oder Textkanal'), required: true, channel_types: [...WATCHABLE] }],
+      },
+      {
+        type: 1,
+        name: 'remove',
+        ...describe('Stop watching a channel', 'Einen Kanal nicht mehr beobachten'),
+        options: [{ type: 7, name: 'channel', ...describe('The watched channel', 'Der beobachtete Kanal'), required: true, channel_types: [...WATCHABLE] }],
+      },
+      { type: 1, name: 'show', ...describe('List watched channels', 'Beobachtete Kanäle anzeigen') },
+    ],
+  },
+  adminOnly: true,
+  usage: { en: '/qa add|remove|show – Q&A channels (Manage Server)', de: '/qa add|remove|show – Q&A-Kanäle (Server verwalten)' },
+  handle(options, invocation, deps) {
+    const refusal = refuseUnlessAdmin(invocation);
+    if (refusal) return refusal;
+    const service = deps.services?.qa;
+    if (!service) return unavailable(invocation);
+    const channelId = options.id('channel');
+    switch (options.subcommand()) {
+      case 'add': {
+        const kind = options.channelType('channel') === 15 ? 'forum' : 'text';
+        service.watch({ channelId: channelId!, guildId: invocation.guildId!, kind }, invocation.userId);
+        return kind === 'forum'
+          ? note(invocation, `Watching the forum <#${channelId}>: new posts get suggestions when I am confident.`, `Ich beobachte das Forum <#${channelId}>: neue Beiträge bekommen Vorschläge, wenn ich mir sicher bin.`)
+          : note(
+              invocation,
+              `Watching <#${channelId}>: questions that match an entry well get a short suggestion (needs the Message Content intent, MESSAGE_CONTENT_INTENT=true; otherwise only @mentions).`,
+              `Ich beobachte <#${channelId}>: Fragen, die gut zu einem Eintrag passen, bekommen einen kurzen Vorschlag (braucht den Message-Content-Intent, MESSAGE_CONTENT_INTENT=true; sonst nur @Erwähnungen).`,
+            );
+      }
+      case 'remove':
+        return service.unwatch(channelId!)
+          ? note(invocation, `No longer watching <#${channelId}>.`, `<#${channelId}> wird nicht mehr beobachtet.`)
+          : note(invocation, `<#${channelId}> was not watched.`, `<#${channelId}> wurde nicht beobachtet.`);
+      default: {
+        const channels = service.channelsOf(invocation.guildId!);
+        if (channels.length === 0) return note(invocation, 'No Q&A channels yet. Use /qa add.', 'Noch keine Q&A-Kanäle. Nutze /qa add.');
+        const list = channels.map((c) => `<#${c.channelId}> (${c.kind})`).join('\n');
+        const solved = service.solvedCount();
+        return note(invocation, `${list}\n\nPosts marked solved after a suggestion: ${solved}`, `${list}\n\nNach einem Vorschlag als gelöst markiert: ${solved}`);
+      }
+    }
+  },
+});

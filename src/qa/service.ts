@@ -1,0 +1,120 @@
+import type { Store } from '../store/store.ts';
+import type { QaChannel, QaChannelKind } from '../store/qa-repo.ts';
+import type { KnowledgeSearch, SearchOutcome, SearchHit } from '../search/index.ts';
+import type { Clock } from '../releases/ports.ts';
+import { looksLikeQuestion, normalizeQuestion } from './question.ts';
+
+export interface ForumPost {
+  threadId: string;
+  channelId: string;
+  authorId: string | null;
+  title: string;
+  body: string;
+  tags: string[];
+}
+
+/** How long one entry is not suggested again in the same text channel. */
+export const SUGGESTION_COOLDOWN_MS = 30 * 60_000;
+
+/**
+ * The Q&A logic without Discord: which channels are watched, what to suggest for a forum post or
+ * a question in a text channel, the once-per-post claim, and the knowledge-gap and hit counters.
+ */
+export class QaService {
+  constructor(private readonly deps: { store: Store; search: KnowledgeSearch; clock: Clock }) {}
+
+  watch(channel: QaChannel, addedBy: string | null): void {
+    this.deps.store.qa.addChannel({ ...channel, addedBy }, this.deps.clock.now());
+  }
+
+  unwatch(channelId: string): boolean {
+    return this.deps.store.qa.removeChannel(channelId);
+  }
+
+  watched(channelId: string | null | undefined, kind?: QaChannelKind): boolean {
+    const channel = channelId ? this.deps.store.qa.channel(channelId) : undefined;
+    return channel !== undefined && (kind === undefined || channel.kind === kind);
+  }
+
+  channelsOf(guildId: string): QaChannel[] {
+    return this.deps.store.qa.channelsOf(guildId);
+  }
+
+  /**
+   * Up to three confident entries for a new forum post, or null (post nothing). Claims the post
+   * first, so a repeated thread-create event or a restart never answers it twice.
+   */
+  suggestForPost(post: ForumPost): SearchHit[] | null {
+    const { qa } = this.deps.store;
+    if (!qa.claimPost(post, this.deps.clock.now())) return null;
+    const outcome = this.bestOutcome([post.title, `${post.title} ${post.tags.join(' ')}`, post.body.slice(0, 300)]);
+    if (!outcome) {
+      qa.updatePost(post.threadId, { status: 'silent' }, this.deps.clock.now());
+      this.recordGap(post.title);
+      return null;
+    }
+    const hits = outcome.hits.slice(0, 3);
+    qa.updatePost(post.threadId, { status: 'suggested', entryIds: hits.map((h) => h.entry.id) }, this.deps.clock.now());
+    for (const hit of hits.slice(0, 1)) qa.recordHit(hit.entry.id, this.deps.clock.now());
+    return hits;
+  }
+
+  suggestionPosted(threadId: string, messageId: string): void {
+    this.deps.store.qa.updatePost(threadId, { status: 'suggested', messageId }, this.deps.clock.now());
+  }
+
+  /** "Solved it" / "Not helpful" on a suggestion; "not helpful" counts the post's title as a gap. */
+  resolvePost(threadId: string, verdict: 'solved' | 'unhelpful', title: string): void {
+    this.deps.store.qa.updatePost(threadId, { status: verdict }, this.deps.clock.now());
+    if (verdict === 'unhelpful') this.recordGap(title, 'unhelpful');
+  }
+
+  solvedCount(): number {
+    return this.deps.store.qa.countPosts('solved');
+  }
+
+  /** One high-confidence entry for a question in a watched text channel, respecting the cool-down. */
+  suggestForMessage(channelId: string, text: string): SearchHit | null {
+    if (!looksLikeQuestion(text)) return null;
+    const outcome = this.deps.search.search(text);
+    const best = outcome.hits[0];
+    if (outcome.confidence !== 'high' || !best) return null;
+    const now = this.deps.clock.now();
+    if (!this.deps.store.qa.takeCooldown(channelId, best.entry.id, now, new Date(now.getTime() + SUGGESTION_COOLDOWN_MS))) return null;
+    this.deps.store.qa.recordHit(best.entry.id, now);
+    return best;
+  }
+
+  /** Counts what a slash command, mention or context menu answered, or did not. */
+  recordOutcome(question: string, outcome: SearchOutcome): void {
+    const best = outcome.hits[0];
+    if (outcome.answered && best) this.deps.store.qa.recordHit(best.entry.id, this.deps.clock.now());
+    else this.recordGap(question);
+  }
+
+  recordHit(entryId: string): void {
+    this.deps.store.qa.recordHit(entryId, this.deps.clock.now());
+  }
+
+  gaps(limit = 20) {
+    return this.deps.store.qa.gaps(limit);
+  }
+
+  hits(limit = 20) {
+    return this.deps.store.qa.hits(limit);
+  }
+
+  private recordGap(question: string, kind: 'asked' | 'unhelpful' = 'asked'): void {
+    const normalized = normalizeQuestion(question);
+    if (normalized) this.deps.store.qa.recordGap(normalized, kind, this.deps.clock.now());
+  }
+
+  private bestOutcome(candidates: string[]): SearchOutcome | null {
+    for (const text of candidates) {
+      if (!text.trim()) continue;
+      const outcome = this.deps.search.search(text);
+      if (outcome.answered && outcome.hits.length > 0) return outcome;
+    }
+    return null;
+  }
+}
