@@ -5,6 +5,9 @@ import { KnowledgeSearch } from './search/index.ts';
 import { entryReply, replyForOutcome } from './answers/reply.ts';
 import { renderText } from './terminal/render-text.ts';
 import type { Language } from './knowledge/schema.ts';
+import { existsSync } from 'node:fs';
+import { openDatabase } from './store/database.ts';
+import { createStore } from './store/store.ts';
 
 /**
  * The search CLI. External tooling depends on its output: `search --json` writes exactly one JSON
@@ -14,13 +17,14 @@ const USAGE = `Usage:
   npm run --silent cli -- search --json [--lang de|en]   queries on stdin, one JSON line per query
   npm run --silent cli -- list --json                    all entries
   npm run --silent cli -- feature <id or name> [--lang de|en]
-  npm run --silent cli -- validate                       check every knowledge file`;
+  npm run --silent cli -- validate                       check every knowledge file
+  npm run --silent cli -- gaps --json [--db path]        most asked questions without a confident answer`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, lang: { type: 'string', default: 'en' }, dir: { type: 'string' } },
+    options: { json: { type: 'boolean', default: false }, lang: { type: 'string', default: 'en' }, dir: { type: 'string' }, db: { type: 'string' }, limit: { type: 'string', default: '50' } },
   });
   const [command, ...rest] = positionals;
   const lang: Language = values.lang === 'de' ? 'de' : 'en';
@@ -61,6 +65,20 @@ async function main(argv: string[]): Promise<number> {
         }));
         const record = { query: line, answered: outcome.answered, results };
         process.stdout.write(values.json ? `${JSON.stringify(record)}\n` : `${line}\t${outcome.answered ? results.map((r) => r.id).join(', ') : '(not answered)'}\n`);
+      }
+      return 0;
+    }
+    case 'gaps': {
+      const path = values.db ?? process.env.DATABASE_PATH ?? './data/kernelbot.db';
+      if (!existsSync(path)) return fail(`no database at ${path} (set DATABASE_PATH or --db)`);
+      const store = createStore(openDatabase(path));
+      const gaps = store.qa.gaps(Math.max(1, Number(values.limit) || 50));
+      const hits = store.qa.hits(Math.max(1, Number(values.limit) || 50));
+      store.db.close();
+      if (values.json) {
+        console.log(JSON.stringify({ gaps: gaps.map((g) => ({ question: g.question, asked: g.asked, unhelpful: g.unhelpful, lastAt: g.lastAt.toISOString() })), hits }));
+      } else {
+        for (const g of gaps) console.log(`${g.asked + g.unhelpful}\t${g.question}`);
       }
       return 0;
     }
