@@ -47,7 +47,11 @@ export class QaService {
   suggestForPost(post: ForumPost): SearchHit[] | null {
     const { qa } = this.deps.store;
     if (!qa.claimPost(post, this.deps.clock.now())) return null;
-    const outcome = this.bestOutcome([post.title, `${post.title} ${post.tags.join(' ')}`, post.body.slice(0, 300)]);
+    // The title speaks for the post; the body alone only counts when it matches an entry very well.
+    const outcome =
+      this.answered(post.title) ??
+      this.answered(`${post.title} ${post.tags.join(' ')}`) ??
+      this.answered(post.body.slice(0, 300), 'high');
     if (!outcome) {
       qa.updatePost(post.threadId, { status: 'silent' }, this.deps.clock.now());
       this.recordGap(post.title);
@@ -109,12 +113,10 @@ export class QaService {
     if (normalized) this.deps.store.qa.recordGap(normalized, kind, this.deps.clock.now());
   }
 
-  private bestOutcome(candidates: string[]): SearchOutcome | null {
-    for (const text of candidates) {
-      if (!text.trim()) continue;
-      const outcome = this.deps.search.search(text);
-      if (outcome.answered && outcome.hits.length > 0) return outcome;
-    }
-    return null;
+  private answered(text: string, needs: 'medium' | 'high' = 'medium'): SearchOutcome | null {
+    if (!text.trim()) return null;
+    const outcome = this.deps.search.search(text);
+    if (!outcome.answered || outcome.hits.length === 0) return null;
+    return needs === 'high' && outcome.confidence !== 'high' ? null : outcome;
   }
 }

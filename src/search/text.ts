@@ -40,11 +40,13 @@ export function tokenize(text: string): string[] {
 export const STOP_WORDS = new Set(
   `a an and are as at be been being but by can could did do does for from had has have how i if in into is it its
   me my of on or so than that the their them then there these this those to too was were what whats when where which
-  who why will with would you your about tell explain show please s t
+  who why will with would you your about tell explain show please s t any anyone anybody some someone somebody know
+  knows actually really just also here still yet already maybe hi hello hey thanks thank tip tips idea ideas
   aber als am an auch auf aus bei bin bis bitte da das dass dem den der des die dies diese dieser dieses doch du ein
   eine einem einen einer eines er es etwas fur gibt hat hatte ich ihr im in ist ja kann konnen man mir mit nach nicht
   noch nun nur ob oder sich sie sind so uber um und uns von vor war waren was welche welcher welches wer werden
-  wie wieso wir wird wo zu zum zur erklar erklare erklaren sag sage`.split(/\s+/),
+  wie wieso wir wird wo zu zum zur erklar erklare erklaren sag sage eigentlich denn mal jemand weiss kennt schon
+  gerade vielleicht genau irgendwie hallo danke tipp tipps idee ideen`.split(/\s+/),
 );
 
 /**

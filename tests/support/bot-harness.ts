@@ -2,7 +2,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeDiscord } from './fake-discord/index.ts';
-import type { FakeGuildSpec } from './fake-discord/types.ts';
+import type { FakeGuildSpec, FakeRateLimitOptions, PrivilegedIntentName } from './fake-discord/types.ts';
+import type { Clock } from '../../src/releases/ports.ts';
 import { startBot, type RunningBot } from '../../src/discord/bot.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger, type Logger } from '../../src/logger.ts';
@@ -64,8 +65,32 @@ export interface Harness {
 }
 
 /** A fake Discord on 127.0.0.1 and the real bot (real discord.js client, real SQLite file) connected to it. */
-export async function startHarness(options: { extraCommands?: RegisteredCommand[]; env?: Record<string, string>; deferAfterMs?: number; guilds?: FakeGuildSpec[] } = {}): Promise<Harness> {
-  const fake = await FakeDiscord.start({ token: TOKEN, applicationId: APP, botUserId: APP, botUsername: 'kernelbot', heartbeatIntervalMs: 1000, guilds: options.guilds ?? defaultGuilds() });
+export async function startHarness(
+  options: {
+    extraCommands?: RegisteredCommand[];
+    env?: Record<string, string>;
+    deferAfterMs?: number;
+    guilds?: FakeGuildSpec[];
+    /** Discord-like rate limits enforced by the fake (none by default). */
+    rateLimits?: FakeRateLimitOptions;
+    /** The release announcements' clock, kept across restarts (default: the system clock). */
+    clock?: Clock;
+    /** Log level of the captured logs (default debug). */
+    logLevel?: 'debug' | 'info' | 'warn';
+    /** Privileged intents the fake grants (e.g. MessageContent for Q&A text channels). */
+    allowedPrivilegedIntents?: PrivilegedIntentName[];
+  } = {},
+): Promise<Harness> {
+  const fake = await FakeDiscord.start({
+    token: TOKEN,
+    applicationId: APP,
+    botUserId: APP,
+    botUsername: 'kernelbot',
+    heartbeatIntervalMs: 1000,
+    guilds: options.guilds ?? defaultGuilds(),
+    rateLimits: options.rateLimits,
+    allowedPrivilegedIntents: options.allowedPrivilegedIntents,
+  });
   const databasePath = join(mkdtempSync(join(tmpdir(), 'kernelbot-e2e-')), 'kernelbot.db');
   const logs: Record<string, unknown>[] = [];
   const { entries, search } = realKnowledge();
@@ -76,7 +101,8 @@ export async function startHarness(options: { extraCommands?: RegisteredCommand[
     now: () => new Date(),
   });
   const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fake.apiBase, DATABASE_PATH: databasePath, ...options.env }, '');
-  const start = (without?: string[]) => startBot(config, depsWithout(without), { logger: capturingLogger(logs), handleSignals: false, deferAfterMs: options.deferAfterMs });
+  const start = (without?: string[]) =>
+    startBot(config, depsWithout(without), { logger: capturingLogger(logs, options.logLevel), handleSignals: false, deferAfterMs: options.deferAfterMs, clock: options.clock });
   const harness: Harness = {
     fake,
     bot: await start(),
@@ -96,6 +122,6 @@ export async function startHarness(options: { extraCommands?: RegisteredCommand[
 }
 
 /** A pino logger (with the same redaction as production) whose JSON lines the test can read. */
-function capturingLogger(logs: Record<string, unknown>[]): Logger {
-  return createLogger({ level: 'debug', token: TOKEN, destination: { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) } });
+function capturingLogger(logs: Record<string, unknown>[], level: 'debug' | 'info' | 'warn' = 'debug'): Logger {
+  return createLogger({ level, token: TOKEN, destination: { write: (line: string) => void logs.push(JSON.parse(line) as Record<string, unknown>) } });
 }
