@@ -95,17 +95,20 @@ export function describe(en: string, de: string): { description: string; descrip
   return { description: en, description_localizations: { 'en-US': en, 'en-GB': en, de } };
 }
 
+/** The answer-language option (de/en); without it the server's preferred locale decides. */
+export const LANG_OPTION = {
+  type: 3,
+  name: 'lang',
+  ...describe('Answer language', 'Sprache der Antwort'),
+  choices: [
+    { name: 'English', value: 'en' },
+    { name: 'Deutsch', value: 'de' },
+  ],
+} as const satisfies APIApplicationCommandOption;
+
 /** Options every answering command shares: hide, mention, lang. */
 export const ANSWER_OPTIONS = [
   { type: 5, name: 'hide', ...describe('Only you see the answer', 'Nur du siehst die Antwort') },
   { type: 6, name: 'mention', ...describe('Aim the answer at this member (only they are pinged)', 'Antwort an dieses Mitglied richten (nur es wird erwähnt)') },
-  {
-    type: 3,
-    name: 'lang',
-    ...describe('Answer language', 'Sprache der Antwort'),
-    choices: [
-      { name: 'English', value: 'en' },
-      { name: 'Deutsch', value: 'de' },
-    ],
-  },
+  LANG_OPTION,
 ] as const satisfies readonly APIApplicationCommandOption[];

@@ -1,20 +1,10 @@
-import { defineCommand, describe } from './command.ts';
+import { defineCommand, describe, LANG_OPTION } from './command.ts';
 
 export const help = defineCommand({
   definition: {
     name: 'help',
     ...describe('How to use kernelbot', 'So benutzt du kernelbot'),
-    options: [
-      {
-        type: 3,
-        name: 'lang',
-        ...describe('Answer language', 'Sprache der Antwort'),
-        choices: [
-          { name: 'English', value: 'en' },
-          { name: 'Deutsch', value: 'de' },
-        ],
-      },
-    ],
+    options: [LANG_OPTION],
   },
   usage: { en: '/help – this overview', de: '/help – diese Übersicht' },
   handle(_options, { lang, canManageGuild }, { commands }) {
