@@ -1,0 +1,77 @@
+/**
+ * kernelbot benchmark: `npm run bench` (table) or `npm run --silent bench -- --json` (JSON only on stdout;
+ * progress goes to stderr). Takes about 3–4 minutes, most of it building the 100,000-entry index.
+ *
+ * Options: --quick (real size and 10,000 only), --only=search,cold-start, --sizes=real,10000,100000.
+ * Every section is an async function returning rows; add one by writing it under bench/sections/
+ * and listing it in SECTIONS below.
+ */
+import { execFileSync } from 'node:child_process';
+import { cpus, loadavg } from 'node:os';
+import { coldStartSection } from './sections/cold-start.ts';
+import { searchSection } from './sections/search.ts';
+import { check, type BenchContext, type Section, type SectionResult } from './types.ts';
+import { renderTable } from './table.ts';
+
+const args = process.argv.slice(2);
+const flag = (name: string) => args.includes(`--${name}`);
+const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
+
+const json = flag('json');
+const quick = flag('quick');
+const only = option('only')?.split(',');
+
+const SECTIONS: Section[] = [searchSection(option('sizes')), coldStartSection(quick ? 3 : 5, quick ? 0 : 2)];
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const ctx: BenchContext = {
+    quick,
+    log: (message) => process.stderr.write(`  · ${message}\n`),
+  };
+  const results: SectionResult[] = [];
+  const failures: { section: string; error: string }[] = [];
+  for (const section of SECTIONS) {
+    if (only && !only.includes(section.id)) continue;
+    ctx.log(`section ${section.id}: ${section.title}`);
+    try {
+      for (const row of await section.run(ctx)) results.push({ section: section.id, ...row, pass: check(row) });
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      failures.push({ section: section.id, error: message });
+      ctx.log(`section ${section.id} failed: ${message}`);
+    }
+  }
+  const environment = {
+    node: process.version,
+    cpu: `${cpus()[0]?.model ?? 'unknown'} ×${cpus().length}`,
+    loadAverage: loadavg().map((l) => Number(l.toFixed(2))),
+    commit: gitCommit(),
+    date: new Date().toISOString(),
+    runtimeSeconds: Number(((performance.now() - started) / 1000).toFixed(1)),
+  };
+  const missed = results.filter((r) => r.pass === false);
+
+  if (json) {
+    process.stdout.write(`${JSON.stringify({ environment, results, failures, targetsMissed: missed.length }, null, 2)}\n`);
+  } else {
+    console.log(`\nkernelbot bench · node ${environment.node} · ${environment.cpu} · load ${environment.loadAverage.join(' ')} · ${environment.commit} · ${environment.runtimeSeconds} s\n`);
+    console.log(renderTable(results));
+    for (const f of failures) console.log(`\n✗ section ${f.section} failed: ${f.error}`);
+    const checked = results.filter((r) => r.pass !== null).length;
+    console.log(`\nTargets: ${checked - missed.length}/${checked} met${missed.length ? ` – missed: ${missed.map((r) => `${r.metric} @ ${r.scope}`).join(', ')}` : ''}`);
+  }
+  if (missed.length > 0 || failures.length > 0) process.exitCode = 1;
+}
+
+function gitCommit(): string {
+  try {
+    const sha = execFileSync('git', ['rev-parse', '--short', 'HEAD'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    const dirty = execFileSync('git', ['status', '--porcelain', '--', 'src', 'commands'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return dirty ? `${sha} (+uncommitted src changes)` : sha;
+  } catch {
+    return 'unknown commit';
+  }
+}
+
+await main();
