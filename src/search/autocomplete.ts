@@ -3,6 +3,7 @@ import type { KnowledgeEntry, Language } from '../knowledge/schema.ts';
 import type { SearchDocument } from './documents.ts';
 import { namesOf, type NameKind } from './names.ts';
 import { foldText } from './text.ts';
+import { NameWords } from './name-words.ts';
 
 export interface Choice {
   /** Shown to the user: the title in the asked language (and the alias that matched), ≤ 100 characters. */
@@ -26,6 +27,10 @@ const MAX_NAME = 100;
 const TIER_EXACT = 0;
 const TIER_PREFIX = 1;
 const TIER_WORD_PREFIX = 2;
+const TIER_NAME_WORDS = 3;
+const TIER_CONTENT = 4;
+/** Above this size the summary fallback costs more than a keystroke may (MiniSearch scores every match). */
+const CONTENT_FALLBACK_MAX_ENTRIES = 5000;
 
 /**
  * Ranked suggestions: exact id/alias, then name prefix, then word prefix inside a name, then
@@ -35,6 +40,8 @@ export class Autocomplete {
   private readonly rows: NameRow[];
   private readonly keys: string[];
   private readonly byId: Map<string, KnowledgeEntry>;
+  private readonly nameWords = new NameWords();
+  private readonly alphabetical = new Map<Language, KnowledgeEntry[]>();
 
   constructor(
     private readonly entries: readonly KnowledgeEntry[],
@@ -42,10 +49,11 @@ export class Autocomplete {
   ) {
     this.byId = new Map(entries.map((e) => [e.id, e]));
     const rows: NameRow[] = [];
-    for (const entry of entries) {
+    for (const [index, entry] of entries.entries()) {
       for (const name of namesOf(entry)) {
         const folded = foldText(name.text).replace(/[^a-z0-9.]+/g, ' ').trim();
         if (!folded) continue;
+        this.nameWords.add(index, folded);
         rows.push({ key: folded, entryId: entry.id, kind: name.kind, text: name.text, whole: true });
         for (const match of folded.matchAll(/ (?=[a-z0-9])/g)) {
           rows.push({ key: folded.slice(match.index + 1), entryId: entry.id, kind: name.kind, text: name.text, whole: false });
@@ -60,12 +68,7 @@ export class Autocomplete {
   suggest(typed: string, lang: Language, limit = 25): Choice[] {
     const max = Math.min(Math.max(limit, 0), 25);
     const query = foldText(typed).replace(/[^a-z0-9.]+/g, ' ').trim();
-    if (!query) {
-      return [...this.entries]
-        .sort((a, b) => a.title[lang].localeCompare(b.title[lang]))
-        .slice(0, max)
-        .map((e) => this.choice(e, lang));
-    }
+    if (!query) return this.sortedByTitle(lang).slice(0, max).map((e) => this.choice(e, lang));
 
     const best = new Map<string, { tier: number; row?: NameRow; order: number }>();
     const consider = (entryId: string, tier: number, order: number, row?: NameRow) => {
@@ -82,17 +85,29 @@ export class Autocomplete {
       if (i - start > 2000 && best.size >= max) break;
     }
 
-    let ranked = this.rank(best);
-    if (ranked.length < max && query.length >= 2) {
-      const tier = 3;
+    if (best.size < max) {
+      // Names whose words match every typed word, with typos: "btrfs snapshotz", "linux live pa".
+      this.nameWords.match(query, max * 2).forEach((index, order) => consider(this.entries[index]!.id, TIER_NAME_WORDS, order));
+    }
+    if (best.size < max && query.length >= 3 && this.entries.length <= CONTENT_FALLBACK_MAX_ENTRIES) {
+      const lastOnly = (_term: string, i: number, terms: string[]) => i === terms.length - 1;
       let order = 0;
-      for (const result of this.index.search(typed, { fields: ['idText', 'names', 'summary'], prefix: true, fuzzy: (t) => (t.length >= 5 ? 0.2 : false) })) {
-        consider(result.id, tier, order++);
+      for (const result of this.index.search(typed, { fields: ['summary'], prefix: lastOnly, fuzzy: (t) => (t.length >= 5 ? 0.2 : false) })) {
+        consider(result.id, TIER_CONTENT, order++);
         if (order > max * 2) break;
       }
-      ranked = this.rank(best);
     }
+    const ranked = this.rank(best);
     return ranked.slice(0, max).map(({ entryId, row }) => this.choice(this.byId.get(entryId)!, lang, row));
+  }
+
+  private sortedByTitle(lang: Language): KnowledgeEntry[] {
+    let sorted = this.alphabetical.get(lang);
+    if (!sorted) {
+      sorted = [...this.entries].sort((a, b) => a.title[lang].localeCompare(b.title[lang]));
+      this.alphabetical.set(lang, sorted);
+    }
+    return sorted;
   }
 
   private rank(best: Map<string, { tier: number; row?: NameRow; order: number }>) {

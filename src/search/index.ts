@@ -186,6 +186,7 @@ export class KnowledgeSearch {
   private confidentTextHits(query: string, meaningful: string[]): SearchHit[] {
     return this.index
       .search(query)
+      .slice(0, 10)
       .filter((r) => this.assess(r, meaningful).confident)
       .map((r) => ({ entry: this.byId.get(r.id)!, score: r.score, via: 'text' as const }));
   }
