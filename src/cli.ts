@@ -92,6 +92,11 @@ function fail(message: string): number {
   return 2;
 }
 
+// A reader that stops early (`… | head`) is not an error.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+});
+
 main(process.argv.slice(2)).then(
   (code) => {
     process.exitCode = code;

@@ -6,7 +6,8 @@ import { median } from '../stats.ts';
 import type { BenchContext, Row, Section } from '../types.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TSX_CLI = 'node_modules/tsx/dist/cli.mjs';
+/** What `npm start` runs: one node process with tsx as a loader (no second process as with the tsx CLI). */
+const TSX_CLI = '--import=tsx';
 const START_TO_ANSWER_MS = 1500;
 /** Lines the terminal prints before it reads input (see src/terminal/repl.ts). */
 const BANNER_LINES = 2;

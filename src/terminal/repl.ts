@@ -14,12 +14,15 @@ export async function runTerminal(deps: CommandDeps, io: { input: Readable; outp
   write('Try: /feature kdbus · Was ist Live-Patching? · /release 4.0 · /kernel · /lang de · /help · /quit');
 
   const rl = createInterface({ input: io.input, output: io.interactive ? io.output : undefined, terminal: io.interactive });
+  // The reader went away (`npm start | head`): stop answering instead of crashing on EPIPE.
+  io.output.on('error', () => rl.close());
   if (io.interactive) {
     rl.setPrompt('> ');
     rl.prompt();
   }
   for await (const line of rl) {
     if (/^\/(quit|exit)\s*$/.test(line.trim())) break;
+    if (!io.output.writable) break;
     write(await answerLine(line, state, deps));
     write('');
     if (io.interactive) rl.prompt();

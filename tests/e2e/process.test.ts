@@ -23,7 +23,7 @@ describe('the bot as a process', () => {
       DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'kernelbot-proc-')), 'bot.db'),
       LOG_LEVEL: 'debug',
     };
-    child = spawn(process.execPath, [join(ROOT, 'node_modules/tsx/dist/cli.mjs'), 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
+    child = spawn(process.execPath, ['--import=tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     exit = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
     await fake.waitFor(() => fake.registeredCommands().length > 0, 20_000);

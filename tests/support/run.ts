@@ -5,9 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const TSX = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
+/** tsx's loader by absolute URL, so scripts run from any working directory (tests use temp dirs). */
+export const TSX_IMPORT = `--import=${new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url).href}`;
 
-/** Runs a project script (as npm would, through tsx) with piped stdin; resolves when it exits. */
+/** Runs a project script as the npm scripts do (node --import tsx) with piped stdin; resolves when it exits. */
 export function runScript(
   script: string,
   args: string[],
@@ -17,7 +18,7 @@ export function runScript(
     const databasePath = join(mkdtempSync(join(tmpdir(), 'kernelbot-run-')), 'kernelbot.db');
     const env: NodeJS.ProcessEnv = { ...process.env, DISCORD_TOKEN: '', LOG_LEVEL: 'error', DATABASE_PATH: databasePath, ...options.env };
     for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
-    const child = spawn(process.execPath, [TSX, script, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [TSX_IMPORT, script, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
