@@ -21,14 +21,15 @@ export function createDiscordSender(rest: REST): MessageSender {
 }
 
 function sendFailure(error: unknown): SendResult {
+  // The reason is Discord's message alone: the deliverer and /announce show put the status in front.
   if (error instanceof DiscordAPIError) {
-    const reason = `${error.status} ${error.message}`;
+    const reason = error.message;
     if (error.status === 404) return { ok: false, kind: 'gone', status: 404, reason };
     if (error.status === 403) return { ok: false, kind: 'forbidden', status: 403, reason };
     if (error.status === 429) return { ok: false, kind: 'rate-limited', status: 429, reason, retryAfterMs: 1000 };
     return { ok: false, kind: 'retry', status: error.status, reason };
   }
-  if (error instanceof HTTPError) return { ok: false, kind: 'retry', status: error.status, reason: `${error.status} ${error.message}` };
+  if (error instanceof HTTPError) return { ok: false, kind: 'retry', status: error.status, reason: error.message };
   return { ok: false, kind: 'retry', status: 0, reason: error instanceof Error ? error.message : String(error) };
 }
 

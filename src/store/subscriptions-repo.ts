@@ -94,6 +94,11 @@ export class SubscriptionsRepo {
     return (this.db.prepare('SELECT * FROM subscriptions ORDER BY channel_id').all() as Row[]).map(fromRow);
   }
 
+  /** Records the server of a subscription made without one (ANNOUNCE_CHANNEL_ID is applied before login). */
+  adoptGuild(channelId: string, guildId: string): boolean {
+    return this.db.prepare('UPDATE subscriptions SET guild_id = ? WHERE channel_id = ? AND guild_id IS NULL').run(guildId, channelId).changes > 0;
+  }
+
   disable(channelId: string, reason: string, at: Date): void {
     this.db
       .prepare('UPDATE subscriptions SET enabled = 0, disabled_reason = ?, updated_at = ? WHERE channel_id = ?')
