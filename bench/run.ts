@@ -10,6 +10,7 @@ import { execFileSync } from 'node:child_process';
 import { cpus, loadavg } from 'node:os';
 import { coldStartSection } from './sections/cold-start.ts';
 import { searchSection } from './sections/search.ts';
+import { discordSection } from './sections/discord.ts';
 import { check, type BenchContext, type Section, type SectionResult } from './types.ts';
 import { renderTable } from './table.ts';
 
@@ -21,7 +22,7 @@ const json = flag('json');
 const quick = flag('quick');
 const only = option('only')?.split(',');
 
-const SECTIONS: Section[] = [searchSection(option('sizes')), coldStartSection(quick ? 3 : 5, quick ? 0 : 2)];
+const SECTIONS: Section[] = [searchSection(option('sizes')), coldStartSection(quick ? 3 : 5, quick ? 0 : 2), discordSection()];
 
 async function main(): Promise<void> {
   const started = performance.now();

@@ -1,13 +1,25 @@
-import { spawn } from 'node:child_process';
-import { rmSync } from 'node:fs';
+import { execSync, spawn } from 'node:child_process';
+import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { realKnowledge, writeKnowledgeCopy } from '../knowledge.ts';
 import { median } from '../stats.ts';
 import type { BenchContext, Row, Section } from '../types.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** What `npm start` runs: one node process with tsx as a loader (no second process as with the tsx CLI). */
+/** The breakdown probe is TypeScript, run with tsx as a loader. */
 const TSX_CLI = '--import=tsx';
+
+/**
+ * What `npm start` runs, read from package.json: its bundle step (run once, before timing) and the
+ * node command (timed). So the figure follows the script whenever the script changes.
+ */
+function startScript(): { build: string | null; nodeArgs: string[] } {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } };
+  const steps = pkg.scripts.start.split('&&').map((s) => s.trim());
+  const run = steps.at(-1)!.split(/\s+/);
+  if (run[0] !== 'node') throw new Error(`cannot time the start script: ${pkg.scripts.start}`);
+  return { build: steps.length > 1 ? steps.slice(0, -1).join(' && ') : null, nodeArgs: run.slice(1) };
+}
 const START_TO_ANSWER_MS = 1500;
 /** Lines the terminal prints before it reads input (see src/terminal/repl.ts). */
 const BANNER_LINES = 2;
@@ -109,10 +121,12 @@ export function coldStartSection(runs = 5, npmRuns = 2, probeRuns = 3): Section 
         env.KNOWLEDGE_DIR = copy;
         how = `KNOWLEDGE_DIR = a cleaned copy (${real.entries.length} entries) because knowledge/ does not validate right now`;
       }
+      const start = startScript();
+      if (start.build) execSync(start.build, { cwd: ROOT, env: { ...env, PATH: `${ROOT}node_modules/.bin:${env.PATH ?? ''}` }, stdio: 'ignore' });
       try {
         const timings: Timing[] = [];
         for (let i = 0; i < runs; i++) {
-          const t = await coldStart(process.execPath, [TSX_CLI, 'src/main.ts'], env);
+          const t = await coldStart(process.execPath, start.nodeArgs, env);
           ctx.log(`cold start ${i + 1}/${runs}: banner ${t.banner.toFixed(0)} ms, answer ${t.answer.toFixed(0)} ms: ${t.firstLine.slice(0, 60)}`);
           timings.push(t);
         }
@@ -121,16 +135,16 @@ export function coldStartSection(runs = 5, npmRuns = 2, probeRuns = 3): Section 
         const rows: Row[] = [
           {
             metric: 'start → first answer, median',
-            scope: `node tsx, ${runs} runs`,
+            scope: `start script, ${runs} runs`,
             value: median(answers),
             unit: 'ms',
             target: { op: '<=', limit: START_TO_ANSWER_MS },
             note: `${how}; answer began "${firstLine.slice(0, 50)}"; all: ${answers.map((a) => a.toFixed(0)).join(', ')} ms`,
           },
-          { metric: 'start → first answer, max', scope: `node tsx, ${runs} runs`, value: Math.max(...answers), unit: 'ms', target: { op: '<=', limit: START_TO_ANSWER_MS } },
+          { metric: 'start → first answer, max', scope: `start script, ${runs} runs`, value: Math.max(...answers), unit: 'ms', target: { op: '<=', limit: START_TO_ANSWER_MS } },
           {
             metric: 'start → banner, median',
-            scope: `node tsx, ${runs} runs`,
+            scope: `start script, ${runs} runs`,
             value: median(timings.map((t) => t.banner)),
             unit: 'ms',
             note: 'info: process + tsx + imports + loadKnowledge + index build; the rest is the answer itself',
@@ -147,7 +161,7 @@ export function coldStartSection(runs = 5, npmRuns = 2, probeRuns = 3): Section 
             note,
           });
           rows.push(
-            step('  node + tsx boot', 'spawned', 'programStart', 'info: spawn until the first line of the program runs (tsx starts a second node process)'),
+            step('  node + tsx boot', 'spawned', 'programStart', 'info: spawn until the first line of the probe runs (the probe uses the tsx loader; npm start runs a prebuilt bundle)'),
             step('  imports', 'programStart', 'imported', 'info: loading and transpiling src/, commands/ and their dependencies (zod, yaml, minisearch, stemmers…)'),
             step('  loadKnowledge()', 'imported', 'loaded', `info: read + YAML parse + schema check of ${real.entries.length} files`),
             step('  index build', 'loaded', 'built', 'info: new KnowledgeSearch(entries)'),

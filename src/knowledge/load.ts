@@ -1,11 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { PROJECT_ROOT } from '../version.ts';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { entrySchema, type KnowledgeEntry } from './schema.ts';
 import { foldText } from '../search/text.ts';
 
-export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL('../../knowledge/', import.meta.url));
+export const DEFAULT_KNOWLEDGE_DIR = join(PROJECT_ROOT, 'knowledge');
 
 /** Every problem in the knowledge base, each as "file: field: what is wrong". Never a stack trace. */
 export class KnowledgeError extends Error {

@@ -1,5 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { FeedError, type FeedErrorReason } from './feed-error.ts';
+import { PACKAGE } from '../version.ts';
 import { parseFeed } from './parse-feed.ts';
 import type { Release } from './types.ts';
 
@@ -37,11 +37,7 @@ export interface HttpFeedOptions {
   fetchImpl?: typeof fetch;
 }
 
-const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-  version?: string;
-  homepage?: string;
-  repository?: string | { url?: string };
-};
+const pkg = PACKAGE;
 
 /**
  * "kernelbot/0.1.0 (+<project url>)" so kernel.org can see who polls and how to reach them.

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,30 +8,53 @@ export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** tsx's loader by absolute URL, so scripts run from any working directory (tests use temp dirs). */
 export const TSX_IMPORT = `--import=${new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url).href}`;
 
-/** Runs a project script as the npm scripts do (node --import tsx) with piped stdin; resolves when it exits. */
-export function runScript(
-  script: string,
-  args: string[],
-  options: { input?: string; env?: Record<string, string | undefined>; cwd?: string; timeoutMs?: number } = {},
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
+export interface RunResult {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+interface RunOptions {
+  input?: string;
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+  timeoutMs?: number;
+}
+
+/** Runs a project script as the npm scripts do (node with tsx as a loader) with piped stdin. */
+export function runScript(script: string, args: string[], options: RunOptions = {}): Promise<RunResult> {
+  return run(process.execPath, [TSX_IMPORT, script, ...args], options);
+}
+
+/** Runs a command such as `npm start` in the project with piped stdin. */
+export function runCommand(command: string, args: string[], options: RunOptions = {}): Promise<RunResult> {
+  return run(command, args, options);
+}
+
+/** Terminal mode, no token, quiet logs and a fresh database unless the test says otherwise. */
+function run(command: string, args: string[], options: RunOptions): Promise<RunResult> {
+  const databasePath = join(mkdtempSync(join(tmpdir(), 'kernelbot-run-')), 'kernelbot.db');
+  const env: NodeJS.ProcessEnv = { ...process.env, DISCORD_TOKEN: '', LOG_LEVEL: 'error', DATABASE_PATH: databasePath, ...options.env };
+  for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
+  const child = spawn(command, args, { cwd: options.cwd ?? ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
+  return collect(child, options.input ?? '', options.timeoutMs ?? 30_000, command);
+}
+
+function collect(child: ChildProcessWithoutNullStreams, input: string, timeoutMs: number, name: string): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const databasePath = join(mkdtempSync(join(tmpdir(), 'kernelbot-run-')), 'kernelbot.db');
-    const env: NodeJS.ProcessEnv = { ...process.env, DISCORD_TOKEN: '', LOG_LEVEL: 'error', DATABASE_PATH: databasePath, ...options.env };
-    for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
-    const child = spawn(process.execPath, [TSX_IMPORT, script, ...args], { cwd: options.cwd ?? ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const timer = setTimeout(() => {
       child.kill('SIGKILL');
-      reject(new Error(`${script} timed out; stdout: ${stdout.slice(-500)} stderr: ${stderr.slice(-500)}`));
-    }, options.timeoutMs ?? 15_000);
+      reject(new Error(`${name} timed out; stdout: ${stdout.slice(-500)} stderr: ${stderr.slice(-500)}`));
+    }, timeoutMs);
     child.on('error', reject);
     child.on('close', (code) => {
       clearTimeout(timer);
       resolve({ code, stdout, stderr });
     });
-    child.stdin.end(options.input ?? '');
+    child.stdin.end(input);
   });
 }
