@@ -13,6 +13,13 @@ const TSX_CLI = '--import=tsx';
  * What `npm start` runs, read from package.json: its bundle step (run once, before timing) and the
  * node command (timed). So the figure follows the script whenever the script changes.
  */
+/** Runs the start script's bundle step once and returns the node arguments to time. */
+export function prepareStartScript(env: NodeJS.ProcessEnv): string[] {
+  const start = startScript();
+  if (start.build) execSync(start.build, { cwd: ROOT, env: { ...env, PATH: `${ROOT}node_modules/.bin:${env.PATH ?? ''}` }, stdio: 'ignore' });
+  return start.nodeArgs;
+}
+
 function startScript(): { build: string | null; nodeArgs: string[] } {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } };
   const steps = pkg.scripts.start.split('&&').map((s) => s.trim());
@@ -121,12 +128,11 @@ export function coldStartSection(runs = 5, npmRuns = 2, probeRuns = 3): Section 
         env.KNOWLEDGE_DIR = copy;
         how = `KNOWLEDGE_DIR = a cleaned copy (${real.entries.length} entries) because knowledge/ does not validate right now`;
       }
-      const start = startScript();
-      if (start.build) execSync(start.build, { cwd: ROOT, env: { ...env, PATH: `${ROOT}node_modules/.bin:${env.PATH ?? ''}` }, stdio: 'ignore' });
+      const start = prepareStartScript(env);
       try {
         const timings: Timing[] = [];
         for (let i = 0; i < runs; i++) {
-          const t = await coldStart(process.execPath, start.nodeArgs, env);
+          const t = await coldStart(process.execPath, start, env);
           ctx.log(`cold start ${i + 1}/${runs}: banner ${t.banner.toFixed(0)} ms, answer ${t.answer.toFixed(0)} ms: ${t.firstLine.slice(0, 60)}`);
           timings.push(t);
         }
