@@ -4,8 +4,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeDiscord } from '../support/fake-discord/index.ts';
-import { defaultGuilds, TOKEN, APP, GENERAL, ALICE } from '../support/bot-harness.ts';
-import { ROOT } from '../support/run.ts';
+import { defaultGuilds, TOKEN, APP, GENERAL, ALICE, GUILD } from '../support/bot-harness.ts';
+import { ROOT, runScript } from '../support/run.ts';
 
 /** `npm start` with a token, as an admin runs it: connects, registers, answers, and stops cleanly on SIGTERM. */
 describe('the bot as a process', () => {
@@ -37,6 +37,20 @@ describe('the bot as a process', () => {
   it('answers a slash command', async () => {
     const reply = await fake.slash('feature', { name: 'kdbus' }, { user: ALICE, channelId: GENERAL }).reply(10_000);
     expect((reply.data as { embeds: { title: string }[] }).embeds[0]?.title).toMatch(/^kdbus/);
+  });
+
+  it('npm run deploy registers every command to the development guild', async () => {
+    const { code, stdout } = await runScript('src/discord/deploy-cli.ts', [], { env: { DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fake.apiBase, DISCORD_GUILD_ID: GUILD } });
+    expect(stdout).toMatch(/Registered \d+ commands to guild/);
+    expect(code).toBe(0);
+    const names = fake.registeredCommands(GUILD).map((c) => c.name);
+    expect(names).toEqual(expect.arrayContaining(['feature', 'ask', 'release', 'kernel', 'announce', 'qa', 'kb', 'Find kernel answer']));
+  });
+
+  it('npm run deploy without a token says so clearly', async () => {
+    const { code, stderr } = await runScript('src/discord/deploy-cli.ts', [], { env: { DISCORD_TOKEN: '' } });
+    expect(code).toBe(1);
+    expect(stderr).toMatch(/DISCORD_TOKEN is required for npm run deploy/);
   });
 
   it('shuts down cleanly on SIGTERM and never logs the token', async () => {
