@@ -1,8 +1,10 @@
 /**
  * kernelbot benchmark: `npm run bench` (table) or `npm run --silent bench -- --json` (JSON only on stdout;
- * progress goes to stderr). Takes about 3–4 minutes, most of it building the 100,000-entry index.
+ * progress goes to stderr). Takes about 4–5 minutes, most of it building the 100,000-entry index and the
+ * fan-out to 1,000 channels at Discord's rate limit (twice 20 s).
  *
- * Options: --quick (real size and 10,000 only), --only=search,cold-start, --sizes=real,10000,100000.
+ * Options: --quick (real size and 10,000 only; fan-out to 250 channels), --only=search,cold-start,discord,fanout,
+ * --sizes=real,10000,100000, --channels=1000 (fan-out).
  * Every section is an async function returning rows; add one by writing it under bench/sections/
  * and listing it in SECTIONS below.
  */
@@ -11,6 +13,7 @@ import { cpus, loadavg } from 'node:os';
 import { coldStartSection } from './sections/cold-start.ts';
 import { searchSection } from './sections/search.ts';
 import { discordSection } from './sections/discord.ts';
+import { fanoutSection } from './sections/fanout.ts';
 import { check, type BenchContext, type Section, type SectionResult } from './types.ts';
 import { renderTable } from './table.ts';
 
@@ -22,7 +25,7 @@ const json = flag('json');
 const quick = flag('quick');
 const only = option('only')?.split(',');
 
-const SECTIONS: Section[] = [searchSection(option('sizes')), coldStartSection(quick ? 3 : 5, quick ? 0 : 2), discordSection()];
+const SECTIONS: Section[] = [searchSection(option('sizes')), coldStartSection(quick ? 3 : 5, quick ? 0 : 2), discordSection(), fanoutSection(option('channels') ? Number(option('channels')) : undefined)];
 
 async function main(): Promise<void> {
   const started = performance.now();

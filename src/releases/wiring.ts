@@ -11,6 +11,13 @@ import { startReleaseSchedule, type ReleaseSchedule } from './scheduler.ts';
 import { applyEnvSubscription } from './env-subscription.ts';
 import { knowledgeLookupFromEntries } from './knowledge-lookup.ts';
 
+/**
+ * Channels posted to in parallel. Discord allows 50 requests/s and a message POST takes 100–300 ms,
+ * so keeping the global limit busy needs 5–15 requests in flight (4 managed ~25/s at 150 ms: twice
+ * the floor for 1,000 channels). discord.js's REST queue still enforces the global and per-route limits.
+ */
+const DELIVERY_CONCURRENCY = 16;
+
 export interface ReleaseAnnouncements {
   service: AnnouncementService;
   watcher: ReleaseWatcher;
@@ -35,7 +42,7 @@ export function startReleaseAnnouncements(options: {
   const { config, store, logger, sender } = options;
   const clock = options.clock ?? systemClock;
   const knowledge = knowledgeLookupFromEntries([...options.search.entries]);
-  const deliverer = new Deliverer({ store, sender, clock, logger, knowledge });
+  const deliverer = new Deliverer({ store, sender, clock, logger, knowledge, concurrency: DELIVERY_CONCURRENCY });
   const fetcher = options.fetcher ?? createHttpFeedFetcher({ url: config.KERNEL_FEED_URL });
   const watcher = new ReleaseWatcher({ store, fetcher, deliverer, clock, logger });
   const service = new AnnouncementService({ store, sender, access: options.access, clock, knowledge });

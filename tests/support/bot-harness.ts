@@ -10,6 +10,7 @@ import { createLogger, type Logger } from '../../src/logger.ts';
 import { COMMANDS } from '../../commands/registry.ts';
 import type { CommandDeps, RegisteredCommand } from '../../commands/command.ts';
 import { realKnowledge } from './knowledge.ts';
+import { startLatencyProxy, type LatencyProxy } from './latency-proxy.ts';
 import { KnowledgeSearch } from '../../src/search/index.ts';
 
 export const TOKEN = `${'M'.repeat(24)}.${'a'.repeat(6)}.${'b'.repeat(27)}`;
@@ -79,6 +80,8 @@ export async function startHarness(
     logLevel?: 'debug' | 'info' | 'warn';
     /** Privileged intents the fake grants (e.g. MessageContent for Q&A text channels). */
     allowedPrivilegedIntents?: PrivilegedIntentName[];
+    /** Round-trip time added to every REST request by a proxy in front of the fake (default none: loopback). */
+    restLatencyMs?: number;
   } = {},
 ): Promise<Harness> {
   const fake = await FakeDiscord.start({
@@ -100,7 +103,8 @@ export async function startHarness(
     botVersion: 'test',
     now: () => new Date(),
   });
-  const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fake.apiBase, DATABASE_PATH: databasePath, ...options.env }, '');
+  const proxy: LatencyProxy | null = options.restLatencyMs ? await startLatencyProxy(fake.apiBase, options.restLatencyMs) : null;
+  const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: proxy?.apiBase ?? fake.apiBase, DATABASE_PATH: databasePath, ...options.env }, '');
   const start = (without?: string[]) =>
     startBot(config, depsWithout(without), { logger: capturingLogger(logs, options.logLevel), handleSignals: false, deferAfterMs: options.deferAfterMs, clock: options.clock });
   const harness: Harness = {
@@ -115,6 +119,7 @@ export async function startHarness(
     },
     async stop() {
       await harness.bot.stop();
+      await proxy?.close();
       await fake.stop();
     },
   };
