@@ -1,6 +1,6 @@
 import { loadConfig, ConfigError } from './config.ts';
-import { loadKnowledge, KnowledgeError } from './knowledge/load.ts';
-import { KnowledgeSearch } from './search/index.ts';
+import { KnowledgeError } from './knowledge/files.ts';
+import { loadSearch } from './startup.ts';
 import { COMMANDS } from '../commands/registry.ts';
 import { BOT_VERSION } from './version.ts';
 import { runTerminal } from './terminal/repl.ts';
@@ -11,7 +11,7 @@ import { createLogger } from './logger.ts';
 /** npm start: the Discord bot with DISCORD_TOKEN, else terminal mode. Setup problems print clearly and exit 1. */
 async function main(): Promise<void> {
   const config = loadConfig();
-  const search = new KnowledgeSearch(loadKnowledge(config.KNOWLEDGE_DIR));
+  const search = await loadSearch(config.KNOWLEDGE_DIR, import.meta.url);
   const deps: CommandDeps = { search, commands: COMMANDS, botVersion: BOT_VERSION, now: () => new Date() };
 
   if (!config.DISCORD_TOKEN) {

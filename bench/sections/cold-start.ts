@@ -28,6 +28,7 @@ function startScript(): { build: string | null; nodeArgs: string[] } {
   return { build: steps.length > 1 ? steps.slice(0, -1).join(' && ') : null, nodeArgs: run.slice(1) };
 }
 const START_TO_ANSWER_MS = 1500;
+const SNAPSHOT = fileURLToPath(new URL('../../build/knowledge-snapshot.json', import.meta.url));
 /** Lines the terminal prints before it reads input (see src/terminal/repl.ts). */
 const BANNER_LINES = 2;
 
@@ -130,6 +131,11 @@ export function coldStartSection(runs = 5, npmRuns = 2, probeRuns = 3): Section 
       }
       const start = prepareStartScript(env);
       try {
+        // The first start after a build or a knowledge change validates and indexes everything and
+        // writes the snapshot; later starts load the snapshot.
+        rmSync(SNAPSHOT, { force: true });
+        const first = await coldStart(process.execPath, start, env);
+        ctx.log(`first start (no snapshot): answer ${first.answer.toFixed(0)} ms`);
         const timings: Timing[] = [];
         for (let i = 0; i < runs; i++) {
           const t = await coldStart(process.execPath, start, env);
@@ -139,6 +145,14 @@ export function coldStartSection(runs = 5, npmRuns = 2, probeRuns = 3): Section 
         const answers = timings.map((t) => t.answer);
         const firstLine = timings[0]?.firstLine ?? '';
         const rows: Row[] = [
+          {
+            metric: 'first start → first answer',
+            scope: 'start script, no snapshot',
+            value: first.answer,
+            unit: 'ms',
+            target: { op: '<=', limit: START_TO_ANSWER_MS },
+            note: 'after a build or a knowledge change: full validation and index build, then the snapshot is written',
+          },
           {
             metric: 'start → first answer, median',
             scope: `start script, ${runs} runs`,
@@ -153,7 +167,7 @@ export function coldStartSection(runs = 5, npmRuns = 2, probeRuns = 3): Section 
             scope: `start script, ${runs} runs`,
             value: median(timings.map((t) => t.banner)),
             unit: 'ms',
-            note: 'info: process + tsx + imports + loadKnowledge + index build; the rest is the answer itself',
+            note: 'info: process start, imports, knowledge snapshot (or validation + index build); the rest is the answer itself',
           },
         ];
         if (probeRuns > 0) {

@@ -1,36 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { basename, join, relative } from 'node:path';
-import { PROJECT_ROOT } from '../version.ts';
+import { basename } from 'node:path';
+import { DEFAULT_KNOWLEDGE_DIR, KnowledgeError, readKnowledgeDir, type KnowledgeFile } from './files.ts';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { entrySchema, type KnowledgeEntry } from './schema.ts';
 import { foldText } from '../search/text.ts';
 
-export const DEFAULT_KNOWLEDGE_DIR = join(PROJECT_ROOT, 'knowledge');
-
-/** Every problem in the knowledge base, each as "file: field: what is wrong". Never a stack trace. */
-export class KnowledgeError extends Error {
-  constructor(readonly problems: string[]) {
-    super(`The knowledge base has ${problems.length} problem(s):\n${problems.map((p) => `  - ${p}`).join('\n')}`);
-    this.name = 'KnowledgeError';
-  }
-}
-
-export interface KnowledgeFile {
-  /** Path shown in messages, relative to the working directory when possible. */
-  name: string;
-  text: string;
-}
-
-export function readKnowledgeDir(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeFile[] {
-  return readdirSync(dir)
-    .filter((file) => file.endsWith('.yaml') || file.endsWith('.yml'))
-    .sort()
-    .map((file) => {
-      const path = join(dir, file);
-      const shown = relative(process.cwd(), path);
-      return { name: shown.startsWith('..') ? path : shown, text: readFileSync(path, 'utf8') };
-    });
-}
+export { DEFAULT_KNOWLEDGE_DIR, KnowledgeError, readKnowledgeDir, type KnowledgeFile } from './files.ts';
 
 /** Parses and validates files; throws KnowledgeError listing every problem found. */
 export function parseKnowledge(files: KnowledgeFile[]): KnowledgeEntry[] {

@@ -1,4 +1,4 @@
-import MiniSearch, { type SearchResult } from 'minisearch';
+import MiniSearch, { type Options, type SearchResult } from 'minisearch';
 import type { Area, KnowledgeEntry, Language } from '../knowledge/schema.ts';
 import { createTermPipeline, type TermPipeline } from './language.ts';
 import { FIELD_BOOSTS, SEARCH_FIELDS, STRONG_FIELDS, germanWords, toDocument, type SearchDocument } from './documents.ts';
@@ -53,7 +53,8 @@ export class KnowledgeSearch {
   private readonly index: MiniSearch<SearchDocument>;
   private readonly autocomplete: Autocomplete;
 
-  constructor(entries: readonly KnowledgeEntry[]) {
+  /** `indexJson` (from `indexJson()` over the same entries and code) skips building the index. */
+  constructor(entries: readonly KnowledgeEntry[], indexJson?: string) {
     this.entries = entries;
     this.byId = new Map(entries.map((e) => [e.id, e]));
     this.byVersion = new Map();
@@ -67,7 +68,7 @@ export class KnowledgeSearch {
     this.names = buildNameIndex(entries);
     this.pipeline = createTermPipeline(germanWords(entries));
     const { tokenize, processTerm } = this.pipeline;
-    this.index = new MiniSearch<SearchDocument>({
+    const options: Options<SearchDocument> = {
       fields: [...SEARCH_FIELDS],
       tokenize,
       processTerm,
@@ -79,9 +80,19 @@ export class KnowledgeSearch {
         fuzzy: (term) => (term.startsWith('_') || term.length < 5 || /\d/.test(term) ? false : 0.2),
         maxFuzzy: 2,
       },
-    });
-    this.index.addAll(entries.map(toDocument));
+    };
+    if (indexJson) {
+      this.index = MiniSearch.loadJSON<SearchDocument>(indexJson, options);
+    } else {
+      this.index = new MiniSearch<SearchDocument>(options);
+      this.index.addAll(entries.map(toDocument));
+    }
     this.autocomplete = new Autocomplete(entries, this.index);
+  }
+
+  /** The built index, serialised: a start-up snapshot (see knowledge/snapshot.ts). */
+  indexJson(): string {
+    return JSON.stringify(this.index);
   }
 
   get size(): number {
