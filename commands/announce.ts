@@ -61,10 +61,11 @@ export const announce = defineCommand({
         const result = await service.subscribe({ guildId, channelId, types, roleId, createdBy: invocation.userId });
         if (!result.ok) return note(invocation, `I cannot post in <#${channelId}>: ${result.problem}.`, `In <#${channelId}> kann ich nicht posten: ${result.problem}.`);
         const role = roleId ? (de ? `, Rolle <@&${roleId}> wird erwähnt` : `, pinging <@&${roleId}>`) : '';
+        const warning = result.warning ? `\n⚠️ ${result.warning}.` : '';
         return note(
           invocation,
-          `New kernel releases (${types.join(', ')}) will be announced in <#${channelId}>${role}. Each release is posted once. Try /announce test.`,
-          `Neue Kernel-Versionen (${types.join(', ')}) werden in <#${channelId}> angekündigt${role}. Jede Version kommt genau einmal. Probier /announce test.`,
+          `New kernel releases (${types.join(', ')}) will be announced in <#${channelId}>${role}. Each release is posted once. Try /announce test.${warning}`,
+          `Neue Kernel-Versionen (${types.join(', ')}) werden in <#${channelId}> angekündigt${role}. Jede Version kommt genau einmal. Probier /announce test.${warning}`,
         );
       }
       case 'show': {

@@ -38,7 +38,7 @@ const NEEDED = { ViewChannel: 'View Channel', SendMessages: 'Send Messages', Emb
 /** Checks from the cached guild, channel, roles and overwrites whether the bot may post (and ping). */
 export function createChannelAccess(client: Client): ChannelAccess {
   return {
-    async check(channelId) {
+    async check(channelId, needs) {
       const channel = client.channels.cache.get(channelId) ?? (await client.channels.fetch(channelId).catch(() => null));
       if (!channel) return { ok: false, problem: 'the channel does not exist or I cannot see it (missing permission: View Channel)' };
       if (channel.isDMBased() || !channel.isTextBased()) return { ok: false, problem: 'it is not a server text channel' };
@@ -46,7 +46,12 @@ export function createChannelAccess(client: Client): ChannelAccess {
       const permissions = me ? channel.permissionsFor(me) : null;
       if (!permissions) return { ok: false, problem: 'I cannot work out my permissions there' };
       const missing = (Object.keys(NEEDED) as (keyof typeof NEEDED)[]).filter((flag) => !permissions.has(PermissionFlagsBits[flag]));
-      return missing.length === 0 ? { ok: true } : { ok: false, problem: `missing permission${missing.length > 1 ? 's' : ''}: ${missing.map((m) => NEEDED[m]).join(', ')}` };
+      if (missing.length > 0) return { ok: false, problem: `missing permission${missing.length > 1 ? 's' : ''}: ${missing.map((m) => NEEDED[m]).join(', ')}` };
+      const role = needs.roleId ? channel.guild.roles.cache.get(needs.roleId) : undefined;
+      if (role && !role.mentionable && !permissions.has(PermissionFlagsBits.MentionEveryone)) {
+        return { ok: true, warning: `the role ${role.name} is not mentionable and I lack Mention Everyone, so posts will name it without pinging` };
+      }
+      return { ok: true };
     },
   };
 }

@@ -8,7 +8,8 @@ import { renderSamplePost } from './sample.ts';
 
 /** Can the bot post announcements in a channel? The Discord adapter answers from cached permissions. */
 export interface ChannelAccess {
-  check(channelId: string, needs: { mentionRole: boolean }): Promise<{ ok: true } | { ok: false; problem: string }>;
+  /** `warning`: posting works, but something will not (e.g. the role cannot be pinged). */
+  check(channelId: string, needs: { roleId: string | null }): Promise<{ ok: true; warning?: string } | { ok: false; problem: string }>;
 }
 
 /**
@@ -20,10 +21,10 @@ export class AnnouncementService {
     private readonly deps: { store: Store; sender: MessageSender; access: ChannelAccess; clock: Clock; knowledge?: KnowledgeLookup },
   ) {}
 
-  async subscribe(input: { guildId: string; channelId: string; types: AnnounceType[]; roleId: string | null; createdBy: string | null }): Promise<{ ok: true; subscription: Subscription } | { ok: false; problem: string }> {
-    const access = await this.deps.access.check(input.channelId, { mentionRole: input.roleId !== null });
+  async subscribe(input: { guildId: string; channelId: string; types: AnnounceType[]; roleId: string | null; createdBy: string | null }): Promise<{ ok: true; subscription: Subscription; warning?: string } | { ok: false; problem: string }> {
+    const access = await this.deps.access.check(input.channelId, { roleId: input.roleId });
     if (!access.ok) return access;
-    return { ok: true, subscription: this.deps.store.subscriptions.upsert(input, this.deps.clock.now()) };
+    return { ok: true, subscription: this.deps.store.subscriptions.upsert(input, this.deps.clock.now()), warning: access.warning };
   }
 
   /** Stops one channel, or every channel of the guild when none is given; returns the channels stopped. */
@@ -39,7 +40,7 @@ export class AnnouncementService {
 
   /** The sample post; not recorded as a delivery, so it never blocks a real announcement. */
   async sendSample(channelId: string, roleId: string | null): Promise<{ ok: true } | { ok: false; problem: string }> {
-    const access = await this.deps.access.check(channelId, { mentionRole: false });
+    const access = await this.deps.access.check(channelId, { roleId: null });
     if (!access.ok) return access;
     const result = await this.deps.sender.send(channelId, renderSamplePost({ roleId, knowledge: this.deps.knowledge }));
     return result.ok ? { ok: true } : { ok: false, problem: result.reason };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, defaultGuilds, type Harness, ALICE, MOD, GUILD, GENERAL, RANDOM, LOCKED, APP, TOKEN } from '../support/bot-harness.ts';
+import { startHarness, defaultGuilds, type Harness, ALICE, MOD, MOD_ROLE, GUILD, GENERAL, RANDOM, LOCKED, APP, TOKEN } from '../support/bot-harness.ts';
 import { startFeedServer, type FeedResponse, type FeedServer } from '../support/feed-server.ts';
 import { feedState, nextRelease } from '../support/release-feeds.ts';
 import { FEED_2025_12_01, FEED_TWO_MAINLINE, HTML_ERROR_PAGE, markEol, setMoniker, truncated } from '../releases/feed-states.ts';
@@ -175,6 +175,14 @@ describe('/announce (Manage Server)', () => {
     expect(text).toContain(`Types: mainline, rc, eol · role <@&${PING_ROLE}>`);
     expect(text).toContain('State: active');
     expect(text).not.toContain('⚠️');
+  });
+
+  it('warns when the role cannot be pinged (not mentionable, no Mention Everyone), and still subscribes', async () => {
+    const set = await announce('set', { channel: SPARE, role: MOD_ROLE });
+    expect(set.text).toMatch(/⚠️ the role mods is not mentionable and I lack Mention Everyone/);
+    expect(h.bot.store.subscriptions.get(SPARE)).toMatchObject({ roleId: MOD_ROLE });
+    const off = await announce('off', { channel: SPARE });
+    expect(off.text).toMatch(/Announcements stopped in/);
   });
 
   it('test posts a sample that pings nobody, not even the configured role', async () => {
