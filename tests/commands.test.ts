@@ -134,3 +134,25 @@ describe('/help and /about', () => {
     expect(reply.type === 'message' && reply.fields?.[0]?.value).toBe(String(search.size));
   });
 });
+
+describe('admin commands', () => {
+  const invoke = (name: string, invocation: Partial<Invocation>, sub = 'show') => {
+    const command = findCommand(name)!;
+    const options: OptionReader = { subcommand: () => sub, string: () => null, boolean: () => null, id: () => null, channelType: () => null };
+    return Promise.resolve(command.handle(options, { lang: 'en', userId: '1', guildId: '2', channelId: '3', canManageGuild: false, ...invocation }, deps));
+  };
+
+  it.each(['announce', 'qa', 'kb'])('/%s refuses members without Manage Server at runtime too', async (name) => {
+    expect(await invoke(name, {})).toMatchObject({ type: 'message', ephemeral: true, text: 'You need the Manage Server permission for this.' });
+    expect(await invoke(name, { guildId: null, canManageGuild: true })).toMatchObject({ text: 'This only works in a server.' });
+  });
+
+  it.each(['announce', 'qa', 'kb', 'kernel'])('/%s says clearly when it runs without the database', async (name) => {
+    expect(await invoke(name, { canManageGuild: true })).toMatchObject({ type: 'message', text: 'This needs the running bot with its database.' });
+  });
+
+  it('are hidden from /help for members without Manage Server', async () => {
+    const reply = await run('help', {});
+    expect(reply.type === 'message' && reply.text).not.toMatch(/\/announce|\/qa|\/kb/);
+  });
+});
