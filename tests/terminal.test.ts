@@ -29,6 +29,11 @@ describe('terminal mode', () => {
     expect(stdout).toMatch(/== kdbus \(D-Bus transport in the kernel\) ==/);
   });
 
+  it('starts in German on a German system locale', async () => {
+    const { stdout } = await runScript('src/main.ts', [], { input: '/feature kdbus\n', env: { LANG: 'de_DE.UTF-8' } });
+    expect(stdout).toMatch(/== kdbus \(D-Bus-Transport im Kernel\) ==/);
+  });
+
   it('asks for the missing argument of a command', async () => {
     const { stdout } = await runScript('src/main.ts', [], { input: '/feature\n/release\n' });
     expect(stdout).toMatch(/\/feature <name>/);

@@ -8,7 +8,8 @@ import { answerLine, type TerminalState } from './session.ts';
  * stdin it answers every line and ends at end of input.
  */
 export async function runTerminal(deps: CommandDeps, io: { input: Readable; output: Writable; interactive: boolean }): Promise<void> {
-  const state: TerminalState = { lang: 'en' };
+  // A German system locale (LANG=de_DE.UTF-8) starts the terminal in German; /lang switches.
+  const state: TerminalState = { lang: /^de/i.test(process.env.LC_ALL || process.env.LANG || '') ? 'de' : 'en' };
   const write = (text: string) => io.output.write(`${text}\n`);
   write(`kernelbot ${deps.botVersion} – terminal mode (no DISCORD_TOKEN set). ${deps.search.size} entries.`);
   write('Try: /feature kdbus · Was ist Live-Patching? · /release 4.0 · /kernel · /lang de · /help · /quit');
