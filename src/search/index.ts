@@ -36,6 +36,9 @@ export interface SearchOutcome {
 /** Share of the query's meaningful words that must match for an answer (fuzzy matches count half). */
 const MIN_COVERAGE = 0.5;
 const VERSION_BOOST = 1.5;
+/** Typos count as evidence only in names and only for words this long. */
+const MIN_TYPO_NAME_LENGTH = 6;
+const NAME_FIELDS = new Set(['idText', 'names']);
 /** Coverage from which an answer is certain enough to volunteer. */
 const HIGH_COVERAGE = 0.75;
 
@@ -219,6 +222,9 @@ export class KnowledgeSearch {
         if (solid.some(([, fields]) => fields.some((field) => STRONG_FIELDS.has(field)))) strong = true;
       } else if (forms.some((f) => result.queryTerms.includes(f))) {
         covered += 0.5;
+        // A long word misspelled against a name ("livepatchng", "overlyfs") is still about that entry.
+        const nameTypo = token.length >= MIN_TYPO_NAME_LENGTH && matchedTerms.some(([term, fields]) => term.slice(0, 3) === token.slice(0, 3) && fields.some((f) => NAME_FIELDS.has(f)));
+        if (nameTypo) strong = true;
       }
     }
     const coverage = covered / meaningful.length;
