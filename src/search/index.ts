@@ -223,7 +223,7 @@ export class KnowledgeSearch {
       } else if (forms.some((f) => result.queryTerms.includes(f))) {
         covered += 0.5;
         // A long word misspelled against a name ("livepatchng", "overlyfs") is still about that entry.
-        const nameTypo = token.length >= MIN_TYPO_NAME_LENGTH && matchedTerms.some(([term, fields]) => term.slice(0, 3) === token.slice(0, 3) && fields.some((f) => NAME_FIELDS.has(f)));
+        const nameTypo = token.length >= MIN_TYPO_NAME_LENGTH && matchedTerms.some(([term, fields]) => term.slice(0, 2) === token.slice(0, 2) && fields.some((f) => NAME_FIELDS.has(f)));
         if (nameTypo) strong = true;
       }
     }
