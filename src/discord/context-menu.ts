@@ -1,4 +1,10 @@
 import type { RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord-api-types/v10';
+import type { MessageContextMenuCommandInteraction } from 'discord.js';
+import { replyForOutcome, entryRef } from '../answers/reply.ts';
+import { renderDiscord, postButton, buttonRow } from './render.ts';
+import { resolveLanguage } from './language.ts';
+import { clip } from './policy.ts';
+import { ephemeral, type RouterDeps } from './interactions.ts';
 
 /** The message context-menu entry: right-click a message → Apps → Find kernel answer. */
 export const FIND_ANSWER_MENU = {
@@ -6,3 +12,20 @@ export const FIND_ANSWER_MENU = {
   name: 'Find kernel answer',
   name_localizations: { de: 'Kernel-Antwort finden' },
 } as const satisfies RESTPostAPIContextMenuApplicationCommandsJSONBody;
+
+/** "Find kernel answer" on a message: ephemeral suggestions, each with a button to post it as a reply. */
+export async function handleFindAnswer(interaction: MessageContextMenuCommandInteraction, deps: RouterDeps): Promise<void> {
+  if (interaction.commandName !== FIND_ANSWER_MENU.name) throw new Error(`no handler for menu ${interaction.commandName}`);
+  const lang = resolveLanguage(null, interaction.guildLocale);
+  const { search } = deps.commandDeps;
+  const text = clip(interaction.targetMessage.content ?? '', 300);
+  const outcome = search.search(text);
+  deps.commandDeps.services?.qa?.recordOutcome(text, outcome);
+  const reply = replyForOutcome(outcome, search, lang);
+  const rendered = renderDiscord(reply, { ephemeral: true });
+  if (outcome.answered) {
+    const refs = outcome.hits.slice(0, 3).map((h) => entryRef(h.entry, lang));
+    rendered.components = [buttonRow(refs.map((r) => postButton(r, lang, interaction.targetId)))];
+  }
+  await interaction.reply(ephemeral(rendered));
+}

@@ -1,0 +1,104 @@
+import { ChannelType, MessageFlags, type ButtonInteraction, type StringSelectMenuInteraction } from 'discord.js';
+import { releaseReply } from '../answers/reply.ts';
+import { renderDiscord } from './render.ts';
+import { decodeCustomId } from './custom-ids.ts';
+import { resolveLanguage } from './language.ts';
+import { NO_MENTIONS } from './policy.ts';
+import { entryOrGone, ephemeral, type RouterDeps } from './interactions.ts';
+
+/* Buttons and select menus. Everything a click needs is in its custom id (see custom-ids.ts). */
+
+export async function handleButton(interaction: ButtonInteraction, deps: RouterDeps): Promise<void> {
+  const action = decodeCustomId(interaction.customId);
+  if (!action) throw new Error(`unknown button ${interaction.customId}`);
+  switch (action.action) {
+    case 'show':
+    case 'lang':
+      await interaction.reply(ephemeral(renderDiscord(entryOrGone(action.entryId, action.lang, deps), { ephemeral: true })));
+      return;
+    case 'release':
+      await interaction.reply(ephemeral(renderDiscord(releaseReply(action.version, deps.commandDeps.search, action.lang), { ephemeral: true })));
+      return;
+    case 'delete': {
+      if (interaction.user.id !== action.ownerId) {
+        const lang = resolveLanguage(null, interaction.guildLocale);
+        const text = lang === 'de' ? 'Nur wer gefragt hat, kann diese Antwort löschen.' : 'Only the person who asked can delete this answer.';
+        await interaction.reply({ content: text, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+        return;
+      }
+      await interaction.deferUpdate();
+      await interaction.deleteReply();
+      return;
+    }
+    case 'post': {
+      const reply = entryOrGone(action.entryId, action.lang, deps);
+      if (reply.type !== 'entry') {
+        await interaction.reply(ephemeral(renderDiscord(reply, { ephemeral: true })));
+        return;
+      }
+      const rendered = renderDiscord(reply, { ownerId: interaction.user.id });
+      const channel = interaction.channel;
+      if (!channel?.isSendable()) throw new Error('the context-menu channel is not sendable');
+      await channel.send({
+        embeds: rendered.embeds,
+        components: rendered.components,
+        reply: { messageReference: action.messageId, failIfNotExists: false },
+        allowedMentions: { parse: [], repliedUser: true },
+      });
+      const text = action.lang === 'de' ? 'Gepostet.' : 'Posted.';
+      await interaction.update({ content: text, embeds: [], components: [] });
+      return;
+    }
+    case 'solved':
+    case 'unhelpful':
+    case 'dismiss':
+      await handleQaButton(interaction, action.action, action.ownerId, deps);
+      return;
+    case 'related':
+      throw new Error('a select id arrived on a button');
+  }
+}
+
+const SOLVED_TAG = /solved|resolved|gel(o|ö)st|erledigt|beantwortet|answered/i;
+
+/** The asker's buttons on a Q&A suggestion: mark the post solved, or remove an unhelpful suggestion. */
+async function handleQaButton(interaction: ButtonInteraction, verdict: 'solved' | 'unhelpful' | 'dismiss', ownerId: string, deps: RouterDeps): Promise<void> {
+  const lang = resolveLanguage(null, interaction.guildLocale);
+  const de = lang === 'de';
+  if (interaction.user.id !== ownerId) {
+    const text = de ? 'Nur wer die Frage gestellt hat, kann das.' : 'Only the person who asked can do this.';
+    await interaction.reply({ content: text, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    return;
+  }
+  const qa = deps.commandDeps.services?.qa;
+  const channel = interaction.channel;
+  const title = channel && 'name' in channel && typeof channel.name === 'string' ? channel.name : '';
+  if (verdict === 'dismiss') {
+    await interaction.deferUpdate();
+    await interaction.deleteReply();
+    return;
+  }
+  qa?.resolvePost(interaction.channelId, verdict, title);
+  if (verdict === 'unhelpful') {
+    await interaction.deferUpdate();
+    await interaction.deleteReply();
+    return;
+  }
+  let tagged = false;
+  if (channel?.isThread() && channel.parent?.type === ChannelType.GuildForum) {
+    const tag = channel.parent.availableTags.find((t) => SOLVED_TAG.test(t.name));
+    if (tag && !channel.appliedTags.includes(tag.id)) {
+      await channel.setAppliedTags([...channel.appliedTags, tag.id].slice(-5), 'marked solved by its author');
+      tagged = true;
+    }
+  }
+  const text = de ? `✅ Als gelöst markiert${tagged ? ' (Tag gesetzt)' : ''}. Danke!` : `✅ Marked as solved${tagged ? ' (tag applied)' : ''}. Thanks!`;
+  await interaction.update({ content: text, components: [], allowedMentions: NO_MENTIONS });
+}
+
+export async function handleSelect(interaction: StringSelectMenuInteraction, deps: RouterDeps): Promise<void> {
+  const action = decodeCustomId(interaction.customId);
+  if (action?.action !== 'related') throw new Error(`unknown select menu ${interaction.customId}`);
+  const entryId = interaction.values[0] ?? '';
+  await interaction.reply(ephemeral(renderDiscord(entryOrGone(entryId, action.lang, deps), { ephemeral: true })));
+}

@@ -1,0 +1,112 @@
+import { MessageFlags, type AutocompleteInteraction, type ChatInputCommandInteraction } from 'discord.js';
+import type { OptionReader } from '../../commands/command.ts';
+import type { Reply } from '../answers/reply.ts';
+import { renderDiscord, type RenderedMessage } from './render.ts';
+import { resolveLanguage } from './language.ts';
+import { LIMITS, clip, mentionOnly, NO_MENTIONS } from './policy.ts';
+import { invocationOf, type RouterDeps } from './interactions.ts';
+
+/* Slash commands and their autocomplete: options in, reply model out, rendered under the response policy. */
+
+function optionReader(interaction: ChatInputCommandInteraction): OptionReader {
+  const value = (name: string) => interaction.options.get(name, false)?.value;
+  return {
+    subcommand: () => interaction.options.getSubcommand(false),
+    string: (name) => {
+      const v = value(name);
+      return typeof v === 'string' ? v : null;
+    },
+    boolean: (name) => {
+      const v = value(name);
+      return typeof v === 'boolean' ? v : null;
+    },
+    id: (name) => {
+      const v = value(name);
+      return typeof v === 'string' ? v : null;
+    },
+    channelType: (name) => interaction.options.get(name, false)?.channel?.type ?? null,
+  };
+}
+
+export async function handleSlash(interaction: ChatInputCommandInteraction, deps: RouterDeps): Promise<void> {
+  const command = deps.commandDeps.commands.find((c) => c.definition.name === interaction.commandName);
+  if (!command) throw new Error(`no handler for /${interaction.commandName}`);
+  const options = optionReader(interaction);
+  const lang = resolveLanguage(options.string('lang'), interaction.guildLocale);
+  const hide = options.boolean('hide') ?? false;
+  const mention = options.id('mention');
+
+  const reply = await withDeferral(interaction, hide, deps.deferAfterMs ?? 2000, () =>
+    command.handle(options, invocationOf(interaction, lang), deps.commandDeps),
+  );
+  const rendered = renderDiscord(reply, { ownerId: interaction.user.id, ephemeral: hide || undefined });
+  await sendAnswer(interaction, rendered, mention, deps);
+}
+
+/** Runs the handler; if it is still busy after `afterMs`, defers so Discord's 3-second window is kept. */
+async function withDeferral(
+  interaction: ChatInputCommandInteraction,
+  ephemeral: boolean,
+  afterMs: number,
+  work: () => Reply | Promise<Reply>,
+): Promise<Reply> {
+  const pending = Promise.resolve().then(work);
+  let timer: NodeJS.Timeout | undefined;
+  const slow = new Promise<'slow'>((resolve) => {
+    timer = setTimeout(() => resolve('slow'), afterMs);
+  });
+  const first = await Promise.race([pending, slow]);
+  clearTimeout(timer);
+  if (first === 'slow') {
+    await interaction.deferReply(ephemeral ? { flags: MessageFlags.Ephemeral } : {});
+    return pending;
+  }
+  return first;
+}
+
+async function sendAnswer(interaction: ChatInputCommandInteraction, rendered: RenderedMessage, mention: string | null, deps: RouterDeps): Promise<void> {
+  const channelId = interaction.channelId;
+  if (!rendered.ephemeral && rendered.entryId) {
+    const earlier = deps.recent.find(channelId, rendered.entryId);
+    if (earlier) {
+      const lang = resolveLanguage(null, interaction.guildLocale);
+      const text = lang === 'de' ? `Diese Antwort steht hier gerade erst: ${earlier}` : `I answered this here a moment ago: ${earlier}`;
+      const pointer = { content: text, embeds: [], components: [], allowedMentions: NO_MENTIONS };
+      if (interaction.deferred) {
+        await interaction.deleteReply().catch(() => undefined);
+        await interaction.followUp({ ...pointer, flags: MessageFlags.Ephemeral });
+      } else {
+        await interaction.reply({ ...pointer, flags: MessageFlags.Ephemeral });
+      }
+      return;
+    }
+  }
+  // Claim the slot before sending, so a second request racing this one already sees it.
+  const claim = !rendered.ephemeral && rendered.entryId ? rendered.entryId : null;
+  if (claim) deps.recent.remember(channelId, claim, `https://discord.com/channels/${interaction.guildId ?? '@me'}/${channelId}`);
+  const target = rendered.ephemeral ? null : mention;
+  const payload = {
+    content: target ? `<@${target}>` : undefined,
+    embeds: rendered.embeds,
+    components: rendered.components,
+    allowedMentions: mentionOnly(target),
+  };
+  if (interaction.deferred) {
+    const message = await interaction.editReply(payload);
+    if (claim) deps.recent.remember(channelId, claim, message.url);
+    return;
+  }
+  const response = await interaction.reply({ ...payload, flags: rendered.ephemeral ? MessageFlags.Ephemeral : undefined, withResponse: true });
+  const message = response.resource?.message;
+  if (claim && message) deps.recent.remember(channelId, claim, message.url);
+}
+
+export async function handleAutocomplete(interaction: AutocompleteInteraction, deps: RouterDeps): Promise<void> {
+  const command = deps.commandDeps.commands.find((c) => c.definition.name === interaction.commandName);
+  const focused = interaction.options.getFocused(true);
+  const lang = resolveLanguage(interaction.options.getString('lang'), interaction.guildLocale);
+  const choices = command?.autocomplete?.(focused.name, String(focused.value), invocationOf(interaction, lang), deps.commandDeps) ?? [];
+  await interaction.respond(
+    choices.slice(0, LIMITS.choices).map((c) => ({ name: clip(c.name, LIMITS.choiceName) || c.value.slice(0, LIMITS.choiceName), value: c.value.slice(0, 100) })),
+  );
+}
