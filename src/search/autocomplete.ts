@@ -134,6 +134,6 @@ function lowerBound(keys: string[], query: string): number {
   return lo;
 }
 
-export function truncate(text: string, max: number): string {
+function truncate(text: string, max: number): string {
   return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
 }
