@@ -7,8 +7,17 @@ import type { ChannelAccess } from '../releases/announcements.ts';
  * Posts release announcements through discord.js's REST client, whose queue already honours
  * per-route buckets and the global limit; failures come back as results, never as throws.
  */
-export function createDiscordSender(rest: REST): MessageSender {
+export function createDiscordSender(rest: REST, botUserId: () => string | undefined): MessageSender {
   return {
+    async findPosted(channelId, body) {
+      const me = botUserId();
+      const titles = (body.embeds ?? []).map((e) => e.title ?? '').join('\n');
+      if (!me || !titles) return null;
+      const recent = (await rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: '50' }) })) as APIMessage[];
+      // Same author, text and embed titles: a /announce test sample (other text) never counts as the real post.
+      const same = recent.find((m) => m.author.id === me && m.content === (body.content ?? '') && m.embeds.map((e) => e.title ?? '').join('\n') === titles);
+      return same?.id ?? null;
+    },
     async send(channelId, body): Promise<SendResult> {
       try {
         const message = (await rest.post(Routes.channelMessages(channelId), { body })) as APIMessage;

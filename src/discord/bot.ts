@@ -46,7 +46,7 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
     store,
     logger,
     search: baseDeps.search,
-    sender: createDiscordSender(client.rest),
+    sender: createDiscordSender(client.rest, () => client.user?.id),
     access: createChannelAccess(client),
     clock: options.clock,
   });

@@ -157,6 +157,15 @@ export class Deliverer {
     return key.type === 'release' ? { type: 'release', release } : { type: 'eol', series: seriesOf(release.version), release };
   }
 
+  private async findPosted(channelId: string, body: ReturnType<typeof renderMessage>): Promise<string | null> {
+    try {
+      return (await this.options.sender.findPosted?.(channelId, body)) ?? null;
+    } catch (error) {
+      this.options.logger.warn({ err: error, channelId }, 'could not look back for an earlier post; resending with the nonce');
+      return null;
+    }
+  }
+
   private renderOptions(subscription: Subscription) {
     return { roleId: subscription.roleId, knowledge: this.options.knowledge };
   }
@@ -177,6 +186,17 @@ export class Deliverer {
     }
     const body = renderMessage(batch.items, this.renderOptions(subscription), nonce);
     let attempts = Math.max(...batch.rows.map((r) => r.attempts));
+    if (batch.nonce) {
+      // Resuming an interrupted send: it may have been posted long ago, beyond the nonce's reach.
+      const posted = await this.findPosted(channelId, body);
+      if (posted) {
+        store.transaction(() => store.deliveries.markSent(ids, posted, clock.now()));
+        report.messagesSent++;
+        report.eventsSent += ids.length;
+        logger.info({ channelId, messageId: posted }, 'interrupted announcement was already posted; recorded without resending');
+        return 'sent';
+      }
+    }
 
     for (let inRun = 0; inRun < this.maxAttemptsPerRun; inRun++) {
       let result: SendResult;

@@ -32,6 +32,12 @@ export type SendResult =
  */
 export interface MessageSender {
   send(channelId: string, body: MessageBody): Promise<SendResult>;
+  /**
+   * Optional look-back before resending an interrupted message: the id of a message this bot
+   * already posted in the channel with the same content, or null. Discord only honours a nonce for
+   * a few minutes, so after a long outage this is what keeps a resend from posting twice.
+   */
+  findPosted?(channelId: string, body: MessageBody): Promise<string | null>;
 }
 
 export interface KnowledgeRef {

@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseFeed } from '../../src/releases/parse-feed.ts';
 import { embedChars } from '../../src/releases/render.ts';
 import type { Store } from '../../src/store/store.ts';
-import { forbidden, rateLimited, serverError, unknownChannel } from './fake-sender.ts';
+import { FakeSender, LookBackSender, forbidden, rateLimited, serverError, unknownChannel } from './fake-sender.ts';
 import { FEED_2025_12_01, FEED_TWO_MAINLINE } from './feed-states.ts';
 import { createHarness } from './harness.ts';
 
@@ -148,6 +148,31 @@ describe('Deliverer', () => {
       await h.boot().deliverer.deliverPending();
       expect(h.sender.calls.length).toBe(calls);
     });
+  });
+});
+
+describe('resuming long after a crash (Discord has forgotten the nonce)', () => {
+  async function crashAfterSendThenResume(sender: FakeSender) {
+    const channels = Array.from({ length: 5 }, (_, i) => channel(i + 1));
+    const first = h.boot({ sender, concurrency: 1 });
+    await seed(first.store, channels, ['release:6.17.12']);
+    sender.dieAfter(2, 'after-send'); // the third message is created, but the process dies before recording it
+    await first.deliverer.deliverPending();
+    sender.revive().forgetNonces();
+    h.clock.advance(6 * 60 * 60_000);
+    await h.boot({ sender, concurrency: 1 }).deliverer.deliverPending();
+    return channels.map((c) => sender.postsTo(c).length);
+  }
+
+  it('looks back at the channel and records the earlier post instead of posting twice', async () => {
+    const sender = new LookBackSender();
+    expect(await crashAfterSendThenResume(sender)).toEqual([1, 1, 1, 1, 1]);
+    expect(sender.lookups).toContain(channel(3));
+    expect(h.boot().store.deliveries.all().every((d) => d.status === 'sent')).toBe(true);
+  });
+
+  it('(without the look-back the nonce alone would post that one twice)', async () => {
+    expect(await crashAfterSendThenResume(new FakeSender())).toEqual([1, 1, 2, 1, 1]);
   });
 });
 

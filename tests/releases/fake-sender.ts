@@ -62,6 +62,12 @@ export class FakeSender implements MessageSender {
     return messageId;
   }
 
+  /** Discord's nonce memory lasts minutes: after a long outage a resend is a new message. */
+  forgetNonces(): this {
+    this.byNonce.clear();
+    return this;
+  }
+
   postsTo(channelId: string): Post[] {
     return this.posts.filter((p) => p.channelId === channelId);
   }
@@ -82,3 +88,15 @@ export const rateLimited = (retryAfterMs: number): SendResult => ({
 export const serverError: SendResult = { ok: false, kind: 'retry', status: 500, reason: 'Internal Server Error' };
 export const forbidden: SendResult = { ok: false, kind: 'forbidden', status: 403, reason: 'Missing Access' };
 export const unknownChannel: SendResult = { ok: false, kind: 'gone', status: 404, reason: 'Unknown Channel' };
+
+/** A sender that can also look back at the channel for an earlier post, as the Discord adapter does. */
+export class LookBackSender extends FakeSender {
+  readonly lookups: string[] = [];
+
+  async findPosted(channelId: string, body: MessageBody): Promise<string | null> {
+    this.lookups.push(channelId);
+    const titles = (body.embeds ?? []).map((e) => e.title ?? '').join('\n');
+    const same = this.postsTo(channelId).find((p) => (p.body.content ?? '') === (body.content ?? '') && (p.body.embeds ?? []).map((e) => e.title ?? '').join('\n') === titles);
+    return same?.messageId ?? null;
+  }
+}
