@@ -17,12 +17,17 @@ export type { RouterDeps };
  */
 export function createInteractionRouter(deps: RouterDeps): (interaction: Interaction) => Promise<void> {
   return async (interaction) => {
+    const started = performance.now();
     try {
       if (interaction.isChatInputCommand()) await handleSlash(interaction, deps);
       else if (interaction.isAutocomplete()) await handleAutocomplete(interaction, deps);
       else if (interaction.isMessageContextMenuCommand()) await handleFindAnswer(interaction, deps);
       else if (interaction.isButton()) await handleButton(interaction, deps);
       else if (interaction.isStringSelectMenu()) await handleSelect(interaction, deps);
+      else return;
+      // Keystrokes (autocomplete) stay out of the info log; everything a member does is in it.
+      const level = interaction.isAutocomplete() ? 'debug' : 'info';
+      deps.logger[level]({ command: describeInteraction(interaction), guildId: interaction.guildId, ms: Math.round(performance.now() - started) }, 'interaction handled');
     } catch (error) {
       await reportFailure(interaction, error, deps.logger);
     }
