@@ -128,13 +128,14 @@ export class KnowledgeSearch {
 
   search(query: string, options: { limit?: number } = {}): SearchOutcome {
     const limit = options.limit ?? 5;
-    const tokens = this.pipeline.tokenize(query).filter((t) => !t.startsWith('_'));
+    const allTokens = this.pipeline.tokenize(query);
+    const tokens = allTokens.filter((t) => !t.startsWith('_'));
     const knownVersions = [...new Set(tokens.map(versionFromToken).filter((v): v is string => v !== null && this.byVersion.has(v)))];
     const version = knownVersions[0] ?? null;
     // Coverage counts the words a reader sees; joined hyphen forms only help matching.
     const contentTokens = tokenizeWords(query).filter((t) => !STOP_WORDS.has(t) && !GENERIC_WORDS.has(t) && !versionFromToken(t));
     const processed = tokens.flatMap((t) => this.pipeline.processTerm(t) ?? []);
-    const phraseTokens = this.pipeline.tokenize(query).filter((t) => t.startsWith('_'));
+    const phraseTokens = allTokens.filter((t) => t.startsWith('_'));
     const areas = [...areasInTerms([...processed, ...phraseTokens])];
     const base = { query, version, areas };
 
@@ -164,7 +165,9 @@ export class KnowledgeSearch {
       return { ...base, answered: false, confidence: 'none', hits: [], suggestions: hits.slice(0, 3).map((h) => h.hit) };
     }
     const confidence = assessment.coverage >= HIGH_COVERAGE ? 'high' : 'medium';
-    return { ...base, answered: true, confidence, hits: hits.slice(0, limit).map((h) => h.hit), suggestions: [] };
+    // Beside the answer, only entries that would have been confident answers themselves.
+    const others = hits.slice(1, limit + 4).filter((h) => this.assess(h.result, meaningful).confident);
+    return { ...base, answered: true, confidence, hits: [top!, ...others].slice(0, limit).map((h) => h.hit), suggestions: [] };
   }
 
   /** Whole-query name match, tried with and without generic words ("linux kernel kdbus"). */
