@@ -37,6 +37,7 @@ describe('start-up snapshot', () => {
   });
 });
 
+// Everything that builds or runs build/ lives in this one file, so two builds never overlap.
 describe('the bundled bot with a snapshot (npm start)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'kernelbot-kb-'));
   const run = () => runCommand(process.execPath, ['build/main.js'], { input: '/feature kdbus\n', env: { KNOWLEDGE_DIR: dir } });
@@ -45,6 +46,12 @@ describe('the bundled bot with a snapshot (npm start)', () => {
     cpSync(join(ROOT, 'knowledge'), dir, { recursive: true });
     const built = await runCommand('npm', ['run', '--silent', 'build']);
     expect(built.code).toBe(0);
+  });
+
+  it('works through the real `npm start` (bundle, then one node process)', async () => {
+    const { stdout, code } = await runCommand('npm', ['start', '--silent'], { input: '/feature kdbus\n' });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/== kdbus \(D-Bus transport in the kernel\) ==/);
   });
 
   it('never answers from a stale snapshot: an edited entry is validated and indexed again', async () => {

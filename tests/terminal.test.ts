@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runScript, runCommand, ROOT } from './support/run.ts';
+import { runScript, ROOT } from './support/run.ts';
 
 /** npm start without a token: the terminal mode, driven as a child process through piped stdin. */
 describe('terminal mode', () => {
@@ -21,12 +21,6 @@ describe('terminal mode', () => {
     expect(stdout).toMatch(/Status: nie aufgenommen/);
     expect(stdout).toMatch(/• \/feature <Name>/);
     expect(stdout).toMatch(/Nicht in meiner Wissensbasis/);
-  });
-
-  it('works through the real `npm start` (bundle, then one node process)', async () => {
-    const { stdout, code } = await runCommand('npm', ['start', '--silent'], { input: '/feature kdbus\n' });
-    expect(code).toBe(0);
-    expect(stdout).toMatch(/== kdbus \(D-Bus transport in the kernel\) ==/);
   });
 
   it('starts in German on a German system locale', async () => {
