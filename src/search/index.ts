@@ -36,6 +36,10 @@ export interface SearchOutcome {
 /** Share of the query's meaningful words that must match for an answer (fuzzy matches count half). */
 const MIN_COVERAGE = 0.5;
 const VERSION_BOOST = 1.5;
+/** Stems shorter than this match, but do not count as evidence on their own. */
+const MIN_STEM_EVIDENCE = 5;
+/** How deep into the ranking the confidence rule looks for an answer it accepts. */
+const CONFIDENT_AMONG_TOP = 3;
 /** Typos count as evidence only in names and only for words this long. */
 const MIN_TYPO_NAME_LENGTH = 6;
 const NAME_FIELDS = new Set(['idText', 'names']);
@@ -158,16 +162,17 @@ export class KnowledgeSearch {
       for (const h of hits) if (h.hit.entry.version === version) h.hit.score *= VERSION_BOOST;
       hits.sort((a, b) => b.hit.score - a.hit.score);
     }
-    const top = hits[0];
     const meaningful = version ? [...contentTokens, version] : contentTokens;
-    const assessment = top ? this.assess(top.result, meaningful) : null;
-    if (!assessment?.confident) {
+    // The best-ranked hit the confidence rule accepts (a broad word can lift a weaker match above it).
+    const assessed = hits.slice(0, limit + 4).map((h) => ({ ...h, assessment: this.assess(h.result, meaningful) }));
+    const best = assessed.slice(0, CONFIDENT_AMONG_TOP).find((h) => h.assessment.confident);
+    if (!best) {
       return { ...base, answered: false, confidence: 'none', hits: [], suggestions: hits.slice(0, 3).map((h) => h.hit) };
     }
-    const confidence = assessment.coverage >= HIGH_COVERAGE ? 'high' : 'medium';
+    const confidence = best.assessment.coverage >= HIGH_COVERAGE ? 'high' : 'medium';
     // Beside the answer, only entries that would have been confident answers themselves.
-    const others = hits.slice(1, limit + 4).filter((h) => this.assess(h.result, meaningful).confident);
-    return { ...base, answered: true, confidence, hits: [top!, ...others].slice(0, limit).map((h) => h.hit), suggestions: [] };
+    const others = assessed.filter((h) => h !== best && h.assessment.confident);
+    return { ...base, answered: true, confidence, hits: [best, ...others].slice(0, limit).map((h) => h.hit), suggestions: [] };
   }
 
   /** Whole-query name match, tried with and without generic words ("linux kernel kdbus"). */
@@ -219,10 +224,20 @@ export class KnowledgeSearch {
     let strong = false;
     for (const token of meaningful) {
       const forms = this.pipeline.processTerm(token) ?? [token];
-      const solid = matchedTerms.filter(([term]) => forms.some((f) => term === f || (f.length >= 4 && term.startsWith(f))));
+      // Whole words, stems and synonyms match as they are; a prefix only counts for what was typed
+      // ("kdbu" → kdbus), never for a stem ("backe" → back → backup), and short ones only in names.
+      // A short stem is too ambiguous across two languages to be evidence: backe→back, Docker→dock, spät→spat.
+      const solid = matchedTerms.filter(
+        ([term, fields]) =>
+          term === token ||
+          (forms.includes(term) && (term.length >= MIN_STEM_EVIDENCE || term.startsWith('_'))) ||
+          (term.startsWith(token) && (token.length >= 5 || (token.length >= 4 && fields.some((f) => NAME_FIELDS.has(f))))),
+      );
       if (solid.length > 0) {
         covered += 1;
-        if (solid.some(([, fields]) => fields.some((field) => STRONG_FIELDS.has(field)))) strong = true;
+        // A short bare number ("Windows 11") proves something only in a name ("Linux 3.16").
+        const evidence = /[a-z]/.test(token) || token.length >= 3 ? STRONG_FIELDS : NAME_FIELDS;
+        if (solid.some(([, fields]) => fields.some((field) => evidence.has(field)))) strong = true;
       } else if (forms.some((f) => result.queryTerms.includes(f))) {
         covered += 0.5;
         // A long word misspelled against a name ("livepatchng", "overlyfs") is still about that entry.

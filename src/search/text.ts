@@ -46,7 +46,8 @@ export const STOP_WORDS = new Set(
   eine einem einen einer eines er es etwas fur gibt hat hatte ich ihr im in ist ja kann konnen man mir mit nach nicht
   noch nun nur ob oder sich sie sind so uber um und uns von vor war waren was welche welcher welches wer werden
   wie wieso wir wird wo zu zum zur erklar erklare erklaren sag sage eigentlich denn mal jemand weiss kennt schon
-  gerade vielleicht genau irgendwie hallo danke tipp tipps idee ideen worum ging geht gehts handelt handelte darum`.split(/\s+/),
+  gerade vielleicht genau irgendwie hallo danke tipp tipps idee ideen worum ging geht gehts handelt handelte darum
+  spat spater fruh heute morgen gestern jetzt bald today tomorrow yesterday now soon`.split(/\s+/),
 );
 
 /**
