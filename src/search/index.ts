@@ -222,6 +222,7 @@ export class KnowledgeSearch {
     const matchedTerms = Object.entries(result.match);
     let covered = 0;
     let strong = false;
+    let inNames = false;
     for (const token of meaningful) {
       const forms = this.pipeline.processTerm(token) ?? [token];
       // Whole words, stems and synonyms match as they are; a prefix only counts for what was typed
@@ -238,6 +239,7 @@ export class KnowledgeSearch {
         // A short bare number ("Windows 11") proves something only in a name ("Linux 3.16").
         const evidence = /[a-z]/.test(token) || token.length >= 3 ? STRONG_FIELDS : NAME_FIELDS;
         if (solid.some(([, fields]) => fields.some((field) => evidence.has(field)))) strong = true;
+        if (solid.some(([, fields]) => fields.some((field) => NAME_FIELDS.has(field)))) inNames = true;
       } else if (forms.some((f) => result.queryTerms.includes(f))) {
         covered += 0.5;
         // A long word misspelled against a name ("livepatchng", "overlyfs") is still about that entry.
@@ -246,6 +248,8 @@ export class KnowledgeSearch {
       }
     }
     const coverage = covered / meaningful.length;
-    return { confident: strong && coverage >= MIN_COVERAGE, coverage };
+    // Exactly half of several words is enough only when what matched is one of the entry's names.
+    const enough = coverage > MIN_COVERAGE || (coverage === MIN_COVERAGE && (meaningful.length === 1 || inNames));
+    return { confident: strong && enough, coverage };
   }
 }

@@ -59,5 +59,5 @@ export const GENERIC_WORDS = new Set(
   new neu neue neues neuen news bring brings brought brachte bringt feature features funktion funktionen
   thing things sache good best gut version versions release releases get getting got make machen
   help hilfe problem probleme question frage windows computer pc moglichkeit moglichkeiten ahnlich ahnliche
-  similar possible possibilities support unterstutzung`.split(/\s+/),
+  similar possible possibilities support unterstutzung anzahl number count viele many much`.split(/\s+/),
 );
