@@ -83,6 +83,14 @@ function messageOr404(host: Host, channelId: string, messageId: string | undefin
   return m;
 }
 
+/** The common start of a /channels/:channel/messages/:message route: 10003, 50001, 10008 as Discord. */
+function messageRoute(ctx: RouteContext): { host: Host; channel: FakeChannel; perms: bigint; message: FakeMessage } {
+  const host = ctx.host;
+  const channel = channelOr404(host, ctx.params.channel);
+  const perms = viewable(host, channel);
+  return { host, channel, perms, message: messageOr404(host, channel.id, ctx.params.message) };
+}
+
 function createThread(host: Host, parent: FakeChannel, body: Record<string, unknown>, files: UploadedFile[], fromMessage?: FakeMessage) {
   const perms = viewable(host, parent);
   const name = body.name;
@@ -249,10 +257,7 @@ export const channelRoutes: RouteDef[] = [
     method: 'PATCH',
     route: '/channels/:channel/messages/:message',
     handler: (ctx) => {
-      const host = ctx.host;
-      const channel = channelOr404(host, ctx.params.channel);
-      const perms = viewable(host, channel);
-      const message = messageOr404(host, channel.id, ctx.params.message);
+      const { host, channel, perms, message } = messageRoute(ctx);
       const body = isRecord(ctx.body) ? ctx.body : {};
       const own = message.author.id === host.state.botUserId;
       const touchesContent = ['content', 'embeds', 'components', 'attachments', 'allowed_mentions'].some((k) => body[k] !== undefined) || ctx.files.length > 0;
@@ -271,10 +276,7 @@ export const channelRoutes: RouteDef[] = [
     method: 'DELETE',
     route: '/channels/:channel/messages/:message',
     handler: (ctx) => {
-      const host = ctx.host;
-      const channel = channelOr404(host, ctx.params.channel);
-      const perms = viewable(host, channel);
-      const message = messageOr404(host, channel.id, ctx.params.message);
+      const { host, perms, message } = messageRoute(ctx);
       if (message.author.id !== host.state.botUserId && !has(perms, P.ManageMessages)) throw ERR.missingPermissions();
       host.state.deleteMessage(message.id);
       publishMessageDelete(host, message);
@@ -286,10 +288,7 @@ export const channelRoutes: RouteDef[] = [
     method: 'POST',
     route: '/channels/:channel/messages/:message/crosspost',
     handler: (ctx) => {
-      const host = ctx.host;
-      const channel = channelOr404(host, ctx.params.channel);
-      const perms = viewable(host, channel);
-      const message = messageOr404(host, channel.id, ctx.params.message);
+      const { host, channel, perms, message } = messageRoute(ctx);
       if (channel.type !== ChannelType.GuildAnnouncement) throw new DiscordHttpError(400, 50024, 'Cannot execute action on this channel type');
       if (message.flags & MessageFlags.Crossposted) throw new DiscordHttpError(400, 40033, 'This message has already been crossposted.');
       if (message.author.id !== host.state.botUserId && !has(perms, P.ManageMessages)) throw ERR.missingPermissions();
@@ -302,10 +301,7 @@ export const channelRoutes: RouteDef[] = [
     method: 'PUT',
     route: '/channels/:channel/messages/:message/reactions/:emoji/@me',
     handler: (ctx) => {
-      const host = ctx.host;
-      const channel = channelOr404(host, ctx.params.channel);
-      const perms = viewable(host, channel);
-      const message = messageOr404(host, channel.id, ctx.params.message);
+      const { host, channel, perms, message } = messageRoute(ctx);
       if (!has(perms, P.ReadMessageHistory) || !has(perms, P.AddReactions)) throw ERR.missingPermissions();
       host.state.reactions.push({ channelId: channel.id, messageId: message.id, emoji: ctx.params.emoji ?? '', userId: host.state.botUserId });
       return { status: 204 };
