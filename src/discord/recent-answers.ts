@@ -16,6 +16,11 @@ export class RecentAnswers {
     return hit && this.now() - hit.at < this.windowMs ? hit.url : null;
   }
 
+  /** A claimed answer that never arrived must not block the next ask. */
+  forget(channelId: string, entryId: string): void {
+    this.seen.delete(`${channelId}:${entryId}`);
+  }
+
   remember(channelId: string, entryId: string, url: string): void {
     const now = this.now();
     for (const [key, value] of this.seen) if (now - value.at >= this.windowMs) this.seen.delete(key);

@@ -36,7 +36,8 @@ export async function handleSlash(interaction: ChatInputCommandInteraction, deps
   const hide = options.boolean('hide') ?? false;
   const mention = options.id('mention');
 
-  const reply = await withDeferral(interaction, hide, deps.deferAfterMs ?? 2000, () =>
+  // Admin replies are always private, so a deferred "thinking…" must be private too (it cannot change later).
+  const reply = await withDeferral(interaction, hide || Boolean(command.adminOnly), deps.deferAfterMs ?? 2000, () =>
     command.handle(options, invocationOf(interaction, lang), deps.commandDeps),
   );
   const rendered = renderDiscord(reply, { ownerId: interaction.user.id, ephemeral: hide || undefined });
@@ -91,14 +92,19 @@ async function sendAnswer(interaction: ChatInputCommandInteraction, rendered: Re
     components: rendered.components,
     allowedMentions: mentionOnly(target),
   };
-  if (interaction.deferred) {
-    const message = await interaction.editReply(payload);
-    if (claim) deps.recent.remember(channelId, claim, message.url);
-    return;
+  try {
+    if (interaction.deferred) {
+      const message = await interaction.editReply(payload);
+      if (claim) deps.recent.remember(channelId, claim, message.url);
+      return;
+    }
+    const response = await interaction.reply({ ...payload, flags: rendered.ephemeral ? MessageFlags.Ephemeral : undefined, withResponse: true });
+    const message = response.resource?.message;
+    if (claim && message) deps.recent.remember(channelId, claim, message.url);
+  } catch (error) {
+    if (claim) deps.recent.forget(channelId, claim);
+    throw error;
   }
-  const response = await interaction.reply({ ...payload, flags: rendered.ephemeral ? MessageFlags.Ephemeral : undefined, withResponse: true });
-  const message = response.resource?.message;
-  if (claim && message) deps.recent.remember(channelId, claim, message.url);
 }
 
 export async function handleAutocomplete(interaction: AutocompleteInteraction, deps: RouterDeps): Promise<void> {

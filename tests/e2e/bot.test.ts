@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness, ALICE, BOB, GENERAL, RANDOM, GUILD_DE, GENERAL_DE, APP, TOKEN } from '../support/bot-harness.ts';
+import { startHarness, type Harness, ALICE, BOB, MOD, GENERAL, RANDOM, GUILD_DE, GENERAL_DE, APP, TOKEN } from '../support/bot-harness.ts';
 import { register, defineCommand, describe as describeOption } from '../../commands/command.ts';
 import { encodeCustomId } from '../../src/discord/custom-ids.ts';
 
@@ -36,9 +36,21 @@ const slow = register(
   }),
 );
 
+const slowAdmin = register(
+  defineCommand({
+    definition: { name: 'slowadmin', ...describeOption('A slow admin command', 'Ein langsamer Admin-Befehl'), default_member_permissions: '32' },
+    usage: { en: '/slowadmin', de: '/slowadmin' },
+    adminOnly: true,
+    async handle(_o, { lang }) {
+      await new Promise((resolve) => setTimeout(resolve, 400));
+      return { type: 'message', lang, title: null, text: 'private result', ephemeral: true };
+    },
+  }),
+);
+
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ extraCommands: [broken, slow], deferAfterMs: 150 });
+  h = await startHarness({ extraCommands: [broken, slow, slowAdmin], deferAfterMs: 150 });
 }, 30_000);
 afterAll(async () => {
   await h?.stop();
@@ -205,6 +217,23 @@ describe('failures and slow work', () => {
     expect(((reply.data as CallbackData).flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
     expect((reply.data as CallbackData).content).toMatch(/Something went wrong/);
     expect(h.logs.some((l) => l.msg === 'interaction failed' && l.command === '/broken')).toBe(true);
+  });
+
+  it('defers a slow admin command privately, since its private answer cannot change a public deferral', async () => {
+    const handle = h.fake.slash('slowadmin', {}, { user: MOD, channelId: GENERAL });
+    const deferred = await handle.reply();
+    expect(deferred.type).toBe(5);
+    expect(((deferred.data as CallbackData | undefined)?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    const edit = (await handle.edit(0)) as { embeds?: { description?: string }[] };
+    expect(edit.embeds?.[0]?.description).toBe('private result');
+  });
+
+  it('does not let a failed answer block the same answer for the next minute', async () => {
+    h.fake.failNext({ method: 'POST', path: /\/interactions\/\d+\/[^/]+\/callback/, status: 400, code: 50035, message: 'Invalid Form Body' });
+    const failed = await h.fake.slash('feature', { name: 'y2038' }, { user: ALICE, channelId: GENERAL }).reply();
+    expect((failed.data as CallbackData).content).toMatch(/Something went wrong/);
+    const retry = await h.fake.slash('feature', { name: 'y2038' }, { user: ALICE, channelId: GENERAL }).reply();
+    expect((retry.data as CallbackData).embeds?.[0]?.footer?.text).toBe('kernelbot · /feature y2038');
   });
 
   it('defers slow work in time and edits the answer in', async () => {
