@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { parseKnowledge, KnowledgeError, loadKnowledge } from '../src/knowledge/load.ts';
 import { entryData } from './support/knowledge.ts';
 
@@ -65,6 +68,11 @@ describe('knowledge loader', () => {
       expect(message).toMatch(/^The knowledge base has 2 problem\(s\):/);
       expect(message).not.toMatch(/at .*\.ts:\d+/);
     }
+  });
+
+  it('reports a missing or empty knowledge directory clearly', () => {
+    expect(() => loadKnowledge('/nonexistent/knowledge')).toThrow(/\/nonexistent\/knowledge: cannot read the knowledge directory \(check KNOWLEDGE_DIR\)/);
+    expect(() => loadKnowledge(mkdtempSync(join(tmpdir(), 'kernelbot-empty-')))).toThrow(/no knowledge files \(\*\.yaml\) in this directory/);
   });
 
   it('validates the real knowledge base', () => {

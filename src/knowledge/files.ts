@@ -20,9 +20,17 @@ export interface KnowledgeFile {
   text: string;
 }
 
+/** The YAML files of a knowledge directory; a missing or empty directory is a KnowledgeError, not a crash. */
 export function readKnowledgeDir(dir: string = DEFAULT_KNOWLEDGE_DIR): KnowledgeFile[] {
-  return readdirSync(dir)
-    .filter((file) => file.endsWith('.yaml') || file.endsWith('.yml'))
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    throw new KnowledgeError([`${dir}: cannot read the knowledge directory (check KNOWLEDGE_DIR)`]);
+  }
+  const files = names.filter((file) => file.endsWith('.yaml') || file.endsWith('.yml'));
+  if (files.length === 0) throw new KnowledgeError([`${dir}: no knowledge files (*.yaml) in this directory`]);
+  return files
     .sort()
     .map((file) => {
       const path = join(dir, file);
