@@ -131,6 +131,7 @@ export function syntheticEntries({ count, seed = 0x6b65726e, takenNames = [], va
       area: pick(rng, areas),
       status,
       version: landed,
+      origin: 'talk' as const,
       removed: status === 'removed' ? version(rng) : null,
       summary: { en: prose(rng, 'en', code, 24, 690), de: prose(rng, 'de', code, 21, 690) },
       talk: {
@@ -153,7 +154,7 @@ export function namesOfEntries(entries: readonly KnowledgeEntry[]): string[] {
 
 /** Words per entry across the text fields, to check the generator's ~150. */
 export function wordsPerEntry(entry: KnowledgeEntry): number {
-  return [entry.summary.en, entry.summary.de, entry.talk.claim.en, entry.talk.claim.de, entry.since.en, entry.since.de]
+  return [entry.summary.en, entry.summary.de, entry.talk?.claim.en ?? "", entry.talk?.claim.de ?? "", entry.since.en, entry.since.de]
     .join(' ')
     .split(/\s+/)
     .filter(Boolean).length;

@@ -22,7 +22,7 @@ describe('/feature', () => {
     if (reply.type !== 'entry') return;
     expect(reply.entry.id).toBe('kdbus');
     expect(reply.entry.statusLine).toMatch(/never merged/);
-    expect(reply.entry.talk.claim).toMatch(/4\.1/);
+    expect(reply.entry.talk?.claim).toMatch(/4\.1/);
     expect(reply.entry.since.length).toBeGreaterThan(50);
     expect(reply.entry.links.length).toBeGreaterThan(0);
     expect(reply.entry.related.length).toBeGreaterThan(0);

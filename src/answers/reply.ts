@@ -21,7 +21,8 @@ export interface EntryView {
   statusLine: string;
   area: string;
   summary: string;
-  talk: { claim: string; source: string; section: string };
+  /** Null for entries the talk did not cover (origin: later). */
+  talk: { claim: string; source: string; section: string } | null;
   since: string;
   correction: string | null;
   links: { title: string; url: string }[];
@@ -65,7 +66,9 @@ export function entryView(entry: KnowledgeEntry, lang: Language, lookup: (id: st
     statusLine: parts.join(' · '),
     area: AREA_LABELS[entry.area][lang],
     summary: entry.summary[lang],
-    talk: { claim: entry.talk.claim[lang], source: SOURCE_LABELS[entry.talk.source]?.[lang] ?? entry.talk.source, section: entry.talk.section },
+    talk: entry.talk
+      ? { claim: entry.talk.claim[lang], source: SOURCE_LABELS[entry.talk.source]?.[lang] ?? entry.talk.source, section: entry.talk.section }
+      : null,
     since: entry.since[lang],
     correction: entry.correction?.[lang] ?? null,
     links: entry.links,

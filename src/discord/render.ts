@@ -80,10 +80,10 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Render
 
 export function entryEmbed(entry: EntryView, lang: Language, also: EntryRef[] = []): APIEmbed {
   const l = labels(lang);
-  const fields = [
+  const fields: { name: string; value: string; inline?: boolean }[] = [
     { name: l.status, value: entry.statusLine, inline: true },
     { name: 'Area', value: entry.area, inline: true },
-    { name: `${l.talkSaid} (${entry.talk.source})`, value: entry.talk.claim },
+    ...(entry.talk ? [{ name: `${l.talkSaid} (${entry.talk.source})`, value: entry.talk.claim }] : []),
     { name: l.since, value: entry.since },
   ];
   if (entry.correction) fields.push({ name: `⚠️ ${l.correction}`, value: entry.correction });

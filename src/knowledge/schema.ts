@@ -87,6 +87,11 @@ export const entrySchema = z
     removed: version.nullable().default(null),
     /** Short answer shown first; must fit comfortably in an embed description. */
     summary: bilingual(700),
+    /**
+     * "talk": a topic of the 2015 talk or its articles; the talk claim is required.
+     * "later": a topic or release the talk did not cover (newer releases, today's topics); no talk claim.
+     */
+    origin: z.enum(['talk', 'later']).default('talk'),
     talk: z
       .object({
         claim: bilingual(600),
@@ -94,7 +99,8 @@ export const entrySchema = z
         /** Human-readable pointer into the source: slide heading or article section. */
         section: text(160),
       })
-      .strict(),
+      .strict()
+      .optional(),
     since: bilingual(900),
     /** Where the talk or an article got something wrong, and the correct fact. */
     correction: bilingual(600).optional(),
@@ -110,6 +116,11 @@ export const entrySchema = z
         commits: z.number().int().positive().optional(),
         files: z.number().int().positive().optional(),
         lines: z.number().int().positive().optional(),
+        /** Headline changes grouped by area (4–8 for a release entry written since 2026): "what did 6.1 bring for filesystems?" */
+        changes: z
+          .array(z.object({ area: z.enum(AREAS), en: text(300), de: text(300), entry: id.optional() }).strict())
+          .max(12)
+          .default([]),
       })
       .strict()
       .optional(),
@@ -121,6 +132,12 @@ export const entrySchema = z
     }
     if (entry.kind === 'release' && (!entry.release || !entry.version)) {
       ctx.addIssue({ code: 'custom', path: ['release'], message: 'a release entry needs "version" and a "release" block' });
+    }
+    if (entry.origin === 'talk' && !entry.talk) {
+      ctx.addIssue({ code: 'custom', path: ['talk'], message: 'a talk topic needs the talk claim (use origin: later for topics the talk did not cover)' });
+    }
+    if (entry.origin === 'later' && entry.talk) {
+      ctx.addIssue({ code: 'custom', path: ['talk'], message: 'an entry with origin: later has no talk claim' });
     }
     if (entry.related.includes(entry.id)) {
       ctx.addIssue({ code: 'custom', path: ['related'], message: 'an entry cannot be related to itself' });

@@ -24,9 +24,9 @@ export function toDocument(entry: KnowledgeEntry): SearchDocument {
     names: [entry.title.en, entry.title.de, ...entry.aliases.en, ...entry.aliases.de].join(' | '),
     summary: `${entry.summary.en}\n${entry.summary.de}`,
     details: [
-      entry.talk.claim.en,
-      entry.talk.claim.de,
-      entry.talk.section,
+      entry.talk?.claim.en ?? '',
+      entry.talk?.claim.de ?? '',
+      entry.talk?.section ?? '',
       entry.since.en,
       entry.since.de,
       entry.correction?.en ?? '',

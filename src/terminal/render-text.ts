@@ -33,8 +33,7 @@ function renderEntry(entry: EntryView, lang: Language): string {
     '',
     entry.summary,
     '',
-    `${l.talkSaid} (${entry.talk.source}: ${entry.talk.section}):`,
-    `  ${entry.talk.claim}`,
+    ...(entry.talk ? [`${l.talkSaid} (${entry.talk.source}: ${entry.talk.section}):`, `  ${entry.talk.claim}`] : []),
     `${l.since}:`,
     `  ${entry.since}`,
   ];
