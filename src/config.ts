@@ -3,6 +3,7 @@ import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import cron from 'node-cron';
 import { LOG_LEVELS } from './logger.ts';
+import { parseAnnounceTypes } from './releases/env-subscription.ts';
 
 /** Every problem with the configuration, one clear line each; never a stack trace. */
 export class ConfigError extends Error {
@@ -13,8 +14,6 @@ export class ConfigError extends Error {
 }
 
 const snowflake = (name: string) => z.string().regex(/^\d{17,20}$/, `${name} must be a Discord id (17–20 digits)`);
-
-export const ANNOUNCE_TYPE_VALUES = ['mainline', 'rc', 'stable', 'longterm', 'linux-next', 'eol'] as const;
 
 const schema = z.object({
   DISCORD_TOKEN: z
@@ -37,10 +36,12 @@ const schema = z.object({
     .optional()
     .transform((value, ctx) => {
       if (!value) return undefined;
-      const types = value.split(',').map((t) => t.trim().toLowerCase()).filter(Boolean);
-      const bad = types.filter((t) => !(ANNOUNCE_TYPE_VALUES as readonly string[]).includes(t));
-      if (bad.length > 0) ctx.addIssue({ code: 'custom', message: `ANNOUNCE_TYPES has unknown type(s) ${bad.join(', ')}; allowed: ${ANNOUNCE_TYPE_VALUES.join(', ')}` });
-      return types as (typeof ANNOUNCE_TYPE_VALUES)[number][];
+      try {
+        return parseAnnounceTypes(value);
+      } catch (error) {
+        ctx.addIssue({ code: 'custom', message: (error as Error).message });
+        return z.NEVER;
+      }
     }),
   ANNOUNCE_ROLE_ID: snowflake('ANNOUNCE_ROLE_ID').optional(),
   MESSAGE_CONTENT_INTENT: z
@@ -89,7 +90,12 @@ function checkEnvSyntax(text: string, file: string): { problems: string[]; valid
     const trimmed = line.trim();
     if (!trimmed || trimmed.startsWith('#')) return;
     if (/^(export\s+)?[A-Za-z_][A-Za-z0-9_]*\s*=/.test(trimmed)) valid.push(line);
-    else problems.push(`${file} line ${i + 1}: expected KEY=value, got "${trimmed.slice(0, 40)}"`);
+    else problems.push(`${file} line ${i + 1}: expected KEY=value, got ${describeLine(trimmed)}`);
   });
   return { problems, validText: valid.join('\n') };
+}
+
+/** A malformed line may be a pasted secret: only a bare setting name is quoted back. */
+function describeLine(line: string): string {
+  return /^[A-Z][A-Z0-9_]{0,39}$/.test(line) ? `"${line}"` : `a line of ${line.length} characters (not shown: it may hold a secret)`;
 }

@@ -52,7 +52,7 @@ describe('configuration', () => {
       expect.stringMatching(/^LOG_LEVEL must be one of fatal, error/),
       expect.stringMatching(/^KERNEL_FEED_URL must be an http\(s\) URL/),
       expect.stringMatching(/^FEED_SCHEDULE is not a valid cron expression/),
-      expect.stringMatching(/^ANNOUNCE_TYPES has unknown type\(s\) weekly/),
+      expect.stringMatching(/^ANNOUNCE_TYPES: unknown type\(s\) weekly; use mainline, rc/),
       expect.stringMatching(/^MESSAGE_CONTENT_INTENT must be true or false/),
     ]);
   });
@@ -68,6 +68,19 @@ describe('configuration', () => {
     expect(config.LOG_LEVEL).toBe('debug');
     expect(config.ANNOUNCE_TYPES).toEqual(['stable', 'eol']);
     expect(problems({}, 'DISCORD_TOKEN\nLOG_LEVEL=warn\n')).toEqual([expect.stringMatching(/\.env line 1: expected KEY=value, got "DISCORD_TOKEN"$/)]);
+  });
+
+  it('reads ANNOUNCE_TYPES with the release module\'s parser: "all", spaces and commas', () => {
+    expect(loadConfig({ ANNOUNCE_TYPES: 'all' }, '').ANNOUNCE_TYPES).toEqual(['mainline', 'rc', 'stable', 'longterm', 'linux-next', 'eol']);
+    expect(loadConfig({ ANNOUNCE_TYPES: 'mainline stable' }, '').ANNOUNCE_TYPES).toEqual(['mainline', 'stable']);
+    expect(loadConfig({ ANNOUNCE_TYPES: 'Stable, EOL' }, '').ANNOUNCE_TYPES).toEqual(['stable', 'eol']);
+  });
+
+  it('never echoes a malformed .env line that could hold a secret', () => {
+    const found = problems({}, `${TOKEN}\n`);
+    expect(found).toEqual([expect.stringMatching(/\.env line 1: expected KEY=value/)]);
+    for (const part of TOKEN.split('.')) expect(found.join('\n')).not.toContain(part.slice(0, 8));
+    expect(problems({}, 'DISCORD_TOKEN: abc.def\n').join('\n')).not.toContain('abc.def');
   });
 
   it('accepts a six-field schedule with seconds (for tests)', () => {
