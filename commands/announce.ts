@@ -71,7 +71,9 @@ export const announce = defineCommand({
       case 'show': {
         const statuses = service.status(guildId);
         const current = service.current();
-        const fetched = current ? `${de ? 'Letzter Abruf von kernel.org' : 'Last kernel.org fetch'}: ${formatAge(current.ageMs)}` : de ? 'kernel.org wurde noch nicht erfolgreich abgerufen.' : 'kernel.org has not been fetched successfully yet.';
+        const last = current ? `${de ? 'Letzter Abruf von kernel.org' : 'Last kernel.org fetch'}: ${formatAge(current.ageMs)}` : de ? 'kernel.org wurde noch nicht erfolgreich abgerufen.' : 'kernel.org has not been fetched successfully yet.';
+        const next = service.nextFetchAt();
+        const fetched = next ? `${last}\n${de ? 'Nächster Abruf von kernel.org' : 'Next kernel.org fetch'}: <t:${Math.floor(next.getTime() / 1000)}:R>` : last;
         if (statuses.length === 0) return note(invocation, `No announcements in this server. Use /announce set.\n${fetched}`, `Auf diesem Server gibt es keine Ankündigungen. Nutze /announce set.\n${fetched}`);
         const fields = statuses.map((s) => {
           const sub = s.subscription!;

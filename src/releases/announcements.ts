@@ -18,7 +18,15 @@ export interface ChannelAccess {
  */
 export class AnnouncementService {
   constructor(
-    private readonly deps: { store: Store; sender: MessageSender; access: ChannelAccess; clock: Clock; knowledge?: KnowledgeLookup },
+    private readonly deps: {
+      store: Store;
+      sender: MessageSender;
+      access: ChannelAccess;
+      clock: Clock;
+      knowledge?: KnowledgeLookup;
+      /** When the schedule fetches kernel.org next (after any back-off); null when it is not running. */
+      nextFetchAt?: () => Date | null;
+    },
   ) {}
 
   async subscribe(input: { guildId: string; channelId: string; types: AnnounceType[]; roleId: string | null; createdBy: string | null }): Promise<{ ok: true; subscription: Subscription; warning?: string } | { ok: false; problem: string }> {
@@ -44,6 +52,10 @@ export class AnnouncementService {
     if (!access.ok) return access;
     const result = await this.deps.sender.send(channelId, renderSamplePost({ roleId, knowledge: this.deps.knowledge }));
     return result.ok ? { ok: true } : { ok: false, problem: result.reason };
+  }
+
+  nextFetchAt(): Date | null {
+    return this.deps.nextFetchAt?.() ?? null;
   }
 
   current(): CurrentReleases | null {

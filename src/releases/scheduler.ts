@@ -5,11 +5,15 @@ export const DEFAULT_FEED_SCHEDULE = '*/15 * * * *';
 
 export interface Pollable<T> {
   pollOnce(): Promise<T>;
+  /** Ticks to leave out after the last poll (back-off after failures); 0 = poll on the next tick. */
+  ticksToSkip?(): number;
 }
 
 export interface ReleaseSchedule<T> {
   /** Polls now unless a poll is running (then returns that poll's result). */
   trigger(): Promise<T>;
+  /** When the next scheduled poll will run, counting ticks left out by the back-off. */
+  nextPollAt(): Date | null;
   /** Stops the timer and waits for a running poll to finish. */
   stop(): Promise<void>;
 }
@@ -42,9 +46,12 @@ export function startReleaseSchedule<T>(options: {
     throw new ScheduleError(`FEED_SCHEDULE "${schedule}" is not a valid cron expression (e.g. "*/15 * * * *")`);
   }
   let running: Promise<T> | null = null;
+  let skipped = 0;
+  const ticksOwed = () => Math.max(0, (watcher.ticksToSkip?.() ?? 0) - skipped);
 
   const trigger = (): Promise<T> => {
     if (running) return running;
+    skipped = 0;
     running = watcher.pollOnce().finally(() => {
       running = null;
     });
@@ -56,6 +63,11 @@ export function startReleaseSchedule<T>(options: {
     async () => {
       if (running) {
         logger.debug('previous release poll still running; tick skipped');
+        return;
+      }
+      if (ticksOwed() > 0) {
+        skipped++;
+        logger.debug({ ticksLeft: ticksOwed() }, 'feed fetch left out: backing off after failures');
         return;
       }
       try {
@@ -71,6 +83,7 @@ export function startReleaseSchedule<T>(options: {
 
   return {
     trigger,
+    nextPollAt: () => task.getNextRuns(ticksOwed() + 1).at(-1) ?? null,
     async stop() {
       await task.stop();
       await task.destroy();

@@ -16,13 +16,11 @@ export interface WatcherOptions {
   logger: Logger;
   /** Releases tagged longer ago than this are never announced (default 7 days). */
   maxItemAgeMs?: number;
-  /** Wait after the first failed poll before fetching again; doubles per failure up to backoffMaxMs. */
-  backoffBaseMs?: number;
-  backoffMaxMs?: number;
+  /** Most schedule ticks left out between fetches after repeated failures (default 7: every 8th tick). */
+  maxTicksToSkip?: number;
 }
 
 export type FeedOutcome =
-  | { status: 'skipped'; reason: 'backoff'; retryAt: Date }
   | { status: 'not-modified' }
   | { status: 'baseline'; releases: number }
   | { status: 'updated'; events: ReleaseEvent[]; queued: number }
@@ -45,13 +43,11 @@ const matches = (subscription: Subscription, event: ReleaseEvent) =>
  */
 export class ReleaseWatcher {
   private readonly maxItemAgeMs: number;
-  private readonly backoffBaseMs: number;
-  private readonly backoffMaxMs: number;
+  private readonly maxTicksToSkip: number;
 
   constructor(private readonly options: WatcherOptions) {
     this.maxItemAgeMs = options.maxItemAgeMs ?? 7 * DAY;
-    this.backoffBaseMs = options.backoffBaseMs ?? 5 * 60_000;
-    this.backoffMaxMs = options.backoffMaxMs ?? 2 * 60 * 60_000;
+    this.maxTicksToSkip = options.maxTicksToSkip ?? 7;
   }
 
   async pollOnce(): Promise<PollReport> {
@@ -72,22 +68,17 @@ export class ReleaseWatcher {
     return { feed, delivery };
   }
 
-  /** When the next fetch is allowed after consecutive failures, or null when it is allowed now. */
-  nextFetchAllowedAt(): Date | null {
-    const state = this.options.store.feedState.get();
-    if (state.consecutiveFailures === 0 || !state.lastFailureAt) return null;
-    const wait = Math.min(this.backoffMaxMs, this.backoffBaseMs * 2 ** (state.consecutiveFailures - 1));
-    const at = new Date(state.lastFailureAt.getTime() + wait);
-    return at > this.options.clock.now() ? at : null;
+  /**
+   * Back-off counted in schedule ticks, so it scales with FEED_SCHEDULE: a one-off failure never
+   * delays the next tick; further failures in a row double the wait (2, 4, 8 ticks) up to the cap.
+   */
+  ticksToSkip(): number {
+    const failures = this.options.store.feedState.get().consecutiveFailures;
+    return failures <= 1 ? 0 : Math.min(this.maxTicksToSkip, 2 ** (failures - 1) - 1);
   }
 
   private async pollFeed(): Promise<FeedOutcome> {
     const { store, fetcher, clock, logger } = this.options;
-    const retryAt = this.nextFetchAllowedAt();
-    if (retryAt) {
-      logger.debug({ retryAt }, 'feed fetch skipped: backing off after failures');
-      return { status: 'skipped', reason: 'backoff', retryAt };
-    }
     const state = store.feedState.get();
     // Validators are only valid for the URL they came from.
     const sameUrl = state.url === fetcher.url;

@@ -45,12 +45,13 @@ export function startReleaseAnnouncements(options: {
   const deliverer = new Deliverer({ store, sender, clock, logger, knowledge, concurrency: DELIVERY_CONCURRENCY });
   const fetcher = options.fetcher ?? createHttpFeedFetcher({ url: config.KERNEL_FEED_URL });
   const watcher = new ReleaseWatcher({ store, fetcher, deliverer, clock, logger });
-  const service = new AnnouncementService({ store, sender, access: options.access, clock, knowledge });
+  let schedule: ReleaseSchedule<PollReport> | null = null;
+  const nextFetchAt = () => schedule?.nextPollAt() ?? null;
+  const service = new AnnouncementService({ store, sender, access: options.access, clock, knowledge, nextFetchAt });
 
   const env = applyEnvSubscription(store, { channelId: config.ANNOUNCE_CHANNEL_ID, types: config.ANNOUNCE_TYPES, roleId: config.ANNOUNCE_ROLE_ID }, clock);
   if (env.status !== 'none') logger.info({ channelId: config.ANNOUNCE_CHANNEL_ID, status: env.status }, 'subscription from ANNOUNCE_CHANNEL_ID');
 
-  let schedule: ReleaseSchedule<PollReport> | null = null;
   return {
     service,
     watcher,

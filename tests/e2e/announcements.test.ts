@@ -10,7 +10,7 @@ import type { Clock } from '../../src/releases/ports.ts';
 /**
  * Release announcements end to end: the real bot (discord.js, SQLite file, node-cron schedule that
  * never fires) against the loopback fake Discord and a loopback kernel.org. Polls are driven with
- * pollNow(); time is an injected clock, so maximum item age and feed backoff need no sleeping.
+ * pollNow(); time is an injected clock, so maximum item age needs no sleeping.
  * The steps build on each other (one database), so they run in order.
  */
 
@@ -170,7 +170,8 @@ describe('/announce (Manage Server)', () => {
   it('show lists each subscription, the last fetch and no problems', async () => {
     const { data, text } = await announce('show');
     expect((data.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
-    expect(data.embeds?.[0]?.description).toBe('Last kernel.org fetch: just now');
+    const nextFetch = Math.floor(new Date(new Date().getFullYear() + 1, 0, 1).getTime() / 1000); // FEED_SCHEDULE: each 1 January
+    expect(data.embeds?.[0]?.description).toBe(`Last kernel.org fetch: just now\nNext kernel.org fetch: <t:${nextFetch}:R>`);
     expect(data.embeds?.[0]?.fields?.map((f) => f.name).sort()).toEqual([`#${GENERAL}`, `#${NEWS}`, `#${RANDOM}`].sort());
     expect(text).toContain(`Types: mainline, rc, eol · role <@&${PING_ROLE}>`);
     expect(text).toContain('State: active');
@@ -305,12 +306,15 @@ describe('kernel.org feed states, each followed by a restart on the same databas
       [{ kind: 'status', status: 200, body: truncated(base) }, 'invalid-xml'],
     ];
     for (const [response, reason] of failures) {
-      const { report, posts } = await step(response, DAY); // a day: past any backoff
+      const { report, posts } = await step(response, DAY);
       expect(report.feed).toMatchObject({ status: 'error', reason });
       expect(posts).toEqual({});
     }
     const { text } = await announce('show');
-    expect(text).toMatch(/⚠️ kernel\.org feed: the last 3 fetch\(es\) failed: invalid-xml: /);
+    expect(text).toMatch(/⚠️ kernel\.org feed: the last 6 fetch\(es\) failed: invalid-xml: /); // each step polls twice
+    // FEED_SCHEDULE fires each 1 January; after 6 failures in a row the back-off leaves out 7 ticks.
+    const nextFetch = Math.floor(new Date(new Date().getFullYear() + 8, 0, 1).getTime() / 1000);
+    expect(text).toContain(`Next kernel.org fetch: <t:${nextFetch}:R>`);
 
     // Meanwhile kernel.org released 6.12.61 (longterm).
     clock.advance(DAY);
@@ -319,7 +323,9 @@ describe('kernel.org feed states, each followed by a restart on the same databas
     expect(report.feed).toMatchObject({ status: 'updated' });
     expect(Object.keys(posts).sort()).toEqual([GENERAL, NEWS].sort());
     for (const channel of [GENERAL, NEWS]) expect(posts[channel]!.map(titles)).toEqual([['Linux 6.12.61']]);
-    expect((await announce('show')).text).not.toContain('⚠️');
+    const after = (await announce('show')).text;
+    expect(after).not.toContain('⚠️');
+    expect(after).toContain(`Next kernel.org fetch: <t:${Math.floor(new Date(new Date().getFullYear() + 1, 0, 1).getTime() / 1000)}:R>`);
   });
 });
 

@@ -63,7 +63,7 @@ export async function createHarness(start = '2025-12-01T13:00:00Z') {
       ...overrides,
     });
     const fetcher = createHttpFeedFetcher({ url: server.url, timeoutMs: 1500, maxBytes: 256 * 1024 });
-    const watcher = new ReleaseWatcher({ store, fetcher, deliverer, clock, logger: log.logger, backoffBaseMs: 60_000 });
+    const watcher = new ReleaseWatcher({ store, fetcher, deliverer, clock, logger: log.logger });
     const proc = { store, watcher, deliverer, close: () => db.open && db.close() };
     open.push(proc);
     return proc;

@@ -40,4 +40,33 @@ describe('startReleaseSchedule', () => {
     expect(polls).toBeGreaterThanOrEqual(3);
     expect(polls).toBeLessThanOrEqual(5);
   });
+
+  it('leaves out as many ticks as the watcher asks after failures, and tells when the next poll is', async () => {
+    vi.useFakeTimers({ now: new Date('2025-12-15T08:00:00.500Z') });
+    // Polls fail 1, 2, 3 times in a row, then succeed; the watcher asks to skip 0, 1, 3 ticks.
+    const outcomes = [false, false, false, true, true];
+    let failures = 0;
+    const polledAt: number[] = [];
+    const watcher = {
+      async pollOnce() {
+        polledAt.push(new Date().getUTCSeconds());
+        failures = outcomes[polledAt.length - 1] ? 0 : failures + 1;
+        return polledAt.length;
+      },
+      ticksToSkip: () => (failures <= 1 ? 0 : 2 ** (failures - 1) - 1),
+    };
+    const schedule = startReleaseSchedule({ schedule: '* * * * * *', watcher, logger: silentLogger() });
+    await vi.advanceTimersByTimeAsync(1_000); // tick at :01 polls and fails once
+    expect(polledAt).toEqual([1]);
+    expect(schedule.nextPollAt()).toEqual(new Date('2025-12-15T08:00:02.000Z'));
+    await vi.advanceTimersByTimeAsync(1_000); // :02 polls at once (first failure) and fails again
+    expect(schedule.nextPollAt()).toEqual(new Date('2025-12-15T08:00:04.000Z')); // :03 is left out
+    await vi.advanceTimersByTimeAsync(2_000); // :04 polls, third failure: skip three ticks
+    expect(schedule.nextPollAt()).toEqual(new Date('2025-12-15T08:00:08.000Z'));
+    await vi.advanceTimersByTimeAsync(5_000); // :08 succeeds, :09 polls again
+    expect(polledAt).toEqual([1, 2, 4, 8, 9]);
+    const stopped = schedule.stop();
+    await vi.advanceTimersByTimeAsync(1_000);
+    await stopped;
+  });
 });

@@ -57,12 +57,12 @@ describe('ReleaseWatcher against a loopback kernel.org and a real database file'
       [{ kind: 'hang' }, 'timeout'],
     ];
     for (const [response, reason] of failures) {
-      h.clock.advance(24 * 60 * 60_000); // past any backoff
+      h.clock.advance(24 * 60 * 60_000);
       expect((await step(response)).feed).toMatchObject({ status: 'error', reason });
     }
     expect(h.sender.posts).toEqual([]);
     const { store, close } = h.boot();
-    expect(store.feedState.get()).toMatchObject({ consecutiveFailures: 6, etag: '"v1"' });
+    expect(store.feedState.get()).toMatchObject({ consecutiveFailures: 12, etag: '"v1"' }); // each step polls twice
     expect(store.releases.get('6.17.10')).toBeDefined();
     close();
     expect(h.log.warnings().some((r) => /feed fetch failed/.test(r.msg))).toBe(true);
@@ -123,25 +123,24 @@ describe('ReleaseWatcher against a loopback kernel.org and a real database file'
     close();
   });
 
-  it('backs off between polls after failures and keeps the last good data for /kernel', async () => {
+  it('counts its back-off in schedule ticks: a one-off failure never delays the next tick', async () => {
     await step(feed(FEED_2025_12_01(), '"v1"'));
-    h.server.set({ kind: 'status', status: 503 });
     const proc = h.boot();
-    const requests = () => h.server.requests.length;
+    h.server.set({ kind: 'status', status: 200, body: truncated(FEED_TWO_MAINLINE()) });
+    expect((await proc.watcher.pollOnce()).feed).toMatchObject({ status: 'error', reason: 'invalid-xml' });
+    expect(proc.watcher.ticksToSkip()).toBe(0); // the first failure: fetch again on the very next tick
 
-    await proc.watcher.pollOnce(); // failure 1: wait 60 s
-    const before = requests();
-    h.clock.advance(30_000);
-    expect((await proc.watcher.pollOnce()).feed).toMatchObject({ status: 'skipped', reason: 'backoff' });
-    expect(requests()).toBe(before);
-    h.clock.advance(31_000);
-    await proc.watcher.pollOnce(); // failure 2: wait 120 s
-    h.clock.advance(90_000);
-    expect((await proc.watcher.pollOnce()).feed).toMatchObject({ status: 'skipped' });
-    h.clock.advance(31_000);
+    h.server.set({ kind: 'status', status: 503 });
+    const skips = [];
+    for (let i = 0; i < 6; i++) {
+      await proc.watcher.pollOnce();
+      skips.push(proc.watcher.ticksToSkip());
+    }
+    expect(skips).toEqual([1, 3, 7, 7, 7, 7]); // doubling waits (2, 4, 8 ticks), capped
+
     h.server.set({ kind: 'feed', body: FEED_2025_12_01(), etag: '"v1"' });
     expect((await proc.watcher.pollOnce()).feed).toEqual({ status: 'not-modified' });
-    expect(proc.store.feedState.get().consecutiveFailures).toBe(0);
+    expect(proc.watcher.ticksToSkip()).toBe(0);
 
     h.server.set({ kind: 'status', status: 500 });
     await proc.watcher.pollOnce();
