@@ -1,4 +1,4 @@
-import { ChannelType, MessageFlags, type ButtonInteraction, type StringSelectMenuInteraction } from 'discord.js';
+import { ChannelType, DiscordAPIError, MessageFlags, PermissionFlagsBits, type AnyThreadChannel, type ButtonInteraction, type StringSelectMenuInteraction } from 'discord.js';
 import { releaseReply } from '../answers/reply.ts';
 import { renderDiscord } from './render.ts';
 import { decodeCustomId } from './custom-ids.ts';
@@ -84,16 +84,35 @@ async function handleQaButton(interaction: ButtonInteraction, verdict: 'solved' 
     await interaction.deleteReply();
     return;
   }
-  let tagged = false;
-  if (channel?.isThread() && channel.parent?.type === ChannelType.GuildForum) {
-    const tag = channel.parent.availableTags.find((t) => SOLVED_TAG.test(t.name));
-    if (tag && !channel.appliedTags.includes(tag.id)) {
-      await channel.setAppliedTags([...channel.appliedTags, tag.id].slice(-5), 'marked solved by its author');
-      tagged = true;
-    }
-  }
-  const text = de ? `✅ Als gelöst markiert${tagged ? ' (Tag gesetzt)' : ''}. Danke!` : `✅ Marked as solved${tagged ? ' (tag applied)' : ''}. Thanks!`;
+  const tag = channel?.isThread() ? await applySolvedTag(channel, deps) : 'none';
+  const note = {
+    applied: de ? ' (Tag gesetzt)' : ' (tag applied)',
+    none: '',
+    'no-permission': de
+      ? '. Den Tag „gelöst“ konnte ich nicht setzen: Dafür brauche ich die Berechtigung „Threads verwalten“'
+      : '. I could not apply the "solved" tag: I need the Manage Threads permission',
+  }[tag];
+  const text = de ? `✅ Als gelöst markiert${note}. Danke!` : `✅ Marked as solved${note}. Thanks!`;
   await interaction.update({ content: text, components: [], allowedMentions: NO_MENTIONS });
+}
+
+/** Setting a forum post's tags needs Manage Threads: checked first, and a 403 is reported, never thrown. */
+async function applySolvedTag(thread: AnyThreadChannel, deps: RouterDeps): Promise<'applied' | 'none' | 'no-permission'> {
+  if (thread.parent?.type !== ChannelType.GuildForum) return 'none';
+  const tag = thread.parent.availableTags.find((t) => SOLVED_TAG.test(t.name));
+  if (!tag || thread.appliedTags.includes(tag.id)) return 'none';
+  const me = thread.guild.members.me;
+  if (!me || !thread.permissionsFor(me).has(PermissionFlagsBits.ManageThreads)) return 'no-permission';
+  try {
+    await thread.setAppliedTags([...thread.appliedTags, tag.id].slice(-5), 'marked solved by its author');
+    return 'applied';
+  } catch (error) {
+    if (error instanceof DiscordAPIError && error.status === 403) {
+      deps.logger.warn({ threadId: thread.id }, 'solved tag not applied: missing Manage Threads');
+      return 'no-permission';
+    }
+    throw error;
+  }
 }
 
 export async function handleSelect(interaction: StringSelectMenuInteraction, deps: RouterDeps): Promise<void> {

@@ -1,5 +1,6 @@
+import type { ForumChannel } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness, ALICE, BOB, MOD, GENERAL, RANDOM, FORUM } from '../support/bot-harness.ts';
+import { startHarness, type Harness, ALICE, BOB, MOD, GENERAL, RANDOM, FORUM, APP } from '../support/bot-harness.ts';
 import { encodeCustomId } from '../../src/discord/custom-ids.ts';
 import { runScript } from '../support/run.ts';
 
@@ -24,6 +25,9 @@ beforeAll(async () => {
 afterAll(async () => {
   await h?.stop();
 });
+
+/** The bot's permissions in the forum as its discord.js cache sees them. */
+const botInForum = () => (h.bot.client.channels.cache.get(FORUM) as ForumChannel | undefined)?.permissionsFor(APP);
 
 async function suggestionIn(threadId: string) {
   return h.fake.waitFor(() => h.fake.messages(threadId).find((m) => (m.author as { id: string }).id !== ALICE.id && m.embeds.length > 0));
@@ -50,6 +54,31 @@ describe('watched help forum', () => {
     await h.fake.clickButton(suggestion, solvedId, ALICE).reply();
     await h.fake.waitFor(() => (h.fake.channelState(post.thread.id) as { applied_tags?: string[] } | undefined)?.applied_tags?.includes(SOLVED_TAG));
     expect(h.fake.message(suggestion.id)?.content).toMatch(/Marked as solved/);
+  });
+
+  it('without Manage Threads, "Solved it" still marks the post solved and says why no tag was set, without trying', async () => {
+    h.fake.setChannelOverwrites(FORUM, [{ id: APP, type: 'member', deny: ['ManageThreads'] }]);
+    try {
+      await h.fake.waitFor(() => botInForum()?.has('ManageThreads') === false);
+      const post = h.fake.createForumPost(FORUM, { title: 'Is btrfs RAID 5 still experimental?', content: '', author: ALICE });
+      const suggestion = await suggestionIn(post.thread.id);
+      await h.fake.clickButton(suggestion, encodeCustomId({ action: 'solved', ownerId: ALICE.id }), ALICE).reply();
+      await h.fake.waitFor(() => /Marked as solved/.test(h.fake.message(suggestion.id)?.content ?? ''));
+      expect(h.fake.message(suggestion.id)?.content).toMatch(/could not apply the "solved" tag: I need the Manage Threads permission/);
+      expect(h.fake.requestsTo('PATCH', `/channels/${post.thread.id}`)).toEqual([]);
+    } finally {
+      h.fake.setChannelOverwrites(FORUM, []);
+    }
+  });
+
+  it('turns a 403 from setting the tag into a clear message', async () => {
+    await h.fake.waitFor(() => botInForum()?.has('ManageThreads') === true);
+    const post = h.fake.createForumPost(FORUM, { title: 'Is btrfs RAID 5 still experimental?', content: '', author: ALICE });
+    const suggestion = await suggestionIn(post.thread.id);
+    h.fake.failNext({ method: 'PATCH', path: `/channels/${post.thread.id}`, status: 403, code: 50013, message: 'Missing Permissions' });
+    await h.fake.clickButton(suggestion, encodeCustomId({ action: 'solved', ownerId: ALICE.id }), ALICE).reply();
+    await h.fake.waitFor(() => /Marked as solved/.test(h.fake.message(suggestion.id)?.content ?? ''));
+    expect(h.fake.message(suggestion.id)?.content).toMatch(/could not apply the "solved" tag: I need the Manage Threads permission/);
   });
 
   it('answers a post only once: repeated events and a restart in between', async () => {
