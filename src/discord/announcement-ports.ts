@@ -1,7 +1,11 @@
-import { DiscordAPIError, HTTPError, PermissionFlagsBits, Routes, type Client, type REST } from 'discord.js';
+import { DiscordAPIError, HTTPError, PermissionFlagsBits, Routes, SnowflakeUtil, type Client, type REST } from 'discord.js';
 import type { APIMessage } from 'discord-api-types/v10';
 import type { MessageSender, SendResult } from '../releases/ports.ts';
 import type { ChannelAccess } from '../releases/announcements.ts';
+
+const LOOKBACK_PAGE = 100; // Discord's largest page
+/** A bound for very busy channels: past it the resend relies on the nonce alone. */
+const LOOKBACK_MAX_PAGES = 20;
 
 /**
  * Posts release announcements through discord.js's REST client, whose queue already honours
@@ -9,14 +13,25 @@ import type { ChannelAccess } from '../releases/announcements.ts';
  */
 export function createDiscordSender(rest: REST, botUserId: () => string | undefined): MessageSender {
   return {
-    async findPosted(channelId, body) {
+    async findPosted(channelId, body, since) {
       const me = botUserId();
       const titles = (body.embeds ?? []).map((e) => e.title ?? '').join('\n');
       if (!me || !titles) return null;
-      const recent = (await rest.get(Routes.channelMessages(channelId), { query: new URLSearchParams({ limit: '50' }) })) as APIMessage[];
       // Same author, text and embed titles: a /announce test sample (other text) never counts as the real post.
-      const same = recent.find((m) => m.author.id === me && m.content === (body.content ?? '') && m.embeds.map((e) => e.title ?? '').join('\n') === titles);
-      return same?.id ?? null;
+      const isIt = (m: APIMessage) => m.author.id === me && m.content === (body.content ?? '') && m.embeds.map((e) => e.title ?? '').join('\n') === titles;
+      // Page back (newest first) until a page reaches messages older than the intent: the post cannot be before it.
+      let before: string | undefined;
+      for (let page = 0; page < LOOKBACK_MAX_PAGES; page++) {
+        const query = new URLSearchParams({ limit: String(LOOKBACK_PAGE) });
+        if (before) query.set('before', before);
+        const messages = (await rest.get(Routes.channelMessages(channelId), { query })) as APIMessage[];
+        const found = messages.find(isIt);
+        if (found) return found.id;
+        const oldest = messages.at(-1);
+        if (!oldest || messages.length < LOOKBACK_PAGE || Number(SnowflakeUtil.timestampFrom(oldest.id)) < since.getTime()) return null;
+        before = oldest.id;
+      }
+      return null;
     },
     async send(channelId, body): Promise<SendResult> {
       try {
@@ -42,7 +57,8 @@ function sendFailure(error: unknown): SendResult {
   return { ok: false, kind: 'retry', status: 0, reason: error instanceof Error ? error.message : String(error) };
 }
 
-const NEEDED = { ViewChannel: 'View Channel', SendMessages: 'Send Messages', EmbedLinks: 'Embed Links' } as const;
+/** Read Message History: the look-back before a resend (exactly once) silently finds nothing without it. */
+const NEEDED = { ViewChannel: 'View Channel', SendMessages: 'Send Messages', EmbedLinks: 'Embed Links', ReadMessageHistory: 'Read Message History' } as const;
 
 /** Checks from the cached guild, channel, roles and overwrites whether the bot may post (and ping). */
 export function createChannelAccess(client: Client): ChannelAccess {

@@ -157,9 +157,9 @@ export class Deliverer {
     return key.type === 'release' ? { type: 'release', release } : { type: 'eol', series: seriesOf(release.version), release };
   }
 
-  private async findPosted(channelId: string, body: ReturnType<typeof renderMessage>): Promise<string | null> {
+  private async findPosted(channelId: string, body: ReturnType<typeof renderMessage>, since: Date): Promise<string | null> {
     try {
-      return (await this.options.sender.findPosted?.(channelId, body)) ?? null;
+      return (await this.options.sender.findPosted?.(channelId, body, since)) ?? null;
     } catch (error) {
       this.options.logger.warn({ err: error, channelId }, 'could not look back for an earlier post; resending with the nonce');
       return null;
@@ -188,7 +188,9 @@ export class Deliverer {
     let attempts = Math.max(...batch.rows.map((r) => r.attempts));
     if (batch.nonce) {
       // Resuming an interrupted send: it may have been posted long ago, beyond the nonce's reach.
-      const posted = await this.findPosted(channelId, body);
+      // Rows are queued before their intent is recorded: nothing older than the oldest row can be the post.
+      const since = new Date(Math.min(...batch.rows.map((r) => r.createdAt.getTime())));
+      const posted = await this.findPosted(channelId, body, since);
       if (posted) {
         store.transaction(() => store.deliveries.markSent(ids, posted, clock.now()));
         report.messagesSent++;

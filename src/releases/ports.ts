@@ -35,9 +35,10 @@ export interface MessageSender {
   /**
    * Optional look-back before resending an interrupted message: the id of a message this bot
    * already posted in the channel with the same content, or null. Discord only honours a nonce for
-   * a few minutes, so after a long outage this is what keeps a resend from posting twice.
+   * a few minutes, so after a long outage this is what keeps a resend from posting twice. Messages
+   * older than `since` (before the intent was recorded) cannot be the post and need not be read.
    */
-  findPosted?(channelId: string, body: MessageBody): Promise<string | null>;
+  findPosted?(channelId: string, body: MessageBody, since: Date): Promise<string | null>;
 }
 
 export interface KnowledgeRef {

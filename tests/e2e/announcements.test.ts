@@ -1,3 +1,4 @@
+import type { TextChannel } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, defaultGuilds, type Harness, ALICE, MOD, MOD_ROLE, GUILD, GENERAL, RANDOM, LOCKED, APP, TOKEN } from '../support/bot-harness.ts';
 import { startFeedServer, type FeedResponse, type FeedServer } from '../support/feed-server.ts';
@@ -184,6 +185,18 @@ describe('/announce (Manage Server)', () => {
     expect(h.bot.store.subscriptions.get(SPARE)).toMatchObject({ roleId: MOD_ROLE });
     const off = await announce('off', { channel: SPARE });
     expect(off.text).toMatch(/Announcements stopped in/);
+  });
+
+  it('refuses a channel where it cannot read the message history (the look-back before a resend needs it)', async () => {
+    h.fake.setChannelOverwrites(SPARE, [{ id: APP, type: 'member', deny: ['ReadMessageHistory'] }]);
+    try {
+      await h.fake.waitFor(() => h.bot.client.channels.cache.get(SPARE)?.isTextBased() === true && !(h.bot.client.channels.cache.get(SPARE) as TextChannel).permissionsFor(APP)!.has('ReadMessageHistory'));
+      const set = await announce('set', { channel: SPARE });
+      expect(set.text).toMatch(/I cannot post in <#\d+>: missing permission: Read Message History/);
+      expect(h.bot.store.subscriptions.get(SPARE)).toBeUndefined();
+    } finally {
+      h.fake.setChannelOverwrites(SPARE, []);
+    }
   });
 
   it('test posts a sample that pings nobody, not even the configured role', async () => {
