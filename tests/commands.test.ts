@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { Invocation, OptionReader, CommandDeps } from '../commands/command.ts';
 import { COMMANDS, findCommand } from '../commands/registry.ts';
-import { realKnowledge } from './support/knowledge.ts';
-import type { Reply } from '../src/answers/reply.ts';
+import { realKnowledge, entryData } from './support/knowledge.ts';
+import { KnowledgeSearch } from '../src/search/index.ts';
+import { entrySchema } from '../src/knowledge/schema.ts';
+import { releaseReply, type Reply } from '../src/answers/reply.ts';
 
 const { search } = realKnowledge();
 const deps: CommandDeps = { search, commands: COMMANDS, botVersion: '9.9.9', now: () => new Date('2026-11-28T12:00:00Z') };
@@ -101,13 +103,22 @@ describe('/release', () => {
   });
 
   it('says when a valid version is not covered and links kernelnewbies', async () => {
-    const reply = await run('release', { version: '6.12' });
+    // A small base whose only entry landed in 9.8, a version without a release entry: the entry is still listed.
+    const small = new KnowledgeSearch([entrySchema.parse(entryData('nine-eight-feature', { version: '9.8' }))]);
+    const reply = releaseReply('9.8', small, 'en');
     expect(reply.type === 'release' && reply.release.known).toBe(false);
-    // Entries that landed in an uncovered version are still listed (PREEMPT_RT was merged in 6.12).
-    expect(reply.type === 'release' && reply.release.groups.flatMap((g) => g.entries.map((e) => e.id))).toContain('preempt-rt');
+    expect(reply.type === 'release' && reply.release.groups.flatMap((g) => g.entries.map((e) => e.id))).toContain('nine-eight-feature');
+    expect(reply.type === 'release' && reply.release.kernelnewbiesUrl).toBe('https://kernelnewbies.org/Linux_9.8');
     const unknown = await run('release', { version: '9.9' });
+    expect(unknown.type === 'release' && unknown.release.known).toBe(false);
     expect(unknown.type === 'release' && unknown.release.groups).toEqual([]);
-    expect(reply.type === 'release' && reply.release.kernelnewbiesUrl).toBe('https://kernelnewbies.org/Linux_6.12');
+  });
+
+  it('covers 6.12 with its release entry and lists PREEMPT_RT, merged in 6.12', async () => {
+    const reply = await run('release', { version: '6.12' });
+    expect(reply.type === 'release' && reply.release.known).toBe(true);
+    expect(reply.type === 'release' && reply.release.groups.flatMap((g) => g.entries.map((e) => e.id))).toContain('preempt-rt');
+    expect(reply.type === 'release' && reply.release.changes.length).toBeGreaterThan(0);
   });
 
   it('rejects something that is not a version', async () => {

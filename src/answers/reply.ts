@@ -37,8 +37,35 @@ export interface ReleaseView {
   coveredVersions: readonly string[];
   entry: EntryView | null;
   facts: { label: string; value: string }[];
+  /** Headline changes of the release entry, grouped by area (only the asked areas when the question named some). */
+  changes: { area: string; items: ChangeView[] }[];
+  /** Feature entries that landed in this version, grouped by area (filtered the same way). */
   groups: { area: string; entries: EntryRef[] }[];
+  /** Area labels the question asked about; empty for the whole release. */
+  focus: string[];
   kernelnewbiesUrl: string;
+}
+
+export interface ChangeView {
+  text: string;
+  /** The knowledge entry that explains the change, when there is one. */
+  entry: EntryRef | null;
+}
+
+/** One area of a release: its headline changes and the feature entries, for renderers that show both together. */
+export interface ReleaseSection {
+  area: string;
+  changes: ChangeView[];
+  entries: EntryRef[];
+}
+
+/** Merges headline changes and feature groups by area, in the order the release entry lists its areas. */
+export function releaseSections(release: ReleaseView): ReleaseSection[] {
+  const sections = new Map<string, ReleaseSection>();
+  const section = (area: string) => sections.get(area) ?? sections.set(area, { area, changes: [], entries: [] }).get(area)!;
+  for (const group of release.changes) section(group.area).changes.push(...group.items);
+  for (const group of release.groups) section(group.area).entries.push(...group.entries);
+  return [...sections.values()];
 }
 
 export type Reply =
@@ -107,7 +134,8 @@ export function releaseReply(version: string, search: KnowledgeSearch, lang: Lan
   const l = labels(lang);
   const entries = search.entriesForVersion(version);
   const releaseEntry = entries.find((e) => e.kind === 'release') ?? null;
-  const features = entries.filter((e) => e.kind !== 'release' && (areas.size === 0 || areas.has(e.area)));
+  const asked = (area: string) => areas.size === 0 || areas.has(area);
+  const features = entries.filter((e) => e.kind !== 'release' && asked(e.area));
   const byArea = new Map<string, EntryRef[]>();
   for (const entry of [...features].sort((a, b) => a.title[lang].localeCompare(b.title[lang]))) {
     const area = AREA_LABELS[entry.area][lang];
@@ -122,16 +150,29 @@ export function releaseReply(version: string, search: KnowledgeSearch, lang: Lan
     if (release.files) facts.push({ label: l.files, value: release.files.toLocaleString(lang) });
     if (release.lines) facts.push({ label: l.lines, value: release.lines.toLocaleString(lang) });
   }
+  const changes: ReleaseView['changes'] = [];
+  for (const change of release?.changes ?? []) {
+    if (!asked(change.area)) continue;
+    const area = AREA_LABELS[change.area][lang];
+    const target = change.entry ? search.get(change.entry) : undefined;
+    const item: ChangeView = { text: change[lang], entry: target ? entryRef(target, lang) : null };
+    const group = changes.find((g) => g.area === area);
+    if (group) group.items.push(item);
+    else changes.push({ area, items: [item] });
+  }
+  const focus = [...areas].flatMap((area) => (area in AREA_LABELS ? [AREA_LABELS[area as keyof typeof AREA_LABELS][lang]] : []));
   return {
     type: 'release',
     lang,
     release: {
       version,
-      title: l.releaseTitle(version),
+      title: focus.length > 0 ? `${l.releaseTitle(version)}: ${focus.join(', ')}` : l.releaseTitle(version),
       known: releaseEntry !== null,
       coveredVersions: search.versions.filter((v) => search.releaseEntry(v)),
       entry: releaseEntry ? entryView(releaseEntry, lang, (id) => search.get(id)) : null,
       facts,
+      changes,
+      focus,
       groups: [...byArea.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([area, refs]) => ({ area, entries: refs })),
       kernelnewbiesUrl: kernelnewbiesUrl(version),
     },

@@ -5,7 +5,7 @@ import {
   type APIComponentInMessageActionRow,
   type APIEmbed,
 } from 'discord-api-types/v10';
-import type { Reply, EntryView, EntryRef, ReleaseView } from '../answers/reply.ts';
+import { releaseSections, type Reply, type EntryView, type EntryRef, type ReleaseView, type ReleaseSection } from '../answers/reply.ts';
 import { labels } from '../answers/i18n.ts';
 import type { Language } from '../knowledge/schema.ts';
 import { LIMITS, clip, escapeUserText, fitEmbed } from './policy.ts';
@@ -109,7 +109,9 @@ function releaseEmbed(release: ReleaseView, lang: Language): APIEmbed {
   const description: string[] = [];
   if (!release.known) description.push(l.releaseUnknown(release.version, release.coveredVersions.join(', ')));
   if (release.entry) description.push(release.entry.summary);
-  if (release.known && !release.entry && release.groups.length === 0) description.push(l.noFeatures);
+  const sections = releaseSections(release);
+  if (sections.length === 0 && release.focus.length > 0) description.push('', l.noChangesFor(release.version, release.focus.join(', ')));
+  else if (release.known && !release.entry && sections.length === 0) description.push(l.noFeatures);
   description.push('', `[${l.kernelnewbies}](${release.kernelnewbiesUrl})`);
   return fitEmbed(
     {
@@ -119,12 +121,27 @@ function releaseEmbed(release: ReleaseView, lang: Language): APIEmbed {
       color: COLOURS.release,
       fields: [
         ...release.facts.map((f) => ({ name: f.label, value: f.value, inline: true })),
-        ...release.groups.map((g) => ({ name: g.area, value: g.entries.map((e) => `• ${e.title}`).join('\n') })),
+        ...sections.flatMap((section) => sectionFields(section, lang)),
       ],
       footer: { text: `kernelbot · /release ${release.version}` },
     },
     `… /release ${release.version}`,
   );
+}
+
+/** One area of a release as embed fields: headline changes, then the feature entries; split where a field would pass 1,024. */
+function sectionFields(section: ReleaseSection, lang: Language): { name: string; value: string }[] {
+  const l = labels(lang);
+  const lines = section.changes.map((c) => clip(`• ${c.text}${c.entry ? ` → ${c.entry.title}` : ''}`, LIMITS.fieldValue));
+  if (section.changes.length === 0) lines.push(...section.entries.map((e) => `• ${e.title}`));
+  else if (section.entries.length > 0) lines.push(clip(`📚 ${l.entriesInBase}: ${section.entries.map((e) => e.title).join(' · ')}`, LIMITS.fieldValue));
+  const fields: { name: string; value: string }[] = [];
+  for (const line of lines) {
+    const last = fields.at(-1);
+    if (last && last.value.length + 1 + line.length <= LIMITS.fieldValue) last.value += `\n${line}`;
+    else fields.push({ name: fields.length === 0 ? section.area : `${section.area} (…)`, value: line });
+  }
+  return fields;
 }
 
 function relatedMenu(related: EntryRef[], lang: Language): APIActionRowComponent<APIComponentInMessageActionRow> {

@@ -1,4 +1,4 @@
-import type { Reply, EntryView, ReleaseView } from '../answers/reply.ts';
+import { releaseSections, type Reply, type EntryView, type ReleaseView } from '../answers/reply.ts';
 import { labels } from '../answers/i18n.ts';
 import type { Language } from '../knowledge/schema.ts';
 
@@ -49,8 +49,14 @@ function renderRelease(release: ReleaseView, lang: Language): string {
   if (!release.known) lines.push(l.releaseUnknown(release.version, release.coveredVersions.join(', ')));
   if (release.entry) lines.push(release.entry.summary);
   for (const fact of release.facts) lines.push(`${fact.label}: ${fact.value}`);
-  for (const group of release.groups) lines.push(`${group.area}: ${group.entries.map((e) => e.title).join(', ')}`);
-  if (release.known && release.groups.length === 0 && !release.entry) lines.push(l.noFeatures);
+  const sections = releaseSections(release);
+  for (const section of sections) {
+    lines.push(`${section.area}:`);
+    for (const change of section.changes) lines.push(`  • ${change.text}${change.entry ? ` (/feature ${change.entry.id})` : ''}`);
+    if (section.entries.length > 0) lines.push(`  ${l.entriesInBase}: ${section.entries.map((e) => e.title).join(', ')}`);
+  }
+  if (sections.length === 0 && release.focus.length > 0) lines.push(l.noChangesFor(release.version, release.focus.join(', ')));
+  else if (release.known && sections.length === 0 && !release.entry) lines.push(l.noFeatures);
   lines.push(`${l.kernelnewbies}: ${release.kernelnewbiesUrl}`);
   return lines.join('\n');
 }
