@@ -1,7 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { realKnowledge } from './support/knowledge.ts';
 
-/** Every entry is the top hit for its own title and each alias, in search and in autocomplete. */
+/**
+ * Every entry is the top hit for its own title and each alias, in search and in autocomplete.
+ * Thousands of look-ups over the whole base: a generous timeout so a loaded machine does not fail them.
+ */
+const ALL_NAMES_TIMEOUT_MS = 180_000;
+
 describe('every entry answers to its own names', () => {
   const { search, entries } = realKnowledge();
 
@@ -14,7 +19,7 @@ describe('every entry answers to its own names', () => {
       }
     }
     expect(wrong).toEqual([]);
-  });
+  }, ALL_NAMES_TIMEOUT_MS);
 
   it('is the first autocomplete suggestion for its titles and aliases', () => {
     const wrong: string[] = [];
@@ -27,7 +32,7 @@ describe('every entry answers to its own names', () => {
       }
     }
     expect(wrong).toEqual([]);
-  });
+  }, ALL_NAMES_TIMEOUT_MS);
 
   it('resolves by id, as a picked autocomplete value arrives', () => {
     for (const entry of entries) expect(search.resolve(entry.id)?.id).toBe(entry.id);
