@@ -49,4 +49,6 @@ export interface KnowledgeRef {
 /** Knowledge-base entries about a kernel version ("6.18"), listed in the post of that release. */
 export interface KnowledgeLookup {
   entriesForVersion(series: string): KnowledgeRef[];
+  /** The release entry of that version ("Linux 6.18 (November 2025)"), linked from the post of a final mainline release. */
+  releaseEntry(series: string): KnowledgeRef | null;
 }

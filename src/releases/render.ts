@@ -82,9 +82,12 @@ export function releaseEmbed(release: Release, knowledge?: KnowledgeLookup): API
   add('Git', joinLinks(link('tree', l.git), link('diff', l.diff)));
   if (release.kind === 'mainline') {
     add("What's new", joinLinks(link(`kernelnewbies: Linux ${release.version}`, l.kernelnewbies)));
+    const entry = knowledge?.releaseEntry(release.version) ?? null;
     const entries = knowledge?.entriesForVersion(release.version) ?? [];
     const listed = entries.slice(0, 8).map((e) => `• ${e.title}`);
     if (entries.length > listed.length) listed.push(`… and ${entries.length - listed.length} more`);
+    // The release entry leads: its headline changes by area are one command away.
+    if (entry) listed.unshift(`**${entry.title}**: \`/release ${release.version}\``);
     add('In the knowledge base', listed.join('\n').slice(0, 1024));
   }
   return {

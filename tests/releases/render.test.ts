@@ -5,6 +5,8 @@ import { renderSamplePost } from '../../src/releases/sample.ts';
 import { messageNonce } from '../../src/releases/nonce.ts';
 import type { Release } from '../../src/releases/types.ts';
 import { FEED_2020_05_08, FEED_TWO_MAINLINE } from './feed-states.ts';
+import { knowledgeLookupFromEntries } from '../../src/releases/knowledge-lookup.ts';
+import { realKnowledge } from '../support/knowledge.ts';
 
 const releases = new Map<string, Release>();
 for (const xml of [FEED_TWO_MAINLINE(), FEED_2020_05_08()]) for (const r of (await parseFeed(xml)).releases) releases.set(r.version, r);
@@ -13,7 +15,7 @@ const fieldsOf = (embed: ReturnType<typeof releaseEmbed>) => Object.fromEntries(
 
 describe('release embeds', () => {
   it('shows a final mainline release with every link, kernelnewbies and knowledge-base entries', () => {
-    const knowledge = { entriesForVersion: (v: string) => (v === '6.18' ? [{ id: 'x', title: 'Some feature' }] : []) };
+    const knowledge = { entriesForVersion: (v: string) => (v === '6.18' ? [{ id: 'x', title: 'Some feature' }] : []), releaseEntry: () => null };
     const embed = releaseEmbed(get('6.18'), knowledge);
     const fields = fieldsOf(embed);
     expect(embed.title).toBe('Linux 6.18');
@@ -25,6 +27,17 @@ describe('release embeds', () => {
     expect(fields.Git).toBe('[tree](https://git.kernel.org/torvalds/h/v6.18) · [diff](https://git.kernel.org/torvalds/ds/v6.18/v6.17)');
     expect(fields["What's new"]).toContain('https://kernelnewbies.org/Linux_6.18');
     expect(fields['In the knowledge base']).toBe('• Some feature');
+  });
+
+  it('links the release entry of a final mainline release from the real knowledge base, before its feature entries', () => {
+    const lookup = knowledgeLookupFromEntries(realKnowledge().entries);
+    const fields = fieldsOf(releaseEmbed(get('6.18'), lookup));
+    const lines = fields['In the knowledge base']!.split('\n');
+    expect(lines[0]).toBe('**Linux 6.18 (November 2025)**: `/release 6.18`');
+    expect(lines.slice(1)).toEqual(lookup.entriesForVersion('6.18').slice(0, 8).map((e) => `• ${e.title}`));
+    // Stable updates and release candidates get no knowledge field, even when the series has an entry.
+    expect(fieldsOf(releaseEmbed(get('6.17.12'), lookup))['In the knowledge base']).toBeUndefined();
+    expect(fieldsOf(releaseEmbed(get('6.19-rc1'), lookup))['In the knowledge base']).toBeUndefined();
   });
 
   it('says which rc of which version a release candidate is', () => {
