@@ -1,8 +1,26 @@
 import { defineCommand, describe, ANSWER_OPTIONS } from './command.ts';
 import { releaseReply } from '../src/answers/reply.ts';
 import { labels } from '../src/answers/i18n.ts';
-import { compareVersions, versionFromToken } from '../src/search/versions.ts';
+import { compareVersions } from '../src/search/versions.ts';
 import { foldText } from '../src/search/text.ts';
+
+/**
+ * The mainline release a typed version belongs to: 4.0.1 and 4.0-rc3 → 4.0; in the 2.6 era the
+ * release has three parts (2.6.39, its stable updates 2.6.39.4). Null when it is not a version.
+ */
+export function parseReleaseVersion(typed: string): { release: string; exact: string; rc: boolean } | null {
+  const token = foldText(typed).replace(/^(linux|kernel)[\s-]*/, '').replace(/\s+/g, '').replace(/^v/, '');
+  const match = /^(\d{1,2})\.(\d{1,2})((?:\.\d{1,3}){0,2})(?:-?(rc\d{1,2}))?$/.exec(token);
+  if (!match) return null;
+  const [major, minor] = [Number(match[1]), Number(match[2])];
+  const rest = match[3]!.split('.').filter(Boolean).map(Number);
+  const releaseParts = major === 2 && minor === 6 ? 1 : 0; // 2.6.x: the third number is the release
+  if (rest.length > releaseParts + 1 || (rest.length > releaseParts && match[4])) return null;
+  const release = [major, minor, ...rest.slice(0, releaseParts)].join('.');
+  if (releaseParts && rest.length === 0) return null; // bare "2.6" names no single release
+  const exact = [major, minor, ...rest].join('.') + (match[4] ? `-${match[4]}` : '');
+  return { release, exact, rc: Boolean(match[4]) };
+}
 
 export const release = defineCommand({
   definition: {
@@ -17,9 +35,10 @@ export const release = defineCommand({
   usage: { en: '/release <version> – e.g. /release 3.19', de: '/release <Version> – z. B. /release 4.0' },
   handle(options, { lang }, { search }) {
     const typed = (options.string('version') ?? '').trim();
-    const version = versionFromToken(foldText(typed).replace(/^(linux|kernel)[\s-]*/, '').replace(/\s+/g, ''));
-    if (!version) return { type: 'message', lang, title: null, text: labels(lang).releaseInvalid(typed), ephemeral: true };
-    return releaseReply(version, search, lang);
+    const asked = parseReleaseVersion(typed);
+    if (!asked) return { type: 'message', lang, title: null, text: labels(lang).releaseInvalid(typed), ephemeral: true };
+    const { release, exact, rc } = asked;
+    return releaseReply(release, search, lang, undefined, exact === release ? undefined : { text: exact, rc });
   },
   autocomplete(_option, typed, { lang }, { search }) {
     const query = foldText(typed).replace(/^(linux|kernel)\s*/, '');

@@ -5,6 +5,8 @@ import { realKnowledge, entryData } from './support/knowledge.ts';
 import { KnowledgeSearch } from '../src/search/index.ts';
 import { entrySchema } from '../src/knowledge/schema.ts';
 import { releaseReply, type Reply } from '../src/answers/reply.ts';
+import { renderText } from '../src/terminal/render-text.ts';
+import { renderDiscord } from '../src/discord/render.ts';
 
 const { search } = realKnowledge();
 const deps: CommandDeps = { search, commands: COMMANDS, botVersion: '9.9.9', now: () => new Date('2026-11-28T12:00:00Z') };
@@ -100,6 +102,28 @@ describe('/release', () => {
   it.each(['Linux 4.0', 'v4.0', 'linux-4.0', '4.0.1', '4.0-rc3'])('accepts the spelling %s', async (version) => {
     const reply = await run('release', { version });
     expect(reply.type === 'release' && reply.release.version).toBe('4.0');
+  });
+
+  it('says which release it answers for when asked about a stable update or a release candidate', async () => {
+    const stable = await run('release', { version: '4.0.1' });
+    expect(stable.type === 'release' && stable.release.version).toBe('4.0');
+    expect(stable.type === 'release' && stable.release.note).toBe('4.0.1 is a stable update of 4.0: this is what 4.0 brought.');
+    expect(renderText(stable)).toContain('4.0.1 is a stable update of 4.0');
+    expect(renderDiscord(stable).embeds[0]!.description).toContain('4.0.1 is a stable update of 4.0');
+    const rc = await run('release', { version: '4.0-rc3' }, 'de');
+    expect(rc.type === 'release' && rc.release.note).toBe('4.0-rc3 ist ein Release Candidate von 4.0: Das hier brachte 4.0.');
+    const plain = await run('release', { version: 'Linux 4.0' });
+    expect(plain.type === 'release' && plain.release.note).toBeNull();
+  });
+
+  it('answers 2.6 releases by their three-part version and links the right kernelnewbies page', async () => {
+    const reply = await run('release', { version: '2.6.39' });
+    expect(reply.type === 'release' && reply.release.version).toBe('2.6.39');
+    expect(reply.type === 'release' && reply.release.note).toBeNull();
+    expect(reply.type === 'release' && reply.release.kernelnewbiesUrl).toBe('https://kernelnewbies.org/Linux_2_6_39');
+    const stable = await run('release', { version: '2.6.39.4' });
+    expect(stable.type === 'release' && stable.release.version).toBe('2.6.39');
+    expect(stable.type === 'release' && stable.release.note).toBe('2.6.39.4 is a stable update of 2.6.39: this is what 2.6.39 brought.');
   });
 
   it('says when a valid version is not covered and links kernelnewbies', async () => {

@@ -2,6 +2,7 @@ import type { KnowledgeEntry, Language } from '../knowledge/schema.ts';
 import type { KnowledgeSearch, SearchOutcome } from '../search/index.ts';
 import { AREA_LABELS, SOURCE_LABELS, STATUS_LABELS, labels } from './i18n.ts';
 import type { CurrentReleases } from '../releases/current.ts';
+import { kernelnewbiesUrl } from '../releases/version.ts';
 
 /**
  * The platform-neutral reply model: command handlers return it, the Discord adapter renders it as
@@ -44,6 +45,8 @@ export interface ReleaseView {
   /** Area labels the question asked about; empty for the whole release. */
   focus: string[];
   kernelnewbiesUrl: string;
+  /** Set when the asked version was a stable update or release candidate of `version` ("4.0.1 is …"). */
+  note: string | null;
 }
 
 export interface ChangeView {
@@ -125,12 +128,8 @@ export function entryReply(entry: KnowledgeEntry, search: KnowledgeSearch, lang:
   return { type: 'entry', lang, entry: entryView(entry, lang, (id) => search.get(id)), also: [] };
 }
 
-export function kernelnewbiesUrl(version: string): string {
-  return `https://kernelnewbies.org/Linux_${version}`;
-}
-
 /** What a version brought, grouped by area; for a version the base does not cover, say so and link kernelnewbies. */
-export function releaseReply(version: string, search: KnowledgeSearch, lang: Language, areas: Set<string> = new Set()): Reply {
+export function releaseReply(version: string, search: KnowledgeSearch, lang: Language, areas: Set<string> = new Set(), requested?: { text: string; rc: boolean }): Reply {
   const l = labels(lang);
   const entries = search.entriesForVersion(version);
   const releaseEntry = entries.find((e) => e.kind === 'release') ?? null;
@@ -175,6 +174,7 @@ export function releaseReply(version: string, search: KnowledgeSearch, lang: Lan
       focus,
       groups: [...byArea.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([area, refs]) => ({ area, entries: refs })),
       kernelnewbiesUrl: kernelnewbiesUrl(version),
+      note: requested ? l.releaseAnsweredFor(requested.text, version, requested.rc) : null,
     },
   };
 }

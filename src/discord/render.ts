@@ -107,6 +107,7 @@ export function entryEmbed(entry: EntryView, lang: Language, also: EntryRef[] = 
 function releaseEmbed(release: ReleaseView, lang: Language): APIEmbed {
   const l = labels(lang);
   const description: string[] = [];
+  if (release.note) description.push(release.note);
   if (!release.known) description.push(l.releaseUnknown(release.version, release.coveredVersions.join(', ')));
   if (release.entry) description.push(release.entry.summary);
   const sections = releaseSections(release);

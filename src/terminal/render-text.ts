@@ -46,6 +46,7 @@ function renderEntry(entry: EntryView, lang: Language): string {
 function renderRelease(release: ReleaseView, lang: Language): string {
   const l = labels(lang);
   const lines = [`== ${release.title} ==`];
+  if (release.note) lines.push(release.note);
   if (!release.known) lines.push(l.releaseUnknown(release.version, release.coveredVersions.join(', ')));
   if (release.entry) lines.push(release.entry.summary);
   for (const fact of release.facts) lines.push(`${fact.label}: ${fact.value}`);
