@@ -33,6 +33,16 @@ export interface BotOptions {
   clock?: Clock;
 }
 
+/** Gateway close codes after which discord.js never reconnects, with what the admin has to do. */
+const FATAL_CLOSE_CODES = new Map<number, string>([
+  [4004, 'authentication failed (4004): the token was reset or is wrong; copy a new one from the Developer Portal, Bot tab'],
+  [4010, 'invalid shard (4010)'],
+  [4011, 'sharding required (4011): the bot is in too many servers for one connection'],
+  [4012, 'invalid API version (4012): update discord.js'],
+  [4013, 'invalid intents (4013)'],
+  [4014, 'disallowed intents (4014): switch on the Message Content Intent in the Developer Portal, or set MESSAGE_CONTENT_INTENT=false'],
+]);
+
 /**
  * Connects the bot: one client, one router, one store, the release announcements. Commands are
  * synced on ready only when their definitions changed since the last sync.
@@ -59,6 +69,13 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
   client.on(Events.MessageCreate, createTextQuestionHandler({ qa, logger, botUserId: () => client.user?.id }));
   client.on(Events.ThreadCreate, createForumPostHandler({ qa, logger }));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+  client.on(Events.ShardDisconnect, (event) => {
+    const why = FATAL_CLOSE_CODES.get(event.code);
+    if (!why) return;
+    // discord.js gives up on these codes; staying up disconnected would only look alive.
+    logger.fatal({ closeCode: event.code }, `Discord closed the gateway connection for good: ${why}`);
+    if (options.handleSignals) void stop().finally(() => process.exit(1));
+  });
   client.on(Events.Warn, (message) => logger.warn(message));
 
   const ready = new Promise<void>((resolve) => {
