@@ -11,21 +11,36 @@ export type LogLevel = (typeof LOG_LEVELS)[number];
  */
 export function createLogger(options: { level?: LogLevel; token?: string; destination?: DestinationStream } = {}): Logger {
   const token = options.token;
+  const scrub = (text: string) => redactWebhookTokens(token ? text.split(token).join('[redacted]') : text);
   return pino(
     {
       level: options.level ?? 'info',
       redact: { paths: ['token', '*.token', 'config.discordToken', 'headers.authorization', '*.headers.authorization'], censor: '[redacted]' },
-      ...(token && {
-        hooks: {
-          logMethod(args, method) {
-            const scrubbed = args.map((arg) => (typeof arg === 'string' ? arg.split(token).join('[redacted]') : arg));
-            method.apply(this, scrubbed as Parameters<typeof method>);
-          },
+      // A failed interaction or webhook request carries its URL (err.url), and that URL holds a token.
+      serializers: { err: (error: unknown) => scrubStrings(pino.stdSerializers.err(error as Error), scrub) },
+      hooks: {
+        logMethod(args, method) {
+          const scrubbed = args.map((arg) => (typeof arg === 'string' ? scrub(arg) : arg));
+          method.apply(this, scrubbed as Parameters<typeof method>);
         },
-      }),
+      },
     },
     options.destination ?? pino.destination(2),
   );
+}
+
+/** Interaction and webhook URLs (…/interactions/<id>/<token>/…, …/webhooks/<id>/<token>) with the token cut out. */
+export function redactWebhookTokens(text: string): string {
+  return text.replace(/\/(interactions|webhooks)\/(\d+)\/[^/\s?"']+/g, '/$1/$2/[redacted]');
+}
+
+function scrubStrings<T>(value: T, scrub: (text: string) => string, depth = 0): T {
+  if (typeof value === 'string') return scrub(value) as T;
+  if (depth > 4 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((v) => scrubStrings(v, scrub, depth + 1)) as T;
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) out[key] = scrubStrings(v, scrub, depth + 1);
+  return out as T;
 }
 
 /** A logger that drops everything, for tests and the CLI's JSON mode. */

@@ -230,8 +230,13 @@ describe('failures and slow work', () => {
 
   it('does not let a failed answer block the same answer for the next minute', async () => {
     h.fake.failNext({ method: 'POST', path: /\/interactions\/\d+\/[^/]+\/callback/, status: 400, code: 50035, message: 'Invalid Form Body' });
-    const failed = await h.fake.slash('feature', { name: 'y2038' }, { user: ALICE, channelId: GENERAL }).reply();
+    const failedHandle = h.fake.slash('feature', { name: 'y2038' }, { user: ALICE, channelId: GENERAL });
+    const failed = await failedHandle.reply();
     expect((failed.data as CallbackData).content).toMatch(/Something went wrong/);
+    // The failure is logged with the request URL, but never with the interaction token in it.
+    const logged = h.logs.filter((l) => l.msg === 'interaction failed').map((l) => JSON.stringify(l));
+    expect(logged.some((l) => l.includes(`/interactions/${failedHandle.id}/[redacted]/callback`))).toBe(true);
+    expect(JSON.stringify(h.logs)).not.toContain(failedHandle.token);
     const retry = await h.fake.slash('feature', { name: 'y2038' }, { user: ALICE, channelId: GENERAL }).reply();
     expect((retry.data as CallbackData).embeds?.[0]?.footer?.text).toBe('kernelbot · /feature y2038');
   });
