@@ -30,7 +30,7 @@ describe('a non-recoverable gateway close', () => {
     child = proc;
     proc.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const exit = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
-    await fake.waitFor(() => stderr.includes('"msg":"connected to Discord"'), 30_000, () => stderr);
+    await fake.waitFor(() => stderr.includes('"msg":"connected to Discord"'), 90_000, () => stderr);
 
     fake.closeGateway(4004, 'Authentication failed.');
     expect(await exit).toBe(1);
@@ -39,5 +39,5 @@ describe('a non-recoverable gateway close', () => {
     expect(fatal[0]).toMatch(/"closeCode":4004/);
     expect(fatal[0]).toMatch(/the token was reset or is wrong/);
     expect(stderr).not.toContain(TOKEN);
-  }, 60_000);
+  }, 150_000);
 });
