@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { realKnowledge, entryData } from './support/knowledge.ts';
-import { releaseReply, replyForOutcome, type Reply } from '../src/answers/reply.ts';
+import { releaseReply, replyForOutcome, versionRanges, type Reply } from '../src/answers/reply.ts';
 import { renderText } from '../src/terminal/render-text.ts';
 import { renderDiscord } from '../src/discord/render.ts';
 import { LIMITS, embedLength } from '../src/discord/policy.ts';
@@ -100,5 +100,20 @@ describe('release changes rendered', () => {
     const shown = fsFields.map((f) => f.value).join('\n');
     for (const change of changes) expect(shown).toContain(change.en);
     expect(shown).toContain('Title some-fs');
+  });
+});
+
+describe('covered versions in the "not covered" message', () => {
+  it('collapses consecutive mainline releases into ranges, across the x.19 and 4.20 boundaries', () => {
+    expect(versionRanges(['3.8', '3.15', '3.16', '3.17', '3.18', '3.19', '4.0', '4.1'])).toBe('3.8, 3.15–4.1');
+    expect(versionRanges(['4.19', '4.20', '5.0', '5.1', '5.19', '6.0', '7.0'])).toBe('4.19–5.1, 5.19–6.0, 7.0');
+    expect(versionRanges(['6.18', '6.19', '7.0', '7.1'])).toBe('6.18–7.1');
+    expect(versionRanges([])).toBe('');
+  });
+
+  it('names the ranges when a version is not covered', () => {
+    const text = renderText(releaseReply('9.9', search, 'en'));
+    expect(text).toMatch(/Linux 9\.9 is not covered by my knowledge base \(it covers [^)]*3\.0–[^)]*7\.\d+\)/);
+    expect(text.length).toBeLessThan(600);
   });
 });

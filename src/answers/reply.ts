@@ -128,6 +128,22 @@ export function entryReply(entry: KnowledgeEntry, search: KnowledgeSearch, lang:
   return { type: 'entry', lang, entry: entryView(entry, lang, (id) => search.get(id)), also: [] };
 }
 
+/**
+ * Covered versions as ranges of consecutive mainline releases ("3.0–4.1, 5.0–7.1"): x.19 (4.20 for 4.x) is
+ * followed by (x+1).0, so a base that covers every release reads as one range instead of seventy numbers.
+ */
+export function versionRanges(versions: readonly string[]): string {
+  const parsed = versions.map((v) => v.split('.').map(Number) as [number, number]);
+  const follows = ([m1, n1]: [number, number], [m2, n2]: [number, number]) => (m2 === m1 && n2 === n1 + 1) || (m2 === m1 + 1 && n2 === 0 && n1 >= 19);
+  const ranges: string[][] = [];
+  parsed.forEach((v, i) => {
+    const previous = parsed[i - 1];
+    if (previous && follows(previous, v)) ranges.at(-1)!.push(versions[i]!);
+    else ranges.push([versions[i]!]);
+  });
+  return ranges.map((r) => (r.length === 1 ? r[0] : `${r[0]}–${r.at(-1)}`)).join(', ');
+}
+
 /** What a version brought, grouped by area; for a version the base does not cover, say so and link kernelnewbies. */
 export function releaseReply(version: string, search: KnowledgeSearch, lang: Language, areas: Set<string> = new Set(), requested?: { text: string; rc: boolean }): Reply {
   const l = labels(lang);

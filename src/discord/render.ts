@@ -5,7 +5,7 @@ import {
   type APIComponentInMessageActionRow,
   type APIEmbed,
 } from 'discord-api-types/v10';
-import { releaseSections, type Reply, type EntryView, type EntryRef, type ReleaseView, type ReleaseSection } from '../answers/reply.ts';
+import { releaseSections, versionRanges, type Reply, type EntryView, type EntryRef, type ReleaseView, type ReleaseSection } from '../answers/reply.ts';
 import { labels } from '../answers/i18n.ts';
 import type { Language } from '../knowledge/schema.ts';
 import { LIMITS, clip, escapeUserText, fitEmbed } from './policy.ts';
@@ -108,7 +108,7 @@ function releaseEmbed(release: ReleaseView, lang: Language): APIEmbed {
   const l = labels(lang);
   const description: string[] = [];
   if (release.note) description.push(release.note);
-  if (!release.known) description.push(l.releaseUnknown(release.version, release.coveredVersions.join(', ')));
+  if (!release.known) description.push(l.releaseUnknown(release.version, versionRanges(release.coveredVersions)));
   if (release.entry) description.push(release.entry.summary);
   const sections = releaseSections(release);
   if (sections.length === 0 && release.focus.length > 0) description.push('', l.noChangesFor(release.version, release.focus.join(', ')));

@@ -1,4 +1,4 @@
-import { releaseSections, type Reply, type EntryView, type ReleaseView } from '../answers/reply.ts';
+import { releaseSections, versionRanges, type Reply, type EntryView, type ReleaseView } from '../answers/reply.ts';
 import { labels } from '../answers/i18n.ts';
 import type { Language } from '../knowledge/schema.ts';
 
@@ -47,7 +47,7 @@ function renderRelease(release: ReleaseView, lang: Language): string {
   const l = labels(lang);
   const lines = [`== ${release.title} ==`];
   if (release.note) lines.push(release.note);
-  if (!release.known) lines.push(l.releaseUnknown(release.version, release.coveredVersions.join(', ')));
+  if (!release.known) lines.push(l.releaseUnknown(release.version, versionRanges(release.coveredVersions)));
   if (release.entry) lines.push(release.entry.summary);
   for (const fact of release.facts) lines.push(`${fact.label}: ${fact.value}`);
   const sections = releaseSections(release);
