@@ -69,8 +69,8 @@ export const announce = defineCommand({
         );
       }
       case 'show': {
-        const statuses = service.status(guildId);
-        const current = service.current();
+        const statuses = await service.status(guildId);
+        const current = await service.current();
         const last = current ? `${de ? 'Letzter Abruf von kernel.org' : 'Last kernel.org fetch'}: ${formatAge(current.ageMs)}` : de ? 'kernel.org wurde noch nicht erfolgreich abgerufen.' : 'kernel.org has not been fetched successfully yet.';
         const next = service.nextFetchAt();
         const fetched = next ? `${last}\n${de ? 'Nächster Abruf von kernel.org' : 'Next kernel.org fetch'}: <t:${Math.floor(next.getTime() / 1000)}:R>` : last;
@@ -88,7 +88,7 @@ export const announce = defineCommand({
         return note(invocation, fetched, fetched, fields);
       }
       case 'test': {
-        const subscriptions = service.status(guildId).map((s) => s.subscription!);
+        const subscriptions = (await service.status(guildId)).map((s) => s.subscription!);
         const channelId = options.id('channel') ?? subscriptions[0]?.channelId ?? invocation.channelId;
         if (!channelId) return note(invocation, 'Name a channel.', 'Nenne einen Kanal.');
         const roleId = subscriptions.find((s) => s.channelId === channelId)?.roleId ?? null;
@@ -98,7 +98,7 @@ export const announce = defineCommand({
           : note(invocation, `The sample could not be posted in <#${channelId}>: ${result.problem}.`, `Das Beispiel ließ sich in <#${channelId}> nicht posten: ${result.problem}.`);
       }
       case 'off': {
-        const stopped = service.unsubscribe(guildId, options.id('channel'));
+        const stopped = await service.unsubscribe(guildId, options.id('channel'));
         if (stopped.length === 0) return note(invocation, 'There was nothing to stop.', 'Es gab nichts zu beenden.');
         const list = stopped.map((id) => `<#${id}>`).join(', ');
         return note(invocation, `Announcements stopped in ${list}.`, `Ankündigungen beendet in ${list}.`);

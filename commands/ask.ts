@@ -14,10 +14,10 @@ export const ask = defineCommand({
   },
   terminalOption: 'question',
   usage: { en: '/ask <question> – e.g. /ask what did 4.0 bring?', de: '/ask <Frage> – z. B. /ask Was ist Live-Patching?' },
-  handle(options, { lang }, { search, services }) {
+  async handle(options, { lang }, { search, services }) {
     const question = (options.string('question') ?? '').slice(0, ASK_MAX_LENGTH);
     const outcome = search.search(question);
-    services?.qa?.recordOutcome(question, outcome);
+    await services?.qa?.recordOutcome(question, outcome);
     return replyForOutcome(outcome, search, lang);
   },
 });

@@ -12,16 +12,16 @@ export const feature = defineCommand({
   },
   terminalOption: 'name',
   usage: { en: '/feature <name> – one entry, e.g. /feature kdbus', de: '/feature <Name> – ein Eintrag, z. B. /feature kdbus' },
-  handle(options, { lang }, { search, services }) {
+  async handle(options, { lang }, { search, services }) {
     const typed = options.string('name') ?? '';
     // A picked suggestion arrives as the id; free text or a choice's display name resolves through the names.
     const entry = search.resolve(typed);
     if (entry) {
-      services?.qa?.recordHit(entry.id);
+      await services?.qa?.recordHit(entry.id);
       return entryReply(entry, search, lang);
     }
     const outcome = search.search(typed);
-    services?.qa?.recordOutcome(typed, outcome);
+    await services?.qa?.recordOutcome(typed, outcome);
     return replyForOutcome(outcome, search, lang);
   },
   autocomplete(_option, typed, { lang }, { search }) {

@@ -14,19 +14,19 @@ export const kb = defineCommand({
   },
   adminOnly: true,
   usage: { en: '/kb gaps|hits – unanswered questions, popular entries (Manage Server)', de: '/kb gaps|hits – unbeantwortete Fragen, beliebte Einträge (Server verwalten)' },
-  handle(options, invocation, deps) {
+  async handle(options, invocation, deps) {
     const refusal = refuseUnlessAdmin(invocation);
     if (refusal) return refusal;
     const service = deps.services?.qa;
     if (!service) return unavailable(invocation);
     const de = invocation.lang === 'de';
     if (options.subcommand() === 'hits') {
-      const hits = service.hits(20);
+      const hits = await service.hits(20);
       if (hits.length === 0) return note(invocation, 'No answers counted yet.', 'Noch keine Antworten gezählt.');
       const lines = hits.map((h) => `${h.hits}× ${deps.search.get(h.entryId)?.title[invocation.lang] ?? h.entryId}`);
       return note(invocation, lines.join('\n'), lines.join('\n'));
     }
-    const gaps = service.gaps(20);
+    const gaps = await service.gaps(20);
     if (gaps.length === 0) return note(invocation, 'No unanswered questions recorded yet.', 'Noch keine unbeantworteten Fragen erfasst.');
     const lines = gaps.map((g) => `${g.asked + g.unhelpful}× “${g.question.replace(/[`*_~|]/g, '')}”${g.unhelpful ? (de ? ` (${g.unhelpful}× nicht hilfreich)` : ` (${g.unhelpful}× not helpful)`) : ''}`);
     return note(invocation, lines.join('\n'), lines.join('\n'));

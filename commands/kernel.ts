@@ -9,10 +9,10 @@ export const kernel = defineCommand({
     options: [{ type: 5, name: 'hide', ...describe('Only you see the answer', 'Nur du siehst die Antwort') }],
   },
   usage: { en: '/kernel – current mainline, stable and longterm releases', de: '/kernel – aktuelle Mainline-, Stable- und Longterm-Versionen' },
-  handle(_options, invocation, deps) {
+  async handle(_options, invocation, deps) {
     const service = deps.services?.announcements;
     if (!service) return unavailable(invocation);
-    const current = service.current();
+    const current = await service.current();
     return { type: 'releases', lang: invocation.lang, current, text: renderCurrentReleasesText(current) };
   },
 });

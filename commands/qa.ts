@@ -28,7 +28,7 @@ export const qa = defineCommand({
   },
   adminOnly: true,
   usage: { en: '/qa add|remove|show – Q&A channels (Manage Server)', de: '/qa add|remove|show – Q&A-Kanäle (Server verwalten)' },
-  handle(options, invocation, deps) {
+  async handle(options, invocation, deps) {
     const refusal = refuseUnlessAdmin(invocation);
     if (refusal) return refusal;
     const service = deps.services?.qa;
@@ -37,7 +37,7 @@ export const qa = defineCommand({
     switch (options.subcommand()) {
       case 'add': {
         const kind = options.channelType('channel') === 15 ? 'forum' : 'text';
-        service.watch({ channelId: channelId!, guildId: invocation.guildId!, kind }, invocation.userId);
+        await service.watch({ channelId: channelId!, guildId: invocation.guildId!, kind }, invocation.userId);
         return kind === 'forum'
           ? note(invocation, `Watching the forum <#${channelId}>: new posts get suggestions when I am confident.`, `Ich beobachte das Forum <#${channelId}>: neue Beiträge bekommen Vorschläge, wenn ich mir sicher bin.`)
           : note(
@@ -47,14 +47,14 @@ export const qa = defineCommand({
             );
       }
       case 'remove':
-        return service.unwatch(channelId!)
+        return (await service.unwatch(channelId!))
           ? note(invocation, `No longer watching <#${channelId}>.`, `<#${channelId}> wird nicht mehr beobachtet.`)
           : note(invocation, `<#${channelId}> was not watched.`, `<#${channelId}> wurde nicht beobachtet.`);
       default: {
-        const channels = service.channelsOf(invocation.guildId!);
+        const channels = await service.channelsOf(invocation.guildId!);
         if (channels.length === 0) return note(invocation, 'No Q&A channels yet. Use /qa add.', 'Noch keine Q&A-Kanäle. Nutze /qa add.');
         const list = channels.map((c) => `<#${c.channelId}> (${c.kind})`).join('\n');
-        const solved = service.solvedCount();
+        const solved = await service.solvedCount();
         return note(invocation, `${list}\n\nPosts marked solved after a suggestion: ${solved}`, `${list}\n\nNach einem Vorschlag als gelöst markiert: ${solved}`);
       }
     }

@@ -6,8 +6,7 @@ import { entryReply, replyForOutcome } from './answers/reply.ts';
 import { renderText } from './terminal/render-text.ts';
 import type { Language } from './knowledge/schema.ts';
 import { existsSync } from 'node:fs';
-import { openDatabase } from './store/database.ts';
-import { createStore } from './store/store.ts';
+import { openStore } from './store/store.ts';
 
 /**
  * The search CLI. External tooling depends on its output: `search --json` writes exactly one JSON
@@ -70,11 +69,13 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'gaps': {
       const path = values.db ?? process.env.DATABASE_PATH ?? './data/kernelbot.db';
-      if (!existsSync(path)) return fail(`no database at ${path} (set DATABASE_PATH or --db)`);
-      const store = createStore(openDatabase(path));
-      const gaps = store.qa.gaps(Math.max(1, Number(values.limit) || 50));
-      const hits = store.qa.hits(Math.max(1, Number(values.limit) || 50));
-      store.db.close();
+      // --db names a SQLite file; without it, DATABASE_URL (Postgres) wins as in the bot.
+      const url = values.db ? undefined : process.env.DATABASE_URL || undefined;
+      if (!url && !existsSync(path)) return fail(`no database at ${path} (set DATABASE_PATH, DATABASE_URL or --db)`);
+      const store = await openStore({ DATABASE_URL: url, DATABASE_PATH: path }, { poolSize: 1 });
+      const gaps = await store.qa.gaps(Math.max(1, Number(values.limit) || 50));
+      const hits = await store.qa.hits(Math.max(1, Number(values.limit) || 50));
+      await store.close();
       if (values.json) {
         console.log(JSON.stringify({ gaps: gaps.map((g) => ({ question: g.question, asked: g.asked, unhelpful: g.unhelpful, lastAt: g.lastAt.toISOString() })), hits }));
       } else {

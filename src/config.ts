@@ -25,6 +25,9 @@ const schema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   KNOWLEDGE_DIR: z.string().min(1).optional(),
   DATABASE_PATH: z.string().min(1).default('./data/kernelbot.db'),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// URL, e.g. postgres://kernelbot:secret@127.0.0.1:5432/kernelbot' })
+    .optional(),
   KERNEL_FEED_URL: z.url({ protocol: /^https?$/, error: 'KERNEL_FEED_URL must be an http(s) URL' }).default('https://www.kernel.org/feeds/kdist.xml'),
   FEED_SCHEDULE: z
     .string()

@@ -15,9 +15,9 @@ async function main(): Promise<void> {
   const deps: CommandDeps = { search, commands: COMMANDS, botVersion: BOT_VERSION, now: () => new Date() };
 
   if (!config.DISCORD_TOKEN) {
-    const { services, close } = terminalServices(config.DATABASE_PATH, createLogger({ level: config.LOG_LEVEL }));
+    const { services, close } = await terminalServices(config, createLogger({ level: config.LOG_LEVEL }));
     await runTerminal({ ...deps, services }, { input: process.stdin, output: process.stdout, interactive: Boolean(process.stdin.isTTY) });
-    close();
+    await close();
     return;
   }
   const { startBot } = await import('./discord/bot.ts');

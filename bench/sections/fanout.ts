@@ -66,8 +66,8 @@ async function fanout(ctx: BenchContext, channels: number, rttMs: number): Promi
     });
     const bot = h.bot;
     await bot.releases.pollNow(); // baseline
-    bot.store.transaction(() => {
-      for (const { guildId, channelId } of channelIds) bot.store.subscriptions.upsert({ guildId, channelId, types: ['stable'], createdBy: 'bench' }, now);
+    await bot.store.transaction(async (tx) => {
+      for (const { guildId, channelId } of channelIds) await tx.subscriptions.upsert({ guildId, channelId, types: ['stable'], createdBy: 'bench' }, now);
     });
     feed.set(feedState(nextRelease(FEED_2025_12_01(), '6.17.10', '6.17.11', new Date('2025-12-05T12:00:00Z')), 'v2'));
     // Start with a fresh global window (login and command sync used the current one).

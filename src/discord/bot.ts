@@ -2,8 +2,7 @@ import { Events, type Client } from 'discord.js';
 import type { Config } from '../config.ts';
 import type { CommandDeps } from '../../commands/command.ts';
 import { createLogger, type Logger } from '../logger.ts';
-import { openDatabase } from '../store/database.ts';
-import { createStore, type Store } from '../store/store.ts';
+import { openStore, type Store } from '../store/store.ts';
 import { createDiscordClient } from './client.ts';
 import { createInteractionRouter } from './router.ts';
 import { createMentionHandler } from './mentions.ts';
@@ -49,9 +48,11 @@ const FATAL_CLOSE_CODES = new Map<number, string>([
  */
 export async function startBot(config: Config, baseDeps: CommandDeps, options: BotOptions = { handleSignals: true }): Promise<RunningBot> {
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL, token: config.DISCORD_TOKEN });
-  const store = createStore(openDatabase(config.DATABASE_PATH));
+  const store = await openStore(config, {
+    onConnectionError: (error) => logger.error({ err: error }, 'database connection lost; work that needs it stays queued and is retried'),
+  });
   const client = createDiscordClient({ apiBase: config.DISCORD_API_BASE, messageContent: config.MESSAGE_CONTENT_INTENT });
-  const releases = startReleaseAnnouncements({
+  const releases = await startReleaseAnnouncements({
     config,
     store,
     logger,
@@ -60,7 +61,12 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
     access: createChannelAccess(client),
     clock: options.clock,
   });
-  const qa = new QaService({ store, search: baseDeps.search, clock: systemClock });
+  const qa = new QaService({
+    store,
+    search: baseDeps.search,
+    clock: systemClock,
+    onCountError: (error) => logger.warn({ err: error }, 'could not count an answer or gap (database unavailable)'),
+  });
   const deps: CommandDeps = { ...baseDeps, services: { ...baseDeps.services, announcements: releases.service, qa } };
   const recent = new RecentAnswers(60_000, () => deps.now().getTime());
 
@@ -94,7 +100,7 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
       }
       // ANNOUNCE_CHANNEL_ID was subscribed before login, without its server: record it, so /announce show and off there see it.
       const envChannel = config.ANNOUNCE_CHANNEL_ID ? readyClient.channels.cache.get(config.ANNOUNCE_CHANNEL_ID) : undefined;
-      if (envChannel && !envChannel.isDMBased()) store.subscriptions.adoptGuild(envChannel.id, envChannel.guildId);
+      if (envChannel && !envChannel.isDMBased()) await store.subscriptions.adoptGuild(envChannel.id, envChannel.guildId).catch((error) => logger.error({ err: error }, 'could not record the server of ANNOUNCE_CHANNEL_ID'));
       else if (config.ANNOUNCE_CHANNEL_ID) logger.warn({ channelId: config.ANNOUNCE_CHANNEL_ID }, 'ANNOUNCE_CHANNEL_ID is not a channel of a server the bot is in');
       // Polling starts once channels are cached, so permission checks and posts work from the first poll.
       releases.startSchedule();
@@ -109,7 +115,7 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
     logger.info('shutting down');
     await releases.stop();
     await client.destroy();
-    store.db.close();
+    await store.close();
   };
   if (options.handleSignals) {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {

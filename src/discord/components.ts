@@ -78,7 +78,7 @@ async function handleQaButton(interaction: ButtonInteraction, verdict: 'solved' 
     await interaction.deleteReply();
     return;
   }
-  qa?.resolvePost(interaction.channelId, verdict, title);
+  await qa?.resolvePost(interaction.channelId, verdict, title);
   if (verdict === 'unhelpful') {
     await interaction.deferUpdate();
     await interaction.deleteReply();

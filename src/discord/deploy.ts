@@ -15,8 +15,8 @@ export function definitionsHash(payload: RESTPutAPIApplicationCommandsJSONBody, 
 
 /** Where the last sync's hash is kept (the database's meta table in the bot, a map in tests). */
 export interface SyncMemory {
-  get(key: string): string | null | undefined;
-  set(key: string, value: string): void;
+  get(key: string): string | null | undefined | Promise<string | null | undefined>;
+  set(key: string, value: string): void | Promise<void>;
 }
 
 /**
@@ -30,9 +30,9 @@ export async function syncCommands(
   const payload = commandPayloads(options.commands);
   const hash = definitionsHash(payload, options.guildId);
   const key = `commands-hash:${options.applicationId}:${options.guildId ?? 'global'}`;
-  if (!options.force && options.memory?.get(key) === hash) return { synced: false, count: payload.length, hash };
+  if (!options.force && (await options.memory?.get(key)) === hash) return { synced: false, count: payload.length, hash };
   const route = options.guildId ? Routes.applicationGuildCommands(options.applicationId, options.guildId) : Routes.applicationCommands(options.applicationId);
   await rest.put(route, { body: payload });
-  options.memory?.set(key, hash);
+  await options.memory?.set(key, hash);
   return { synced: true, count: payload.length, hash };
 }

@@ -11,17 +11,18 @@ import { renderForumSuggestion, renderTextSuggestion } from './qa-render.ts';
 export function createForumPostHandler(deps: { qa: QaService; logger: Logger }) {
   return async (thread: AnyThreadChannel, newlyCreated: boolean): Promise<void> => {
     const forum = thread.parent;
-    if (!newlyCreated || forum?.type !== ChannelType.GuildForum || !deps.qa.watched(forum.id, 'forum')) return;
+    if (!newlyCreated || forum?.type !== ChannelType.GuildForum) return;
     try {
+      if (!(await deps.qa.watched(forum.id, 'forum'))) return;
       const starter = await thread.fetchStarterMessage().catch(() => null);
       if (starter?.author.bot) return;
       const tagNames = thread.appliedTags.map((id) => forum.availableTags.find((t) => t.id === id)?.name).filter((n): n is string => Boolean(n));
       const ownerId = thread.ownerId ?? starter?.author.id ?? null;
-      const hits = deps.qa.suggestForPost({ threadId: thread.id, channelId: forum.id, authorId: ownerId, title: thread.name, body: starter?.content ?? '', tags: tagNames });
+      const hits = await deps.qa.suggestForPost({ threadId: thread.id, channelId: forum.id, authorId: ownerId, title: thread.name, body: starter?.content ?? '', tags: tagNames });
       if (!hits || !ownerId) return;
       const lang = resolveLanguage(null, thread.guild.preferredLocale);
       const message = await thread.send({ ...renderForumSuggestion(hits, lang, ownerId), allowedMentions: { parse: [] } });
-      deps.qa.suggestionPosted(thread.id, message.id);
+      await deps.qa.suggestionPosted(thread.id, message.id);
     } catch (error) {
       deps.logger.error({ err: error, threadId: thread.id, event: 'forum-post' }, 'suggesting answers for a forum post failed');
     }
@@ -34,9 +35,9 @@ export function createTextQuestionHandler(deps: { qa: QaService; logger: Logger;
     if (message.author.bot || message.system || !message.content || !message.inGuild()) return;
     const botId = deps.botUserId();
     if (botId && message.mentions.users.has(botId)) return; // the mention handler answers those
-    if (!deps.qa.watched(message.channelId, 'text')) return;
     try {
-      const hit = deps.qa.suggestForMessage(message.channelId, message.content);
+      if (!(await deps.qa.watched(message.channelId, 'text'))) return;
+      const hit = await deps.qa.suggestForMessage(message.channelId, message.content);
       if (!hit) return;
       const lang = resolveLanguage(null, message.guild.preferredLocale);
       await message.reply({ ...renderTextSuggestion(hit, lang, message.author.id), allowedMentions: { parse: [], repliedUser: false } });

@@ -32,18 +32,19 @@ export class AnnouncementService {
   async subscribe(input: { guildId: string; channelId: string; types: AnnounceType[]; roleId: string | null; createdBy: string | null }): Promise<{ ok: true; subscription: Subscription; warning?: string } | { ok: false; problem: string }> {
     const access = await this.deps.access.check(input.channelId, { roleId: input.roleId });
     if (!access.ok) return access;
-    return { ok: true, subscription: this.deps.store.subscriptions.upsert(input, this.deps.clock.now()), warning: access.warning };
+    return { ok: true, subscription: await this.deps.store.subscriptions.upsert(input, this.deps.clock.now()), warning: access.warning };
   }
 
   /** Stops one channel, or every channel of the guild when none is given; returns the channels stopped. */
-  unsubscribe(guildId: string, channelId: string | null): string[] {
-    const targets = this.deps.store.subscriptions.listByGuild(guildId).filter((s) => channelId === null || s.channelId === channelId);
-    for (const subscription of targets) this.deps.store.subscriptions.remove(subscription.channelId);
+  async unsubscribe(guildId: string, channelId: string | null): Promise<string[]> {
+    const targets = (await this.deps.store.subscriptions.listByGuild(guildId)).filter((s) => channelId === null || s.channelId === channelId);
+    for (const subscription of targets) await this.deps.store.subscriptions.remove(subscription.channelId);
     return targets.map((s) => s.channelId);
   }
 
-  status(guildId: string): AnnounceStatus[] {
-    return this.deps.store.subscriptions.listByGuild(guildId).map((s) => announceStatus(this.deps.store, s.channelId, this.deps.clock));
+  async status(guildId: string): Promise<AnnounceStatus[]> {
+    const subscriptions = await this.deps.store.subscriptions.listByGuild(guildId);
+    return Promise.all(subscriptions.map((s) => announceStatus(this.deps.store, s.channelId, this.deps.clock)));
   }
 
   /** The sample post; not recorded as a delivery, so it never blocks a real announcement. */
@@ -58,7 +59,7 @@ export class AnnouncementService {
     return this.deps.nextFetchAt?.() ?? null;
   }
 
-  current(): CurrentReleases | null {
+  current(): Promise<CurrentReleases | null> {
     return currentReleases(this.deps.store, this.deps.clock);
   }
 }

@@ -14,8 +14,8 @@ export interface CurrentReleases {
 }
 
 /** For /kernel: the feed as of the last successful fetch, without any network call. */
-export function currentReleases(store: Store, clock: Clock): CurrentReleases | null {
-  const state = store.feedState.get();
+export async function currentReleases(store: Store, clock: Clock): Promise<CurrentReleases | null> {
+  const state = await store.feedState.get();
   if (!state.snapshot || !state.lastSuccessAt) return null;
   return {
     releases: state.snapshot,

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Logger } from '../logger.ts';
 import type { Delivery } from '../store/deliveries-repo.ts';
 import type { Store } from '../store/store.ts';
@@ -23,6 +24,10 @@ export interface DelivererOptions {
   backoffMaxMs?: number;
   /** Channels served in parallel (each channel's messages stay in order). */
   concurrency?: number;
+  /** This process's name on its claims (processes sharing one Postgres must differ). */
+  holder?: string;
+  /** How long a claim on a channel's rows lasts without renewal; a dead process's claims are taken over after it. */
+  claimLeaseMs?: number;
 }
 
 export interface DeliveryReport {
@@ -53,6 +58,9 @@ export class Deliverer {
   private readonly backoffBaseMs: number;
   private readonly backoffMaxMs: number;
   private readonly concurrency: number;
+  private readonly holder: string;
+  private readonly claimLeaseMs: number;
+  private stopping = false;
   private queue: Promise<unknown> = Promise.resolve();
 
   constructor(private readonly options: DelivererOptions) {
@@ -62,6 +70,23 @@ export class Deliverer {
     this.backoffBaseMs = options.backoffBaseMs ?? 1_000;
     this.backoffMaxMs = options.backoffMaxMs ?? 60_000;
     this.concurrency = Math.max(1, options.concurrency ?? 4);
+    this.holder = options.holder ?? `deliverer-${randomUUID()}`;
+    this.claimLeaseMs = options.claimLeaseMs ?? 60_000;
+  }
+
+  /** Stops claiming new channels; sends in flight finish (or are released on the next `releaseClaims`). */
+  stopClaiming(): void {
+    this.stopping = true;
+  }
+
+  /** Gives back this process's claims on rows it did not finish, so another process takes them at once. */
+  async releaseClaims(): Promise<number> {
+    return this.options.store.deliveries.releaseClaims(this.holder);
+  }
+
+  /** Waits for the run in progress, if any. */
+  async idle(): Promise<void> {
+    await this.queue;
   }
 
   /** Sends everything pending. Runs are serialised so two callers never send the same row at once. Never throws. */
@@ -75,14 +100,14 @@ export class Deliverer {
     const report: DeliveryReport = { messagesSent: 0, eventsSent: 0, eventsFailed: 0, disabledChannels: [], deferredChannels: [] };
     let channels: string[];
     try {
-      channels = this.options.store.deliveries.pendingChannels();
+      channels = await this.options.store.deliveries.pendingChannels(this.options.clock.now(), this.holder);
     } catch (error) {
       this.options.logger.error({ err: error }, 'reading pending deliveries failed');
       return report;
     }
     let next = 0;
     const worker = async () => {
-      while (next < channels.length) {
+      while (next < channels.length && !this.stopping) {
         const channelId = channels[next++]!;
         try {
           await this.deliverChannel(channelId, report);
@@ -99,32 +124,41 @@ export class Deliverer {
 
   private async deliverChannel(channelId: string, report: DeliveryReport): Promise<void> {
     const { store, clock, logger } = this.options;
-    const subscription = store.subscriptions.get(channelId);
+    const subscription = await store.subscriptions.get(channelId);
     if (!subscription || !subscription.enabled) {
       const why = subscription ? `subscription disabled: ${subscription.disabledReason ?? 'off'}` : 'channel unsubscribed';
-      report.eventsFailed += store.deliveries.failPendingForChannel(channelId, why, clock.now());
+      report.eventsFailed += await store.deliveries.failPendingForChannel(channelId, why, clock.now());
       return;
     }
-    for (const batch of this.batches(channelId, subscription)) {
-      const outcome = await this.sendBatch(channelId, subscription, batch, report);
-      if (outcome === 'stop-channel') return;
-      if (outcome === 'defer') {
-        report.deferredChannels.push(channelId);
-        logger.warn({ channelId }, 'announcement still pending; retried on the next run');
-        return;
+    const now = clock.now();
+    const rows = await store.deliveries.claimPending(channelId, this.holder, now, new Date(now.getTime() + this.claimLeaseMs));
+    // Another process holds them: it delivers, or its claim runs out and a later run here takes over.
+    if (rows.length === 0) return;
+    try {
+      for (const batch of await this.batches(rows, subscription)) {
+        const outcome = await this.sendBatch(channelId, subscription, batch, report);
+        if (outcome === 'stop-channel') return;
+        if (outcome === 'defer') {
+          report.deferredChannels.push(channelId);
+          logger.warn({ channelId }, 'announcement still pending; retried on the next run');
+          return;
+        }
       }
+    } finally {
+      // Whatever is still pending goes back to the pool for the next run, here or in another process.
+      await store.deliveries.releaseClaims(this.holder, channelId);
     }
   }
 
   /** Rows already given a nonce are resent as they were; the rest are composed into new messages. */
-  private batches(channelId: string, subscription: Subscription): Batch[] {
+  private async batches(rows: Delivery[], subscription: Subscription): Promise<Batch[]> {
     const { store, clock } = this.options;
     const composed = new Map<string, { rows: Delivery[]; items: AnnouncementItem[] }>();
     const fresh = new Map<string, Delivery>();
     const freshItems: AnnouncementItem[] = [];
     const orphans: number[] = [];
-    for (const row of store.deliveries.pendingFor(channelId)) {
-      const item = this.item(row);
+    for (const row of rows) {
+      const item = await this.item(row);
       // A row whose release is not in the store cannot be rendered faithfully: fail it rather than post garbage.
       if (!item) orphans.push(row.id);
       else if (row.nonce) {
@@ -137,7 +171,7 @@ export class Deliverer {
         freshItems.push(item);
       }
     }
-    if (orphans.length) store.deliveries.markFailed(orphans, 'release data missing', clock.now());
+    if (orphans.length) await store.deliveries.markFailed(orphans, 'release data missing', clock.now());
 
     const batches: Batch[] = [...composed].map(([nonce, group]) => ({ ...group, nonce }));
     for (const items of planMessages(freshItems, this.renderOptions(subscription))) {
@@ -146,12 +180,8 @@ export class Deliverer {
     return batches;
   }
 
-  private items(rows: Delivery[]): AnnouncementItem[] {
-    return rows.map((row) => this.item(row)).filter((item): item is AnnouncementItem => item !== undefined);
-  }
-
-  private item(row: Delivery): AnnouncementItem | undefined {
-    const release = this.options.store.releases.get(row.version);
+  private async item(row: Delivery): Promise<AnnouncementItem | undefined> {
+    const release = await this.options.store.releases.get(row.version);
     const key = parseEventKey(row.eventKey);
     if (!release || !key) return undefined;
     return key.type === 'release' ? { type: 'release', release } : { type: 'eol', series: seriesOf(release.version), release };
@@ -182,7 +212,7 @@ export class Deliverer {
     if (!nonce) {
       // Intent: commit the nonce before the first send, so a crash after it resends the same message.
       nonce = messageNonce(channelId, batch.rows.map((r) => r.eventKey));
-      store.deliveries.assignNonce(ids, nonce, clock.now());
+      await store.deliveries.assignNonce(ids, nonce, clock.now());
     }
     const body = renderMessage(batch.items, this.renderOptions(subscription), nonce);
     let attempts = Math.max(...batch.rows.map((r) => r.attempts));
@@ -192,7 +222,7 @@ export class Deliverer {
       const since = new Date(Math.min(...batch.rows.map((r) => r.createdAt.getTime())));
       const posted = await this.findPosted(channelId, body, since);
       if (posted) {
-        store.transaction(() => store.deliveries.markSent(ids, posted, clock.now()));
+        await store.deliveries.markSent(ids, posted, clock.now());
         report.messagesSent++;
         report.eventsSent += ids.length;
         logger.info({ channelId, messageId: posted }, 'interrupted announcement was already posted; recorded without resending');
@@ -201,15 +231,21 @@ export class Deliverer {
     }
 
     for (let inRun = 0; inRun < this.maxAttemptsPerRun; inRun++) {
+      const now = clock.now();
+      // Renew the claim before every send; if another process took the rows over (our lease ran out), it sends them.
+      if (!(await store.deliveries.extendClaim(ids, this.holder, new Date(now.getTime() + this.claimLeaseMs)))) {
+        logger.warn({ channelId, nonce }, 'claim on the announcement was taken over by another process; not sending');
+        return 'defer';
+      }
       let result: SendResult;
       try {
         result = await sender.send(channelId, body);
       } catch (error) {
         // Outcome unknown (it may have been posted): keep it pending with its nonce for the next run.
         const message = `send threw: ${(error as Error).message}`;
-        store.deliveries.recordAttempt(ids, message, clock.now());
+        await store.deliveries.recordAttempt(ids, message, clock.now());
         if (attempts + 1 >= this.maxAttempts) {
-          store.deliveries.markFailed(ids, `gave up after ${attempts + 1} attempts: ${message}`, clock.now());
+          await store.deliveries.markFailed(ids, `gave up after ${attempts + 1} attempts: ${message}`, clock.now());
           report.eventsFailed += ids.length;
           return 'failed';
         }
@@ -218,9 +254,9 @@ export class Deliverer {
       }
       attempts++;
       if (result.ok) {
-        store.transaction(() => {
-          store.deliveries.recordAttempt(ids, null, clock.now());
-          store.deliveries.markSent(ids, result.messageId, clock.now());
+        await store.transaction(async (tx) => {
+          await tx.deliveries.recordAttempt(ids, null, clock.now());
+          await tx.deliveries.markSent(ids, result.messageId, clock.now());
         });
         report.messagesSent++;
         report.eventsSent += ids.length;
@@ -229,19 +265,19 @@ export class Deliverer {
       }
       const error = `${result.status} ${result.reason}`;
       if (result.kind === 'gone' || result.kind === 'forbidden') {
-        store.transaction(() => {
-          store.deliveries.recordAttempt(ids, error, clock.now());
-          store.deliveries.markFailed(ids, error, clock.now());
-          store.subscriptions.disable(channelId, error, clock.now());
-          report.eventsFailed += ids.length + store.deliveries.failPendingForChannel(channelId, `subscription disabled: ${error}`, clock.now());
+        await store.transaction(async (tx) => {
+          await tx.deliveries.recordAttempt(ids, error, clock.now());
+          await tx.deliveries.markFailed(ids, error, clock.now());
+          await tx.subscriptions.disable(channelId, error, clock.now());
+          report.eventsFailed += ids.length + (await tx.deliveries.failPendingForChannel(channelId, `subscription disabled: ${error}`, clock.now()));
         });
         report.disabledChannels.push(channelId);
         logger.warn({ channelId, status: result.status, reason: result.reason }, 'channel unusable; subscription disabled');
         return 'stop-channel';
       }
-      store.deliveries.recordAttempt(ids, error, clock.now());
+      await store.deliveries.recordAttempt(ids, error, clock.now());
       if (attempts >= this.maxAttempts) {
-        store.deliveries.markFailed(ids, `gave up after ${attempts} attempts: ${error}`, clock.now());
+        await store.deliveries.markFailed(ids, `gave up after ${attempts} attempts: ${error}`, clock.now());
         report.eventsFailed += ids.length;
         logger.error({ channelId, attempts, error }, 'announcement failed for good');
         return 'failed';

@@ -30,11 +30,11 @@ const SNOWFLAKE = /^\d{17,20}$/;
  * Subscribes the channel named in the environment (single-server setups). The environment is the
  * source of truth at start-up: it also re-enables a subscription disabled by an earlier 403/404.
  */
-export function applyEnvSubscription(
+export async function applyEnvSubscription(
   store: Store,
   config: EnvSubscriptionConfig,
   clock: Clock = systemClock,
-): { status: 'none' | 'created' | 'updated' | 'unchanged'; subscription?: Subscription } {
+): Promise<{ status: 'none' | 'created' | 'updated' | 'unchanged'; subscription?: Subscription }> {
   const channelId = config.channelId?.trim();
   if (!channelId) return { status: 'none' };
   if (!SNOWFLAKE.test(channelId)) throw new Error(`ANNOUNCE_CHANNEL_ID "${channelId}" is not a Discord channel id`);
@@ -42,10 +42,10 @@ export function applyEnvSubscription(
   if (roleId && !SNOWFLAKE.test(roleId)) throw new Error(`ANNOUNCE_ROLE_ID "${roleId}" is not a Discord role id`);
   const types = Array.isArray(config.types) ? parseAnnounceTypes(config.types.join(',')) : parseAnnounceTypes(config.types);
 
-  const before = store.subscriptions.get(channelId);
+  const before = await store.subscriptions.get(channelId);
   const same =
     before?.enabled && before.roleId === roleId && before.types.length === types.length && types.every((t) => before.types.includes(t));
   if (before && same) return { status: 'unchanged', subscription: before };
-  const subscription = store.subscriptions.upsert({ channelId, types, roleId, createdBy: 'env' }, clock.now());
+  const subscription = await store.subscriptions.upsert({ channelId, types, roleId, createdBy: 'env' }, clock.now());
   return { status: before ? 'updated' : 'created', subscription };
 }

@@ -15,12 +15,12 @@ export interface AnnounceStatus {
 }
 
 /** What /announce show needs for one channel: subscription, last fetch, last delivery, problems. */
-export function announceStatus(store: Store, channelId: string, clock: Clock): AnnounceStatus {
-  const subscription = store.subscriptions.get(channelId);
-  const recent = store.deliveries.forChannel(channelId, 50);
+export async function announceStatus(store: Store, channelId: string, clock: Clock): Promise<AnnounceStatus> {
+  const subscription = await store.subscriptions.get(channelId);
+  const recent = await store.deliveries.forChannel(channelId, 50);
   const lastDelivery = recent.find((d) => d.status !== 'pending');
   const pending = recent.filter((d) => d.status === 'pending');
-  const { lastSuccessAt, lastFailureAt, lastError, consecutiveFailures } = store.feedState.get();
+  const { lastSuccessAt, lastFailureAt, lastError, consecutiveFailures } = await store.feedState.get();
 
   const problems: string[] = [];
   if (subscription && !subscription.enabled) {

@@ -44,6 +44,7 @@ const matches = (subscription: Subscription, event: ReleaseEvent) =>
 export class ReleaseWatcher {
   private readonly maxItemAgeMs: number;
   private readonly maxTicksToSkip: number;
+  private failures = 0;
 
   constructor(private readonly options: WatcherOptions) {
     this.maxItemAgeMs = options.maxItemAgeMs ?? 7 * DAY;
@@ -73,52 +74,58 @@ export class ReleaseWatcher {
    * delays the next tick; further failures in a row double the wait (2, 4, 8 ticks) up to the cap.
    */
   ticksToSkip(): number {
-    const failures = this.options.store.feedState.get().consecutiveFailures;
+    // The count as of this process's last poll (kept in memory: the schedule asks synchronously).
+    const failures = this.failures;
     return failures <= 1 ? 0 : Math.min(this.maxTicksToSkip, 2 ** (failures - 1) - 1);
   }
 
   private async pollFeed(): Promise<FeedOutcome> {
     const { store, fetcher, clock, logger } = this.options;
-    const state = store.feedState.get();
+    const state = await store.feedState.get();
+    this.failures = state.consecutiveFailures;
     // Validators are only valid for the URL they came from.
     const sameUrl = state.url === fetcher.url;
     const result = await fetcher.fetch(sameUrl ? { etag: state.etag, lastModified: state.lastModified } : {});
 
     if (result.status === 'error') {
-      store.feedState.recordFailure(`${result.reason}: ${result.message}`, clock.now());
+      await store.feedState.recordFailure(`${result.reason}: ${result.message}`, clock.now());
+      this.failures = state.consecutiveFailures + 1;
       logger.warn({ reason: result.reason, httpStatus: result.httpStatus, failures: state.consecutiveFailures + 1 }, `feed fetch failed: ${result.message}`);
       return { status: 'error', reason: result.reason, message: result.message };
     }
     if (result.status === 'not-modified') {
-      store.feedState.recordNotModified(clock.now());
+      await store.feedState.recordNotModified(clock.now());
+      this.failures = 0;
       return { status: 'not-modified' };
     }
     if (result.skipped.length) logger.warn({ skipped: result.skipped }, 'feed items skipped as garbled');
-    return store.transaction(() => this.apply(result.releases, result.etag, result.lastModified));
+    const outcome = await store.transaction((tx) => this.apply(tx, result.releases, result.etag, result.lastModified));
+    this.failures = 0;
+    return outcome;
   }
 
   /** Runs inside one transaction: known releases, validators and queued deliveries commit together or not at all. */
-  private apply(releases: Release[], etag: string | null, lastModified: string | null): FeedOutcome {
-    const { store, fetcher, clock, logger } = this.options;
+  private async apply(store: Store, releases: Release[], etag: string | null, lastModified: string | null): Promise<FeedOutcome> {
+    const { fetcher, clock, logger } = this.options;
     const now = clock.now();
-    const baseline = store.meta.get(BASELINE_KEY) === undefined;
-    const known = new Map(store.releases.all().map((r) => [r.version, r] as const));
+    const baseline = (await store.meta.get(BASELINE_KEY)) === undefined;
+    const known = new Map((await store.releases.all()).map((r) => [r.version, r] as const));
     const events = baseline ? [] : detectEvents(releases, known, { now, maxItemAgeMs: this.maxItemAgeMs });
 
-    for (const release of releases) store.releases.upsert(release, now);
-    store.feedState.recordFetched({ url: fetcher.url, etag, lastModified, releases, at: now });
+    for (const release of releases) await store.releases.upsert(release, now);
+    await store.feedState.recordFetched({ url: fetcher.url, etag, lastModified, releases, at: now });
 
     if (baseline) {
-      store.meta.set(BASELINE_KEY, now.toISOString());
+      await store.meta.set(BASELINE_KEY, now.toISOString());
       logger.info({ releases: releases.length }, 'first run: current feed recorded as baseline, nothing announced');
       return { status: 'baseline', releases: releases.length };
     }
 
     let queued = 0;
-    const subscriptions = store.subscriptions.listEnabled();
+    const subscriptions = await store.subscriptions.listEnabled();
     for (const event of events) {
       for (const subscription of subscriptions.filter((s) => matches(s, event))) {
-        if (store.deliveries.enqueue({ channelId: subscription.channelId, eventKey: event.key, version: event.release.version }, now)) queued++;
+        if (await store.deliveries.enqueue({ channelId: subscription.channelId, eventKey: event.key, version: event.release.version }, now)) queued++;
       }
     }
     if (events.length) logger.info({ events: events.map((e) => e.key), queued }, 'new release events');

@@ -29,7 +29,7 @@ export interface ReleaseAnnouncements {
 }
 
 /** Builds the announcement services from their ports; the schedule starts when the caller says so. */
-export function startReleaseAnnouncements(options: {
+export async function startReleaseAnnouncements(options: {
   config: Pick<Config, 'KERNEL_FEED_URL' | 'FEED_SCHEDULE' | 'ANNOUNCE_CHANNEL_ID' | 'ANNOUNCE_TYPES' | 'ANNOUNCE_ROLE_ID'>;
   store: Store;
   logger: Logger;
@@ -38,7 +38,7 @@ export function startReleaseAnnouncements(options: {
   access: ChannelAccess;
   fetcher?: FeedFetcher;
   clock?: Clock;
-}): ReleaseAnnouncements {
+}): Promise<ReleaseAnnouncements> {
   const { config, store, logger, sender } = options;
   const clock = options.clock ?? systemClock;
   const knowledge = knowledgeLookupFromEntries([...options.search.entries]);
@@ -49,7 +49,7 @@ export function startReleaseAnnouncements(options: {
   const nextFetchAt = () => schedule?.nextPollAt() ?? null;
   const service = new AnnouncementService({ store, sender, access: options.access, clock, knowledge, nextFetchAt });
 
-  const env = applyEnvSubscription(store, { channelId: config.ANNOUNCE_CHANNEL_ID, types: config.ANNOUNCE_TYPES, roleId: config.ANNOUNCE_ROLE_ID }, clock);
+  const env = await applyEnvSubscription(store, { channelId: config.ANNOUNCE_CHANNEL_ID, types: config.ANNOUNCE_TYPES, roleId: config.ANNOUNCE_ROLE_ID }, clock);
   if (env.status !== 'none') logger.info({ channelId: config.ANNOUNCE_CHANNEL_ID, status: env.status }, 'subscription from ANNOUNCE_CHANNEL_ID');
 
   return {

@@ -15,20 +15,21 @@ export function openDatabase(path: string, migrations: Migration[] = MIGRATIONS)
   const db = new BetterSqlite3(path);
   db.pragma('journal_mode = WAL');
   db.pragma('foreign_keys = ON');
-  // Another process (a restarting bot) may hold the write lock for a moment.
+  // Another process (the terminal, the CLI) may hold the write lock for a moment.
   db.pragma('busy_timeout = 5000');
-  migrate(db, migrations);
+  try {
+    migrate(db, migrations);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
   return db;
 }
 
 /** Runs the migrations not yet applied, each in its own transaction with its user_version bump. */
 export function migrate(db: Database, migrations: Migration[] = MIGRATIONS): void {
   const current = db.pragma('user_version', { simple: true }) as number;
-  if (current > migrations.length) {
-    throw new MigrationError(
-      `database schema version ${current} is newer than this build knows (${migrations.length}); refusing to run an older bot on it`,
-    );
-  }
+  if (current > migrations.length) throw newerSchema(current, migrations.length);
   for (let index = current; index < migrations.length; index++) {
     const migration = migrations[index]!;
     db.transaction(() => {
@@ -38,3 +39,6 @@ export function migrate(db: Database, migrations: Migration[] = MIGRATIONS): voi
     })();
   }
 }
+
+export const newerSchema = (current: number, known: number) =>
+  new MigrationError(`database schema version ${current} is newer than this build knows (${known}); refusing to run an older bot on it`);

@@ -1,4 +1,4 @@
-import type { Database } from 'better-sqlite3';
+import { sql, changes, first, rows, toNumber, type Executor } from './sql.ts';
 
 export type DeliveryStatus = 'pending' | 'sent' | 'failed';
 
@@ -33,6 +33,8 @@ interface Row {
   created_at: string;
   updated_at: string;
   sent_at: string | null;
+  claimed_by?: string | null;
+  claimed_until?: string | null;
 }
 
 function fromRow(row: Row): Delivery {
@@ -55,85 +57,131 @@ function fromRow(row: Row): Delivery {
 /**
  * The delivery ledger: one row per (channel, event), unique, so an event can be queued for a channel
  * only once in the life of the database. Intent (pending + nonce) is written before a send, the result after.
+ *
+ * Several processes on one database share the work by claiming a channel's pending rows with a lease
+ * (Postgres: FOR UPDATE SKIP LOCKED, so two claims never overlap); a dead process's claims run out and
+ * are taken over. The unique key stays the guarantee against a second row; the claim only saves work.
  */
 export class DeliveriesRepo {
-  constructor(private readonly db: Database) {}
+  /**
+   * `shared`: other live processes may hold claims (Postgres). On SQLite only one process runs, so any
+   * claim left in the file is from a process that ended and is ignored.
+   */
+  constructor(
+    private readonly db: Executor,
+    private readonly shared = false,
+  ) {}
+
+  private claimable(now: Date, holder: string) {
+    return this.shared ? sql`(claimed_until IS NULL OR claimed_until <= ${now.toISOString()} OR claimed_by = ${holder})` : sql`1 = 1`;
+  }
 
   /** Queues an event for a channel; false when it was already queued (or delivered) before. */
-  enqueue(input: { channelId: string; eventKey: string; version: string }, at: Date): boolean {
+  async enqueue(input: { channelId: string; eventKey: string; version: string }, at: Date): Promise<boolean> {
     const now = at.toISOString();
     return (
-      this.db
-        .prepare(
-          `INSERT OR IGNORE INTO deliveries (channel_id, event_key, version, status, created_at, updated_at)
-           VALUES (?, ?, ?, 'pending', ?, ?)`,
-        )
-        .run(input.channelId, input.eventKey, input.version, now, now).changes > 0
+      (await changes(
+        this.db,
+        sql`INSERT INTO deliveries (channel_id, event_key, version, status, created_at, updated_at)
+            VALUES (${input.channelId}, ${input.eventKey}, ${input.version}, 'pending', ${now}, ${now})
+            ON CONFLICT (channel_id, event_key) DO NOTHING`,
+      )) > 0
     );
   }
 
-  get(channelId: string, eventKey: string): Delivery | undefined {
-    const row = this.db
-      .prepare('SELECT * FROM deliveries WHERE channel_id = ? AND event_key = ?')
-      .get(channelId, eventKey) as Row | undefined;
+  async get(channelId: string, eventKey: string): Promise<Delivery | undefined> {
+    const row = await first(this.db, sql<Row>`SELECT * FROM deliveries WHERE channel_id = ${channelId} AND event_key = ${eventKey}`);
     return row ? fromRow(row) : undefined;
   }
 
-  pendingChannels(): string[] {
-    return (
-      this.db.prepare(`SELECT DISTINCT channel_id FROM deliveries WHERE status = 'pending' ORDER BY channel_id`).all() as {
-        channel_id: string;
-      }[]
-    ).map((r) => r.channel_id);
+  /** Channels with pending rows that nobody holds (unclaimed, or their claim ran out) or that holder holds. */
+  async pendingChannels(now: Date = new Date(), holder = ''): Promise<string[]> {
+    const found = await rows(
+      this.db,
+      sql<{ channel_id: string }>`SELECT DISTINCT channel_id FROM deliveries
+        WHERE status = 'pending' AND ${this.claimable(now, holder)}
+        ORDER BY channel_id`,
+    );
+    return found.map((r) => r.channel_id);
+  }
+
+  async pendingCount(): Promise<number> {
+    return toNumber((await first(this.db, sql<{ n: number | string }>`SELECT count(*) AS n FROM deliveries WHERE status = 'pending'`))!.n);
   }
 
   /** Pending rows of a channel in the order they were queued. */
-  pendingFor(channelId: string): Delivery[] {
-    return (
-      this.db
-        .prepare(`SELECT * FROM deliveries WHERE channel_id = ? AND status = 'pending' ORDER BY id`)
-        .all(channelId) as Row[]
-    ).map(fromRow);
+  async pendingFor(channelId: string): Promise<Delivery[]> {
+    return (await rows(this.db, sql<Row>`SELECT * FROM deliveries WHERE channel_id = ${channelId} AND status = 'pending' ORDER BY id`)).map(fromRow);
   }
 
-  forChannel(channelId: string, limit = 20): Delivery[] {
-    return (
-      this.db
-        .prepare('SELECT * FROM deliveries WHERE channel_id = ? ORDER BY updated_at DESC, id DESC LIMIT ?')
-        .all(channelId, limit) as Row[]
-    ).map(fromRow);
+  /**
+   * Claims the channel's pending rows that are free (or already the holder's) until `until`, and
+   * returns them in queue order; rows another live process holds are skipped, not waited for.
+   */
+  async claimPending(channelId: string, holder: string, now: Date, until: Date): Promise<Delivery[]> {
+    const claimed = await rows(
+      this.db,
+      sql<Row>`UPDATE deliveries SET claimed_by = ${holder}, claimed_until = ${until.toISOString()}
+        WHERE id IN (
+          SELECT id FROM deliveries
+          WHERE channel_id = ${channelId} AND status = 'pending' AND ${this.claimable(now, holder)}
+          ORDER BY id ${this.shared ? sql`FOR UPDATE SKIP LOCKED` : sql``})
+        RETURNING *`,
+    );
+    return claimed.map(fromRow).sort((a, b) => a.id - b.id);
   }
 
-  all(): Delivery[] {
-    return (this.db.prepare('SELECT * FROM deliveries ORDER BY id').all() as Row[]).map(fromRow);
+  /** Extends the holder's claim on the rows; false when any of them is no longer the holder's (taken over). */
+  async extendClaim(ids: number[], holder: string, until: Date): Promise<boolean> {
+    if (ids.length === 0) return true;
+    const n = await changes(
+      this.db,
+      sql`UPDATE deliveries SET claimed_until = ${until.toISOString()} WHERE claimed_by = ${holder} AND id IN (${sql.join(ids)})`,
+    );
+    return n === ids.length;
   }
 
-  assignNonce(ids: number[], nonce: string, at: Date): void {
-    this.update(ids, 'nonce = ?, updated_at = ?', [nonce, at.toISOString()]);
+  /** Gives back the pending rows the holder still claims (of one channel, or all: graceful shutdown), so another process takes them at once. */
+  async releaseClaims(holder: string, channelId?: string): Promise<number> {
+    const channel = channelId === undefined ? sql`` : sql`AND channel_id = ${channelId}`;
+    return changes(this.db, sql`UPDATE deliveries SET claimed_by = NULL, claimed_until = NULL WHERE claimed_by = ${holder} AND status = 'pending' ${channel}`);
   }
 
-  recordAttempt(ids: number[], error: string | null, at: Date): void {
-    this.update(ids, 'attempts = attempts + 1, error = ?, updated_at = ?', [error, at.toISOString()]);
+  async forChannel(channelId: string, limit = 20): Promise<Delivery[]> {
+    return (await rows(this.db, sql<Row>`SELECT * FROM deliveries WHERE channel_id = ${channelId} ORDER BY updated_at DESC, id DESC LIMIT ${limit}`)).map(fromRow);
   }
 
-  markSent(ids: number[], messageId: string, at: Date): void {
+  async all(): Promise<Delivery[]> {
+    return (await rows(this.db, sql<Row>`SELECT * FROM deliveries ORDER BY id`)).map(fromRow);
+  }
+
+  async assignNonce(ids: number[], nonce: string, at: Date): Promise<void> {
+    await this.update(ids, sql`nonce = ${nonce}, updated_at = ${at.toISOString()}`);
+  }
+
+  async recordAttempt(ids: number[], error: string | null, at: Date): Promise<void> {
+    await this.update(ids, sql`attempts = attempts + 1, error = ${error}, updated_at = ${at.toISOString()}`);
+  }
+
+  async markSent(ids: number[], messageId: string, at: Date): Promise<void> {
     const now = at.toISOString();
-    this.update(ids, `status = 'sent', message_id = ?, error = NULL, sent_at = ?, updated_at = ?`, [messageId, now, now]);
+    await this.update(ids, sql`status = 'sent', message_id = ${messageId}, error = NULL, sent_at = ${now}, updated_at = ${now}, claimed_by = NULL, claimed_until = NULL`);
   }
 
-  markFailed(ids: number[], error: string, at: Date): void {
-    this.update(ids, `status = 'failed', error = ?, updated_at = ?`, [error, at.toISOString()]);
+  async markFailed(ids: number[], error: string, at: Date): Promise<void> {
+    await this.update(ids, sql`status = 'failed', error = ${error}, updated_at = ${at.toISOString()}, claimed_by = NULL, claimed_until = NULL`);
   }
 
-  failPendingForChannel(channelId: string, error: string, at: Date): number {
-    return this.db
-      .prepare(`UPDATE deliveries SET status = 'failed', error = ?, updated_at = ? WHERE channel_id = ? AND status = 'pending'`)
-      .run(error, at.toISOString(), channelId).changes;
+  async failPendingForChannel(channelId: string, error: string, at: Date): Promise<number> {
+    return changes(
+      this.db,
+      sql`UPDATE deliveries SET status = 'failed', error = ${error}, updated_at = ${at.toISOString()}, claimed_by = NULL, claimed_until = NULL
+          WHERE channel_id = ${channelId} AND status = 'pending'`,
+    );
   }
 
-  private update(ids: number[], set: string, params: unknown[]): void {
+  private async update(ids: number[], set: ReturnType<typeof sql>): Promise<void> {
     if (ids.length === 0) return;
-    const marks = ids.map(() => '?').join(', ');
-    this.db.prepare(`UPDATE deliveries SET ${set} WHERE id IN (${marks})`).run(...params, ...ids);
+    await sql`UPDATE deliveries SET ${set} WHERE id IN (${sql.join(ids)})`.execute(this.db);
   }
 }

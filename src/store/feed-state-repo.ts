@@ -1,5 +1,5 @@
-import type { Database } from 'better-sqlite3';
 import { releaseFromJson, releaseToJson, type Release } from '../releases/types.ts';
+import { sql, first, type Executor } from './sql.ts';
 
 export interface FeedState {
   url: string | null;
@@ -28,14 +28,13 @@ interface Row {
 
 const date = (value: string | null) => (value ? new Date(value) : null);
 
-/** The one shared feed's cache validators, health and last good contents. */
+/** The one shared feed's cache validators, health and last good contents (its row is created by the migration). */
 export class FeedStateRepo {
-  constructor(private readonly db: Database) {
-    db.prepare('INSERT OR IGNORE INTO feed_state (id) VALUES (1)').run();
-  }
+  constructor(private readonly db: Executor) {}
 
-  get(): FeedState {
-    const row = this.db.prepare('SELECT * FROM feed_state WHERE id = 1').get() as Row;
+  async get(): Promise<FeedState> {
+    const row = await first(this.db, sql<Row>`SELECT * FROM feed_state WHERE id = 1`);
+    if (!row) throw new Error('feed_state row missing: the database was not migrated by this bot');
     return {
       url: row.url,
       etag: row.etag,
@@ -50,35 +49,24 @@ export class FeedStateRepo {
   }
 
   /** A 200 with a usable feed: new validators and snapshot, failures cleared. */
-  recordFetched(input: { url: string; etag: string | null; lastModified: string | null; releases: Release[]; at: Date }): void {
-    this.db
-      .prepare(
-        `UPDATE feed_state SET url = ?, etag = ?, last_modified = ?, snapshot = ?, snapshot_at = ?,
-           last_success_at = ?, consecutive_failures = 0, last_error = NULL WHERE id = 1`,
-      )
-      .run(
-        input.url,
-        input.etag,
-        input.lastModified,
-        JSON.stringify(input.releases.map(releaseToJson)),
-        input.at.toISOString(),
-        input.at.toISOString(),
-      );
+  async recordFetched(input: { url: string; etag: string | null; lastModified: string | null; releases: Release[]; at: Date }): Promise<void> {
+    const at = input.at.toISOString();
+    await sql`
+      UPDATE feed_state SET url = ${input.url}, etag = ${input.etag}, last_modified = ${input.lastModified},
+        snapshot = ${JSON.stringify(input.releases.map(releaseToJson))}, snapshot_at = ${at},
+        last_success_at = ${at}, consecutive_failures = 0, last_error = NULL
+      WHERE id = 1`.execute(this.db);
   }
 
   /** A 304: the snapshot is still current. */
-  recordNotModified(at: Date): void {
-    this.db
-      .prepare('UPDATE feed_state SET last_success_at = ?, consecutive_failures = 0, last_error = NULL WHERE id = 1')
-      .run(at.toISOString());
+  async recordNotModified(at: Date): Promise<void> {
+    await sql`UPDATE feed_state SET last_success_at = ${at.toISOString()}, consecutive_failures = 0, last_error = NULL WHERE id = 1`.execute(this.db);
   }
 
-  recordFailure(error: string, at: Date): void {
-    this.db
-      .prepare(
-        `UPDATE feed_state SET last_failure_at = ?, last_error = ?, consecutive_failures = consecutive_failures + 1
-         WHERE id = 1`,
-      )
-      .run(at.toISOString(), error);
+  async recordFailure(error: string, at: Date): Promise<void> {
+    await sql`
+      UPDATE feed_state SET last_failure_at = ${at.toISOString()}, last_error = ${error},
+        consecutive_failures = consecutive_failures + 1
+      WHERE id = 1`.execute(this.db);
   }
 }

@@ -1,21 +1,23 @@
-import type { Database } from 'better-sqlite3';
+import { sql, changes, first, type Executor } from './sql.ts';
 
 /** Generic key/value settings shared by every feature (namespace keys: "releases.baseline_at"). */
 export class MetaRepo {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Executor) {}
 
-  get(key: string): string | undefined {
-    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string } | undefined;
-    return row?.value;
+  async get(key: string): Promise<string | undefined> {
+    return (await first(this.db, sql<{ value: string }>`SELECT value FROM meta WHERE key = ${key}`))?.value;
   }
 
-  set(key: string, value: string): void {
-    this.db
-      .prepare('INSERT INTO meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO UPDATE SET value = excluded.value')
-      .run(key, value);
+  async set(key: string, value: string): Promise<void> {
+    await sql`INSERT INTO meta (key, value) VALUES (${key}, ${value}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`.execute(this.db);
   }
 
-  delete(key: string): void {
-    this.db.prepare('DELETE FROM meta WHERE key = ?').run(key);
+  /** Sets the key only if it has no value yet; true for the one caller that set it. */
+  async setIfAbsent(key: string, value: string): Promise<boolean> {
+    return (await changes(this.db, sql`INSERT INTO meta (key, value) VALUES (${key}, ${value}) ON CONFLICT (key) DO NOTHING`)) > 0;
+  }
+
+  async delete(key: string): Promise<void> {
+    await sql`DELETE FROM meta WHERE key = ${key}`.execute(this.db);
   }
 }

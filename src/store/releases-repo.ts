@@ -1,6 +1,6 @@
-import type { Database } from 'better-sqlite3';
 import { releaseFromJson, type Release } from '../releases/types.ts';
 import { seriesOf } from '../releases/version.ts';
+import { sql, first, rows, toNumber, type Executor } from './sql.ts';
 
 export interface KnownRelease extends Release {
   firstSeen: Date;
@@ -23,44 +23,34 @@ function fromRow(row: Row): KnownRelease {
 
 /** Every release version the bot has ever seen in the feed (kept after it drops out of the feed). */
 export class ReleasesRepo {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Executor) {}
 
-  get(version: string): KnownRelease | undefined {
-    const row = this.db.prepare('SELECT * FROM releases WHERE version = ?').get(version) as Row | undefined;
+  async get(version: string): Promise<KnownRelease | undefined> {
+    const row = await first(this.db, sql<Row>`SELECT * FROM releases WHERE version = ${version}`);
     return row ? fromRow(row) : undefined;
   }
 
-  all(): KnownRelease[] {
-    return (this.db.prepare('SELECT * FROM releases').all() as Row[]).map(fromRow);
+  async all(): Promise<KnownRelease[]> {
+    return (await rows(this.db, sql<Row>`SELECT * FROM releases`)).map(fromRow);
   }
 
-  count(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM releases').get() as { n: number }).n;
+  async count(): Promise<number> {
+    return toNumber((await first(this.db, sql<{ n: number | string }>`SELECT count(*) AS n FROM releases`))!.n);
   }
 
   /** Whether any known release of the series is already marked end of life. */
-  seriesIsEol(series: string): boolean {
-    return this.all().some((r) => r.eol && seriesOf(r.version) === series);
+  async seriesIsEol(series: string): Promise<boolean> {
+    return (await this.all()).some((r) => r.eol && seriesOf(r.version) === series);
   }
 
   /** Inserts a new version or refreshes what may legitimately change (moniker, EOL, links); first_seen stays. */
-  upsert(release: Release, seenAt: Date): void {
-    this.db
-      .prepare(
-        `INSERT INTO releases (version, moniker, kind, released, eol, links, first_seen)
-         VALUES (@version, @moniker, @kind, @released, @eol, @links, @firstSeen)
-         ON CONFLICT (version) DO UPDATE SET
-           moniker = excluded.moniker, kind = excluded.kind, released = excluded.released,
-           eol = excluded.eol, links = excluded.links`,
-      )
-      .run({
-        version: release.version,
-        moniker: release.moniker,
-        kind: release.kind,
-        released: release.released.toISOString(),
-        eol: release.eol ? 1 : 0,
-        links: JSON.stringify(release.links),
-        firstSeen: seenAt.toISOString(),
-      });
+  async upsert(release: Release, seenAt: Date): Promise<void> {
+    await sql`
+      INSERT INTO releases (version, moniker, kind, released, eol, links, first_seen)
+      VALUES (${release.version}, ${release.moniker}, ${release.kind}, ${release.released.toISOString()},
+              ${release.eol ? 1 : 0}, ${JSON.stringify(release.links)}, ${seenAt.toISOString()})
+      ON CONFLICT (version) DO UPDATE SET
+        moniker = excluded.moniker, kind = excluded.kind, released = excluded.released,
+        eol = excluded.eol, links = excluded.links`.execute(this.db);
   }
 }

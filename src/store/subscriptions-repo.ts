@@ -1,5 +1,5 @@
-import type { Database } from 'better-sqlite3';
 import { ANNOUNCE_TYPES, type AnnounceType } from '../releases/types.ts';
+import { sql, changes, first, rows, type Executor } from './sql.ts';
 
 export interface Subscription {
   channelId: string;
@@ -53,59 +53,48 @@ function fromRow(row: Row): Subscription {
 
 /** One subscription per channel; setting it again replaces types/role and re-enables it. */
 export class SubscriptionsRepo {
-  constructor(private readonly db: Database) {}
+  constructor(private readonly db: Executor) {}
 
-  upsert(input: SubscriptionInput, at: Date): Subscription {
-    const types = ANNOUNCE_TYPES.filter((t) => input.types.includes(t));
-    this.db
-      .prepare(
-        `INSERT INTO subscriptions (channel_id, guild_id, types, role_id, enabled, disabled_reason, created_by, created_at, updated_at)
-         VALUES (@channelId, @guildId, @types, @roleId, 1, NULL, @createdBy, @at, @at)
-         ON CONFLICT (channel_id) DO UPDATE SET
-           guild_id = coalesce(excluded.guild_id, guild_id), types = excluded.types, role_id = excluded.role_id,
-           enabled = 1, disabled_reason = NULL, created_by = coalesce(excluded.created_by, created_by),
-           updated_at = excluded.updated_at`,
-      )
-      .run({
-        channelId: input.channelId,
-        guildId: input.guildId ?? null,
-        types: JSON.stringify(types),
-        roleId: input.roleId ?? null,
-        createdBy: input.createdBy ?? null,
-        at: at.toISOString(),
-      });
-    return this.get(input.channelId)!;
+  async upsert(input: SubscriptionInput, at: Date): Promise<Subscription> {
+    const types = JSON.stringify(ANNOUNCE_TYPES.filter((t) => input.types.includes(t)));
+    const now = at.toISOString();
+    await sql`
+      INSERT INTO subscriptions (channel_id, guild_id, types, role_id, enabled, disabled_reason, created_by, created_at, updated_at)
+      VALUES (${input.channelId}, ${input.guildId ?? null}, ${types}, ${input.roleId ?? null}, 1, NULL, ${input.createdBy ?? null}, ${now}, ${now})
+      ON CONFLICT (channel_id) DO UPDATE SET
+        guild_id = coalesce(excluded.guild_id, subscriptions.guild_id), types = excluded.types, role_id = excluded.role_id,
+        enabled = 1, disabled_reason = NULL, created_by = coalesce(excluded.created_by, subscriptions.created_by),
+        updated_at = excluded.updated_at`.execute(this.db);
+    return (await this.get(input.channelId))!;
   }
 
-  get(channelId: string): Subscription | undefined {
-    const row = this.db.prepare('SELECT * FROM subscriptions WHERE channel_id = ?').get(channelId) as Row | undefined;
+  async get(channelId: string): Promise<Subscription | undefined> {
+    const row = await first(this.db, sql<Row>`SELECT * FROM subscriptions WHERE channel_id = ${channelId}`);
     return row ? fromRow(row) : undefined;
   }
 
-  listByGuild(guildId: string): Subscription[] {
-    return (this.db.prepare('SELECT * FROM subscriptions WHERE guild_id = ? ORDER BY channel_id').all(guildId) as Row[]).map(fromRow);
+  async listByGuild(guildId: string): Promise<Subscription[]> {
+    return (await rows(this.db, sql<Row>`SELECT * FROM subscriptions WHERE guild_id = ${guildId} ORDER BY channel_id`)).map(fromRow);
   }
 
-  listEnabled(): Subscription[] {
-    return (this.db.prepare('SELECT * FROM subscriptions WHERE enabled = 1 ORDER BY channel_id').all() as Row[]).map(fromRow);
+  async listEnabled(): Promise<Subscription[]> {
+    return (await rows(this.db, sql<Row>`SELECT * FROM subscriptions WHERE enabled = 1 ORDER BY channel_id`)).map(fromRow);
   }
 
-  all(): Subscription[] {
-    return (this.db.prepare('SELECT * FROM subscriptions ORDER BY channel_id').all() as Row[]).map(fromRow);
+  async all(): Promise<Subscription[]> {
+    return (await rows(this.db, sql<Row>`SELECT * FROM subscriptions ORDER BY channel_id`)).map(fromRow);
   }
 
   /** Records the server of a subscription made without one (ANNOUNCE_CHANNEL_ID is applied before login). */
-  adoptGuild(channelId: string, guildId: string): boolean {
-    return this.db.prepare('UPDATE subscriptions SET guild_id = ? WHERE channel_id = ? AND guild_id IS NULL').run(guildId, channelId).changes > 0;
+  async adoptGuild(channelId: string, guildId: string): Promise<boolean> {
+    return (await changes(this.db, sql`UPDATE subscriptions SET guild_id = ${guildId} WHERE channel_id = ${channelId} AND guild_id IS NULL`)) > 0;
   }
 
-  disable(channelId: string, reason: string, at: Date): void {
-    this.db
-      .prepare('UPDATE subscriptions SET enabled = 0, disabled_reason = ?, updated_at = ? WHERE channel_id = ?')
-      .run(reason, at.toISOString(), channelId);
+  async disable(channelId: string, reason: string, at: Date): Promise<void> {
+    await sql`UPDATE subscriptions SET enabled = 0, disabled_reason = ${reason}, updated_at = ${at.toISOString()} WHERE channel_id = ${channelId}`.execute(this.db);
   }
 
-  remove(channelId: string): boolean {
-    return this.db.prepare('DELETE FROM subscriptions WHERE channel_id = ?').run(channelId).changes > 0;
+  async remove(channelId: string): Promise<boolean> {
+    return (await changes(this.db, sql`DELETE FROM subscriptions WHERE channel_id = ${channelId}`)) > 0;
   }
 }

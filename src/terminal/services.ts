@@ -1,7 +1,6 @@
 import type { CommandServices } from '../../commands/command.ts';
 import type { Logger } from '../logger.ts';
-import { openDatabase } from '../store/database.ts';
-import { createStore } from '../store/store.ts';
+import { openStore, type StoreSettings } from '../store/store.ts';
 import { AnnouncementService } from '../releases/announcements.ts';
 import { systemClock } from '../releases/ports.ts';
 
@@ -9,9 +8,9 @@ import { systemClock } from '../releases/ports.ts';
  * Terminal mode reads the same database as the bot (for /kernel) but never posts to Discord.
  * A database that cannot be opened only costs the commands that need it.
  */
-export function terminalServices(databasePath: string, logger: Logger): { services: Partial<CommandServices>; close(): void } {
+export async function terminalServices(settings: StoreSettings, logger: Logger): Promise<{ services: Partial<CommandServices>; close(): Promise<void> }> {
   try {
-    const store = createStore(openDatabase(databasePath));
+    const store = await openStore(settings, { poolSize: 2 });
     const offline = { ok: false as const, problem: 'terminal mode does not post to Discord' };
     const announcements = new AnnouncementService({
       store,
@@ -19,9 +18,9 @@ export function terminalServices(databasePath: string, logger: Logger): { servic
       sender: { send: async () => ({ ok: false, kind: 'retry', status: 0, reason: offline.problem }) },
       access: { check: async () => offline },
     });
-    return { services: { announcements }, close: () => store.db.close() };
+    return { services: { announcements }, close: () => store.close() };
   } catch (error) {
-    logger.warn({ err: error, databasePath }, 'database unavailable; /kernel is disabled in this session');
-    return { services: {}, close: () => undefined };
+    logger.warn({ err: error, database: settings.DATABASE_URL ? 'DATABASE_URL' : settings.DATABASE_PATH }, 'database unavailable; /kernel is disabled in this session');
+    return { services: {}, close: async () => undefined };
   }
 }

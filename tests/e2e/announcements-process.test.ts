@@ -72,7 +72,7 @@ describe('a bot process killed in the middle of a fan-out', () => {
     // Thirty channels subscribed, as /announce set would leave them in the database.
     const db = openDatabase(databasePath);
     const store = createStore(db);
-    for (const channelId of CHANNELS) store.subscriptions.upsert({ channelId, guildId: GUILD, types: ['stable'], createdBy: 'test' }, new Date());
+    for (const channelId of CHANNELS) await store.subscriptions.upsert({ channelId, guildId: GUILD, types: ['stable'], createdBy: 'test' }, new Date());
     db.close();
   }, 30_000);
 
@@ -129,9 +129,9 @@ describe('a bot process killed in the middle of a fan-out', () => {
     const recordedWithoutResend = (second.stderr().match(/already posted; recorded without resending/g) ?? []).length;
     expect(deduplicated.length + recordedWithoutResend).toBeGreaterThanOrEqual(1);
 
-    const db = openDatabase(databasePath);
-    const ledger = createStore(db).deliveries.all();
-    db.close();
+    const store = createStore(openDatabase(databasePath));
+    const ledger = await store.deliveries.all();
+    await store.close();
     expect(ledger).toHaveLength(CHANNELS.length);
     expect(ledger.every((d) => d.status === 'sent' && d.eventKey === 'release:6.17.11')).toBe(true);
     // Each recorded message id is the one message in its channel.

@@ -142,7 +142,7 @@ describe('first start', () => {
     expect(feed.requests[0]!.headers['user-agent']).toMatch(/^kernelbot\//);
     expect(h.logs.some((l) => /first run: current feed recorded as baseline/.test(String(l.msg)))).toBe(true);
     expect(newPosts(Object.fromEntries(ANNOUNCED.map((c) => [c, 0])))).toEqual({});
-    expect(h.bot.store.subscriptions.get(NEWS)).toMatchObject({ guildId: GUILD, enabled: true, createdBy: 'env', types: ['mainline', 'rc', 'stable', 'longterm', 'eol'] });
+    expect(await h.bot.store.subscriptions.get(NEWS)).toMatchObject({ guildId: GUILD, enabled: true, createdBy: 'env', types: ['mainline', 'rc', 'stable', 'longterm', 'eol'] });
   });
 });
 
@@ -155,17 +155,17 @@ describe('/announce (Manage Server)', () => {
 
     const withRole = await announce('set', { channel: RANDOM, types: 'mainline,rc,eol', role: PING_ROLE });
     expect(withRole.text).toMatch(new RegExp(`^New kernel releases \\(mainline, rc, eol\\) will be announced in <#${RANDOM}>, pinging <@&${PING_ROLE}>\\.`));
-    expect(h.bot.store.subscriptions.get(RANDOM)).toMatchObject({ guildId: GUILD, types: ['mainline', 'rc', 'eol'], roleId: PING_ROLE, enabled: true, createdBy: MOD.id });
+    expect(await h.bot.store.subscriptions.get(RANDOM)).toMatchObject({ guildId: GUILD, types: ['mainline', 'rc', 'eol'], roleId: PING_ROLE, enabled: true, createdBy: MOD.id });
 
     const bad = await announce('set', { channel: SPARE, types: 'mainline,lts' });
     expect(bad.text).toMatch(/unknown type\(s\) lts/);
-    expect(h.bot.store.subscriptions.get(SPARE)).toBeUndefined();
+    expect(await h.bot.store.subscriptions.get(SPARE)).toBeUndefined();
   });
 
   it('refuses a channel where the bot cannot post, naming the missing permission', async () => {
     const { text } = await announce('set', { channel: LOCKED });
     expect(text).toBe(`I cannot post in <#${LOCKED}>: missing permission: Send Messages.`);
-    expect(h.bot.store.subscriptions.get(LOCKED)).toBeUndefined();
+    expect(await h.bot.store.subscriptions.get(LOCKED)).toBeUndefined();
   });
 
   it('show lists each subscription, the last fetch and no problems', async () => {
@@ -182,7 +182,7 @@ describe('/announce (Manage Server)', () => {
   it('warns when the role cannot be pinged (not mentionable, no Mention Everyone), and still subscribes', async () => {
     const set = await announce('set', { channel: SPARE, role: MOD_ROLE });
     expect(set.text).toMatch(/⚠️ the role mods is not mentionable and I lack Mention Everyone/);
-    expect(h.bot.store.subscriptions.get(SPARE)).toMatchObject({ roleId: MOD_ROLE });
+    expect(await h.bot.store.subscriptions.get(SPARE)).toMatchObject({ roleId: MOD_ROLE });
     const off = await announce('off', { channel: SPARE });
     expect(off.text).toMatch(/Announcements stopped in/);
   });
@@ -210,14 +210,14 @@ describe('/announce (Manage Server)', () => {
     expect(postBody(sample[0]!).allowed_mentions).toEqual({ parse: [] });
     expect(sample[0]!.mention_roles).toEqual([]);
     // Not a delivery: it never blocks a real announcement.
-    expect(h.bot.store.deliveries.all()).toEqual([]);
+    expect(await h.bot.store.deliveries.all()).toEqual([]);
   });
 
   it('off stops one channel', async () => {
     expect((await announce('set', { channel: SPARE })).text).toMatch(/will be announced in/);
     const { text } = await announce('off', { channel: SPARE });
     expect(text).toBe(`Announcements stopped in <#${SPARE}>.`);
-    expect(h.bot.store.subscriptions.get(SPARE)).toBeUndefined();
+    expect(await h.bot.store.subscriptions.get(SPARE)).toBeUndefined();
     expect((await announce('off', { channel: SPARE })).text).toBe('There was nothing to stop.');
   });
 
@@ -235,7 +235,7 @@ describe('/announce (Manage Server)', () => {
     } finally {
       registered.default_member_permissions = saved;
     }
-    expect(h.bot.store.subscriptions.get(GENERAL)?.types).not.toContain('linux-next');
+    expect((await h.bot.store.subscriptions.get(GENERAL))?.types).not.toContain('linux-next');
   });
 });
 
@@ -372,7 +372,7 @@ describe('Discord failures during delivery', () => {
     expect(report.delivery?.disabledChannels.sort()).toEqual([GONE_403, GONE_404].sort());
     expect(Object.keys(posts).sort()).toEqual([GENERAL, NEWS].sort());
     for (const channel of [GENERAL, NEWS]) expect(posts[channel]!.map(titles)).toEqual([['Linux 6.1.159']]);
-    expect(h.bot.store.subscriptions.get(GONE_403)).toMatchObject({ enabled: false, disabledReason: '403 Missing Access' });
+    expect(await h.bot.store.subscriptions.get(GONE_403)).toMatchObject({ enabled: false, disabledReason: '403 Missing Access' });
 
     const { text } = await announce('show');
     const field = (channel: string) => text.split(`#${channel}\n`)[1]!.split(/\n#\d/)[0]!;

@@ -17,11 +17,11 @@ const channel = (n: number) => String(300000000000000000n + BigInt(n));
 /** Known releases from two fixture days, subscriptions for `channels`, and events queued for each. */
 async function seed(store: Store, channels: string[], eventKeys: string[], roleId?: string) {
   for (const xml of [FEED_2025_12_01(), FEED_TWO_MAINLINE()]) {
-    for (const release of (await parseFeed(xml)).releases) store.releases.upsert(release, h.clock.now());
+    for (const release of (await parseFeed(xml)).releases) await store.releases.upsert(release, h.clock.now());
   }
   for (const channelId of channels) {
-    store.subscriptions.upsert({ channelId, guildId: `guild-${channelId}`, types: ['mainline', 'rc', 'stable', 'longterm', 'eol'], roleId }, h.clock.now());
-    for (const key of eventKeys) store.deliveries.enqueue({ channelId, eventKey: key, version: key.split(':')[1]! }, h.clock.now());
+    await store.subscriptions.upsert({ channelId, guildId: `guild-${channelId}`, types: ['mainline', 'rc', 'stable', 'longterm', 'eol'], roleId }, h.clock.now());
+    for (const key of eventKeys) await store.deliveries.enqueue({ channelId, eventKey: key, version: key.split(':')[1]! }, h.clock.now());
   }
 }
 
@@ -38,7 +38,7 @@ describe('Deliverer', () => {
     expect(h.sender.posts).toHaveLength(2);
     const nonces = new Set(h.sender.calls.filter((c) => c.channelId === channel(1)).map((c) => c.body.nonce));
     expect(nonces.size).toBe(1);
-    expect(p.store.deliveries.get(channel(2), 'release:6.19-rc1')).toMatchObject({ status: 'sent', attempts: 3, messageId: expect.any(String) });
+    expect(await p.store.deliveries.get(channel(2), 'release:6.19-rc1')).toMatchObject({ status: 'sent', attempts: 3, messageId: expect.any(String) });
   });
 
   it.each([
@@ -55,9 +55,9 @@ describe('Deliverer', () => {
     expect(h.sender.postsTo(channel(1))).toHaveLength(1);
     expect(h.sender.postsTo(channel(3))).toHaveLength(1);
     expect(h.sender.postsTo(channel(2))).toHaveLength(0);
-    expect(p.store.subscriptions.get(channel(2))).toMatchObject({ enabled: false, disabledReason: reason });
-    expect(p.store.deliveries.get(channel(2), 'release:6.19-rc1')).toMatchObject({ status: 'failed', error: reason });
-    expect(p.store.subscriptions.listEnabled().map((s) => s.channelId)).toEqual([channel(1), channel(3)]);
+    expect(await p.store.subscriptions.get(channel(2))).toMatchObject({ enabled: false, disabledReason: reason });
+    expect(await p.store.deliveries.get(channel(2), 'release:6.19-rc1')).toMatchObject({ status: 'failed', error: reason });
+    expect((await p.store.subscriptions.listEnabled()).map((s) => s.channelId)).toEqual([channel(1), channel(3)]);
     // Nothing is retried against the dead channel later.
     const calls = h.sender.calls.length;
     await p.deliverer.deliverPending();
@@ -70,10 +70,10 @@ describe('Deliverer', () => {
     h.sender.fail(channel(1), serverError, serverError, serverError, serverError);
 
     expect(await p.deliverer.deliverPending()).toMatchObject({ messagesSent: 0, deferredChannels: [channel(1)] });
-    expect(p.store.deliveries.get(channel(1), 'release:6.18')).toMatchObject({ status: 'pending', attempts: 3 });
+    expect(await p.store.deliveries.get(channel(1), 'release:6.18')).toMatchObject({ status: 'pending', attempts: 3 });
     await p.deliverer.deliverPending();
     expect(h.sender.posts).toHaveLength(1);
-    expect(p.store.deliveries.get(channel(1), 'release:6.18')).toMatchObject({ status: 'sent', attempts: 5 });
+    expect(await p.store.deliveries.get(channel(1), 'release:6.18')).toMatchObject({ status: 'sent', attempts: 5 });
   });
 
   it('gives up after maxAttempts in total and says why', async () => {
@@ -82,7 +82,7 @@ describe('Deliverer', () => {
     h.sender.fail(channel(1), ...Array(10).fill(serverError));
     await p.deliverer.deliverPending();
     await p.deliverer.deliverPending();
-    expect(p.store.deliveries.get(channel(1), 'release:6.18')).toMatchObject({ status: 'failed', attempts: 4, error: expect.stringMatching(/gave up after 4 attempts: 500/) });
+    expect(await p.store.deliveries.get(channel(1), 'release:6.18')).toMatchObject({ status: 'failed', attempts: 4, error: expect.stringMatching(/gave up after 4 attempts: 500/) });
     expect(h.sender.posts).toHaveLength(0);
   });
 
@@ -109,7 +109,7 @@ describe('Deliverer', () => {
   it('fails rows of a channel that was unsubscribed before delivery, sending nothing', async () => {
     const p = h.boot();
     await seed(p.store, [channel(1)], ['release:6.18']);
-    p.store.subscriptions.remove(channel(1));
+    await p.store.subscriptions.remove(channel(1));
     expect(await p.deliverer.deliverPending()).toMatchObject({ eventsFailed: 1 });
     expect(h.sender.calls).toHaveLength(0);
   });
@@ -139,7 +139,7 @@ describe('Deliverer', () => {
       for (const channelId of channels) {
         expect(h.sender.titles(channelId), channelId).toEqual([['Linux 6.17.12', 'Linux 6.19-rc1']]);
       }
-      expect(second.store.deliveries.all().every((d) => d.status === 'sent')).toBe(true);
+      expect((await second.store.deliveries.all()).every((d) => d.status === 'sent')).toBe(true);
       // The interrupted message was resent with the nonce it had before the crash.
       const resent = h.sender.calls.slice(11).find((c) => c.channelId === interrupted.channelId)!;
       expect(resent.body.nonce).toBe(interrupted.body.nonce);
@@ -168,7 +168,7 @@ describe('resuming long after a crash (Discord has forgotten the nonce)', () => 
     const sender = new LookBackSender();
     expect(await crashAfterSendThenResume(sender)).toEqual([1, 1, 1, 1, 1]);
     expect(sender.lookups).toContain(channel(3));
-    expect(h.boot().store.deliveries.all().every((d) => d.status === 'sent')).toBe(true);
+    expect((await h.boot().store.deliveries.all()).every((d) => d.status === 'sent')).toBe(true);
   });
 
   it('(without the look-back the nonce alone would post that one twice)', async () => {
@@ -183,8 +183,8 @@ describe('announceStatus', () => {
     await seed(p.store, [channel(1)], ['release:6.18']);
     h.sender.fail(channel(1), forbidden);
     await p.deliverer.deliverPending();
-    p.store.feedState.recordFailure('timeout: no complete answer within 1500 ms', h.clock.now());
-    const status = announceStatus(p.store, channel(1), h.clock);
+    await p.store.feedState.recordFailure('timeout: no complete answer within 1500 ms', h.clock.now());
+    const status = await announceStatus(p.store, channel(1), h.clock);
     expect(status.subscription?.enabled).toBe(false);
     expect(status.lastDelivery).toMatchObject({ eventKey: 'release:6.18', status: 'failed' });
     expect(status.problems.join('\n')).toMatch(/Posting is stopped: 403 Missing Access/);

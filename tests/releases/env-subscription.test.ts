@@ -12,36 +12,36 @@ afterEach(() => h.cleanup());
 const CHANNEL = '123456789012345678';
 
 describe('applyEnvSubscription', () => {
-  it('does nothing without ANNOUNCE_CHANNEL_ID', () => {
-    expect(applyEnvSubscription(h.boot().store, {}, h.clock)).toEqual({ status: 'none' });
+  it('does nothing without ANNOUNCE_CHANNEL_ID', async () => {
+    expect(await applyEnvSubscription(h.boot().store, {}, h.clock)).toEqual({ status: 'none' });
   });
 
-  it('subscribes the channel with the default types, then reports unchanged', () => {
+  it('subscribes the channel with the default types, then reports unchanged', async () => {
     const { store } = h.boot();
-    expect(applyEnvSubscription(store, { channelId: CHANNEL }, h.clock)).toMatchObject({
+    expect(await applyEnvSubscription(store, { channelId: CHANNEL }, h.clock)).toMatchObject({
       status: 'created',
       subscription: { channelId: CHANNEL, types: DEFAULT_ANNOUNCE_TYPES, roleId: null, enabled: true, createdBy: 'env' },
     });
-    expect(applyEnvSubscription(store, { channelId: CHANNEL, types: '' }, h.clock).status).toBe('unchanged');
+    expect((await applyEnvSubscription(store, { channelId: CHANNEL, types: '' }, h.clock)).status).toBe('unchanged');
   });
 
-  it('updates types and role, and re-enables a subscription a 403 disabled', () => {
+  it('updates types and role, and re-enables a subscription a 403 disabled', async () => {
     const { store } = h.boot();
-    applyEnvSubscription(store, { channelId: CHANNEL }, h.clock);
-    store.subscriptions.disable(CHANNEL, '403 Missing Access', h.clock.now());
-    const result = applyEnvSubscription(store, { channelId: CHANNEL, types: 'mainline eol', roleId: '223456789012345678' }, h.clock);
+    await applyEnvSubscription(store, { channelId: CHANNEL }, h.clock);
+    await store.subscriptions.disable(CHANNEL, '403 Missing Access', h.clock.now());
+    const result = await applyEnvSubscription(store, { channelId: CHANNEL, types: 'mainline eol', roleId: '223456789012345678' }, h.clock);
     expect(result).toMatchObject({ status: 'updated', subscription: { types: ['mainline', 'eol'], roleId: '223456789012345678', enabled: true, disabledReason: null } });
   });
 
-  it('rejects ids and types that cannot be right', () => {
+  it('rejects ids and types that cannot be right', async () => {
     const { store } = h.boot();
-    expect(() => applyEnvSubscription(store, { channelId: '#general' }, h.clock)).toThrow(/not a Discord channel id/);
-    expect(() => applyEnvSubscription(store, { channelId: CHANNEL, types: 'mainline,lts' }, h.clock)).toThrow(/unknown type\(s\) lts/);
+    await expect(applyEnvSubscription(store, { channelId: '#general' }, h.clock)).rejects.toThrow(/not a Discord channel id/);
+    await expect(applyEnvSubscription(store, { channelId: CHANNEL, types: 'mainline,lts' }, h.clock)).rejects.toThrow(/unknown type\(s\) lts/);
   });
 });
 
 describe('parseAnnounceTypes', () => {
-  it('accepts lists, all, and falls back to the defaults', () => {
+  it('accepts lists, all, and falls back to the defaults', async () => {
     expect(parseAnnounceTypes('stable, longterm')).toEqual(['stable', 'longterm']);
     expect(parseAnnounceTypes('all')).toContain('linux-next');
     expect(parseAnnounceTypes(undefined)).toEqual(DEFAULT_ANNOUNCE_TYPES);

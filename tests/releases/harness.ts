@@ -36,7 +36,7 @@ export interface Process {
   store: Store;
   watcher: ReleaseWatcher;
   deliverer: Deliverer;
-  close(): void;
+  close(): Promise<void>;
 }
 
 /** A temp directory with a real SQLite file, a loopback feed, a fake Discord and an injected clock and sleep. */
@@ -64,7 +64,8 @@ export async function createHarness(start = '2025-12-01T13:00:00Z') {
     });
     const fetcher = createHttpFeedFetcher({ url: server.url, timeoutMs: 1500, maxBytes: 256 * 1024 });
     const watcher = new ReleaseWatcher({ store, fetcher, deliverer, clock, logger: log.logger });
-    const proc = { store, watcher, deliverer, close: () => db.open && db.close() };
+    let closed: Promise<void> | null = null;
+    const proc = { store, watcher, deliverer, close: () => (closed ??= store.close()) };
     open.push(proc);
     return proc;
   };
@@ -79,7 +80,7 @@ export async function createHarness(start = '2025-12-01T13:00:00Z') {
     log,
     boot,
     async cleanup() {
-      for (const proc of open) proc.close();
+      for (const proc of open) await proc.close();
       await server.close();
       rmSync(dir, { recursive: true, force: true });
     },

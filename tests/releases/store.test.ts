@@ -13,22 +13,23 @@ beforeEach(() => {
 afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('openDatabase', () => {
-  it('creates the parent directory and runs every migration once, in WAL mode with foreign keys', () => {
+  it('creates the parent directory and runs every migration once, in WAL mode with foreign keys', async () => {
     const path = join(dir, 'nested', 'data', 'kernelbot.db');
     const db = openDatabase(path);
     expect(existsSync(path)).toBe(true);
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
     expect(db.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
-    createStore(db).meta.set('k', 'v');
-    db.close();
+    const store = createStore(db);
+    await store.meta.set('k', 'v');
+    await store.close();
 
-    const again = openDatabase(path);
-    expect(createStore(again).meta.get('k')).toBe('v');
-    again.close();
+    const again = createStore(openDatabase(path));
+    expect(await again.meta.get('k')).toBe('v');
+    await again.close();
   });
 
-  it('applies migrations appended later, and refuses a database newer than the code', () => {
+  it('applies migrations appended later, and refuses a database newer than the code', async () => {
     const path = join(dir, 'k.db');
     openDatabase(path).close();
     const extended = [...MIGRATIONS, { name: 'test table', up: 'CREATE TABLE later (id INTEGER PRIMARY KEY)' }];
@@ -38,7 +39,7 @@ describe('openDatabase', () => {
     expect(() => openDatabase(path)).toThrow(MigrationError);
   });
 
-  it('rolls a failing migration back completely', () => {
+  it('rolls a failing migration back completely', async () => {
     const path = join(dir, 'k.db');
     const broken = [...MIGRATIONS, { name: 'broken', up: 'CREATE TABLE half (id INTEGER); CREATE TABLE nope (' }];
     expect(() => openDatabase(path, broken)).toThrow();
@@ -48,17 +49,17 @@ describe('openDatabase', () => {
     db.close();
   });
 
-  it('keeps one delivery row per (channel, event)', () => {
+  it('keeps one delivery row per (channel, event)', async () => {
     const store = createStore(openDatabase(join(dir, 'k.db')));
     const now = new Date();
-    store.releases.upsert(
+    await store.releases.upsert(
       { version: '6.18', moniker: 'mainline', kind: 'mainline', released: now, eol: false, links: {} },
       now,
     );
-    expect(store.deliveries.enqueue({ channelId: '1', eventKey: 'release:6.18', version: '6.18' }, now)).toBe(true);
-    expect(store.deliveries.enqueue({ channelId: '1', eventKey: 'release:6.18', version: '6.18' }, now)).toBe(false);
-    expect(store.deliveries.enqueue({ channelId: '2', eventKey: 'release:6.18', version: '6.18' }, now)).toBe(true);
-    expect(() => store.deliveries.enqueue({ channelId: '1', eventKey: 'release:9.9', version: '9.9' }, now)).toThrow(/FOREIGN KEY/);
-    store.db.close();
+    expect(await store.deliveries.enqueue({ channelId: '1', eventKey: 'release:6.18', version: '6.18' }, now)).toBe(true);
+    expect(await store.deliveries.enqueue({ channelId: '1', eventKey: 'release:6.18', version: '6.18' }, now)).toBe(false);
+    expect(await store.deliveries.enqueue({ channelId: '2', eventKey: 'release:6.18', version: '6.18' }, now)).toBe(true);
+    await expect(store.deliveries.enqueue({ channelId: '1', eventKey: 'release:9.9', version: '9.9' }, now)).rejects.toThrow(/FOREIGN KEY/);
+    await store.close();
   });
 });

@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { currentReleases } from '../../src/releases/current.ts';
+import { openDatabase } from '../../src/store/database.ts';
 import type { FeedResponse } from '../support/feed-server.ts';
 import { createHarness } from './harness.ts';
 import { EMPTY_FEED, FEED_2025_12_01, FEED_TWO_MAINLINE, HTML_ERROR_PAGE, markEol, setMoniker, truncated } from './feed-states.ts';
@@ -13,10 +14,10 @@ let h: Awaited<ReturnType<typeof createHarness>>;
 beforeEach(async () => {
   h = await createHarness('2025-12-01T13:00:00Z');
   const { store, close } = h.boot();
-  store.subscriptions.upsert({ channelId: A, guildId: 'g1', types: ['mainline', 'rc', 'stable', 'longterm', 'eol'] }, h.clock.now());
-  store.subscriptions.upsert({ channelId: B, guildId: 'g2', types: ['mainline', 'rc', 'eol'], roleId: ROLE }, h.clock.now());
-  store.subscriptions.upsert({ channelId: C, guildId: 'g3', types: ['linux-next'] }, h.clock.now());
-  close();
+  await store.subscriptions.upsert({ channelId: A, guildId: 'g1', types: ['mainline', 'rc', 'stable', 'longterm', 'eol'] }, h.clock.now());
+  await store.subscriptions.upsert({ channelId: B, guildId: 'g2', types: ['mainline', 'rc', 'eol'], roleId: ROLE }, h.clock.now());
+  await store.subscriptions.upsert({ channelId: C, guildId: 'g3', types: ['linux-next'] }, h.clock.now());
+  await close();
 });
 afterEach(() => h.cleanup());
 
@@ -25,11 +26,11 @@ async function step(response: FeedResponse | null) {
   if (response) h.server.set(response);
   const first = h.boot();
   const report = await first.watcher.pollOnce();
-  first.close();
+  await first.close();
   const postsAfterStep = h.sender.posts.length;
   const again = h.boot();
   await again.watcher.pollOnce();
-  again.close();
+  await again.close();
   expect(h.sender.posts.length, 'a restarted bot posted again').toBe(postsAfterStep);
   return report;
 }
@@ -62,9 +63,9 @@ describe('ReleaseWatcher against a loopback kernel.org and a real database file'
     }
     expect(h.sender.posts).toEqual([]);
     const { store, close } = h.boot();
-    expect(store.feedState.get()).toMatchObject({ consecutiveFailures: 12, etag: '"v1"' }); // each step polls twice
-    expect(store.releases.get('6.17.10')).toBeDefined();
-    close();
+    expect(await store.feedState.get()).toMatchObject({ consecutiveFailures: 12, etag: '"v1"' }); // each step polls twice
+    expect(await store.releases.get('6.17.10')).toBeDefined();
+    await close();
     expect(h.log.warnings().some((r) => /feed fetch failed/.test(r.msg))).toBe(true);
 
     // 4. Merge window: two mainline items (6.19-rc1 and 6.18). Only new versions post; 6.18 is not repeated.
@@ -97,14 +98,14 @@ describe('ReleaseWatcher against a loopback kernel.org and a real database file'
     await step(feed(setMoniker(eolFeed, '6.17.12', 'stable', 'longterm'), '"v4"'));
     expect(h.sender.posts).toHaveLength(5);
     const after = h.boot();
-    expect(after.store.releases.get('6.17.12')).toMatchObject({ moniker: 'longterm', kind: 'longterm', eol: true });
+    expect(await after.store.releases.get('6.17.12')).toMatchObject({ moniker: 'longterm', kind: 'longterm', eol: true });
 
     // 8. /kernel reads the last good snapshot, with its age, without a network call.
     h.clock.advance(10 * 60_000);
-    const current = currentReleases(after.store, h.clock)!;
+    const current = (await currentReleases(after.store, h.clock))!;
     expect(current.releases.map((r) => r.version)).toContain('6.19-rc1');
     expect(current.ageMs).toBe(10 * 60_000);
-    after.close();
+    await after.close();
 
     // Across everything, each (channel, event) went out exactly once.
     const keys = h.sender.posts.map((p) => `${p.channelId} ${p.body.embeds!.map((e) => e.title).join('+')}`);
@@ -119,8 +120,8 @@ describe('ReleaseWatcher against a loopback kernel.org and a real database file'
     expect((await step(feed(stale, '"v2"'))).feed).toMatchObject({ status: 'updated', events: [] });
     expect(h.sender.posts).toEqual([]);
     const { store, close } = h.boot();
-    expect(store.releases.get('5.4.302')).toBeDefined();
-    close();
+    expect(await store.releases.get('5.4.302')).toBeDefined();
+    await close();
   });
 
   it('counts its back-off in schedule ticks: a one-off failure never delays the next tick', async () => {
@@ -144,16 +145,16 @@ describe('ReleaseWatcher against a loopback kernel.org and a real database file'
 
     h.server.set({ kind: 'status', status: 500 });
     await proc.watcher.pollOnce();
-    const current = currentReleases(proc.store, h.clock)!;
+    const current = (await currentReleases(proc.store, h.clock))!;
     expect(current.releases).toHaveLength(9);
     expect(current.lastError).toMatch(/http-status: HTTP 500/);
   });
 
   it('ignores cache validators stored for a different feed URL', async () => {
     await step(feed(FEED_2025_12_01(), '"v1"'));
-    const { store, close } = h.boot();
-    store.db.prepare(`UPDATE feed_state SET url = 'https://example.invalid/old.xml'`).run();
-    close();
+    const db = openDatabase(h.dbPath);
+    db.prepare(`UPDATE feed_state SET url = 'https://example.invalid/old.xml'`).run();
+    db.close();
     await step(null);
     expect(h.server.requests.at(-2)!.headers['if-none-match']).toBeUndefined();
   });
