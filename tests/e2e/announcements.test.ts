@@ -193,7 +193,7 @@ describe('/announce (Manage Server)', () => {
       await h.fake.waitFor(() => h.bot.client.channels.cache.get(SPARE)?.isTextBased() === true && !(h.bot.client.channels.cache.get(SPARE) as TextChannel).permissionsFor(APP)!.has('ReadMessageHistory'));
       const set = await announce('set', { channel: SPARE });
       expect(set.text).toMatch(/I cannot post in <#\d+>: missing permission: Read Message History/);
-      expect(h.bot.store.subscriptions.get(SPARE)).toBeUndefined();
+      expect(await h.bot.store.subscriptions.get(SPARE)).toBeUndefined();
     } finally {
       h.fake.setChannelOverwrites(SPARE, []);
     }
