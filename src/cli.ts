@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { createInterface } from 'node:readline';
 import { loadKnowledge, KnowledgeError } from './knowledge/load.ts';
 import { KnowledgeSearch } from './search/index.ts';
 import { entryReply, replyForOutcome } from './answers/reply.ts';
@@ -7,6 +6,7 @@ import { renderText } from './terminal/render-text.ts';
 import type { Language } from './knowledge/schema.ts';
 import { existsSync } from 'node:fs';
 import { openStore } from './store/store.ts';
+import { inputLines } from './terminal/lines.ts';
 
 /**
  * The search CLI. External tooling depends on its output: `search --json` writes exactly one JSON
@@ -53,8 +53,7 @@ async function main(argv: string[]): Promise<number> {
     }
     case 'search': {
       const search = new KnowledgeSearch(loadKnowledge(dir));
-      const lines = createInterface({ input: process.stdin, terminal: false });
-      for await (const line of lines) {
+      for await (const line of inputLines(process.stdin)) {
         const outcome = search.search(line);
         const results = outcome.hits.slice(0, 5).map((h) => ({
           id: h.entry.id,

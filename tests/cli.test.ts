@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { runScript } from './support/run.ts';
+import { MAX_USER_TEXT } from '../src/answers/limits.ts';
 
 /** The search CLI is an interface external tools depend on: exact shapes, nothing else on stdout. */
 describe('search CLI', () => {
@@ -25,6 +26,17 @@ describe('search CLI', () => {
     expect(records[1]?.results[0]?.title).toMatch(/Live-Patching/); // --lang de titles
     expect(records[2]).toEqual({ query: 'how do I install Steam', answered: false, results: [] });
     expect(records[4]?.results[0]).toMatchObject({ id: 'linux-4-0', version: '4.0' });
+  });
+
+  it('answers a line once whatever its carriage returns, and caps very long lines before searching', async () => {
+    const long = `kdbus ${'x'.repeat(100_000)}`;
+    const input = `what is kdbus?\r\nwhat is\rf2fs?\n${long}\nkdbus`;
+    const { code, stdout } = await runScript('src/cli.ts', ['search', '--json'], { input });
+    expect(code).toBe(0);
+    const records = stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { query: string; answered: boolean });
+    expect(records.map((r) => r.query.slice(0, 20))).toEqual(['what is kdbus?', 'what is f2fs?', 'kdbus xxxxxxxxxxxxxx', 'kdbus']);
+    expect(records[2]!.query).toHaveLength(MAX_USER_TEXT); // what the search saw
+    expect(records[3]).toMatchObject({ answered: true });
   });
 
   it('lists every entry as JSON', async () => {

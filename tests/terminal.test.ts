@@ -23,6 +23,15 @@ describe('terminal mode', () => {
     expect(stdout).toMatch(/Nicht in meiner Wissensbasis/);
   });
 
+  it('gives one answer per line for Windows line ends and stray carriage returns', async () => {
+    const { code, stdout } = await runScript('src/main.ts', [], { input: '/feature kdbus\r\nwhat is\rf2fs?\r\n' });
+    expect(code).toBe(0);
+    expect(stdout.match(/^== /gm)).toHaveLength(2);
+    expect(stdout).toMatch(/== F2FS/);
+    expect(stdout).not.toMatch(/Not in my knowledge base/); // "what is" alone was never asked
+    expect(stdout).not.toMatch(/Type a question, or a command/); // no empty extra line
+  });
+
   it('starts in German on a German system locale', async () => {
     const { stdout } = await runScript('src/main.ts', [], { input: '/feature kdbus\n', env: { LANG: 'de_DE.UTF-8' } });
     expect(stdout).toMatch(/== kdbus \(D-Bus-Transport im Kernel\) ==/);

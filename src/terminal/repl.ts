@@ -2,6 +2,8 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { CommandDeps } from '../../commands/command.ts';
 import { answerLine, type TerminalState } from './session.ts';
+import { inputLines } from './lines.ts';
+import { capUserText } from '../answers/limits.ts';
 
 /**
  * Terminal mode: the bot's commands without Discord. Interactive with a prompt on a TTY; with piped
@@ -14,19 +16,22 @@ export async function runTerminal(deps: CommandDeps, io: { input: Readable; outp
   write(`kernelbot ${deps.botVersion} – terminal mode (no DISCORD_TOKEN set). ${deps.search.size} entries.`);
   write('Try: /feature kdbus · Was ist Live-Patching? · /release 4.0 · /kernel · /lang de · /help · /quit');
 
-  const rl = createInterface({ input: io.input, output: io.interactive ? io.output : undefined, terminal: io.interactive });
+  // A TTY gets readline (editing, prompt); piped input is split at "\n" only, so "\r\n" is one line.
+  const rl = io.interactive ? createInterface({ input: io.input, output: io.output, terminal: true }) : null;
   // The reader went away (`npm start | head`): stop answering instead of crashing on EPIPE.
-  io.output.on('error', () => rl.close());
-  if (io.interactive) {
-    rl.setPrompt('> ');
-    rl.prompt();
-  }
-  for await (const line of rl) {
+  let gone = false;
+  io.output.on('error', () => {
+    gone = true;
+    rl?.close();
+  });
+  rl?.setPrompt('> ');
+  rl?.prompt();
+  for await (const line of rl ?? inputLines(io.input)) {
     if (/^\/(quit|exit)\s*$/.test(line.trim())) break;
-    if (!io.output.writable) break;
-    write(await answerLine(line, state, deps));
+    if (gone || !io.output.writable) break;
+    write(await answerLine(capUserText(line), state, deps));
     write('');
-    if (io.interactive) rl.prompt();
+    rl?.prompt();
   }
-  rl.close();
+  rl?.close();
 }
