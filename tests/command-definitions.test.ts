@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { COMMANDS } from '../commands/registry.ts';
 import { commandPayloads } from '../src/discord/deploy.ts';
+import { MAX_USER_TEXT } from '../src/answers/limits.ts';
 
 /** Contract tests: every definition satisfies Discord's registration rules before Discord sees it. */
 const DISCORD_LOCALES = new Set(['id', 'da', 'de', 'en-GB', 'en-US', 'es-ES', 'es-419', 'fr', 'hr', 'it', 'lt', 'hu', 'nl', 'no', 'pl', 'pt-BR', 'ro', 'fi', 'sv-SE', 'vi', 'tr', 'cs', 'el', 'bg', 'ru', 'uk', 'hi', 'th', 'zh-CN', 'ja', 'zh-TW', 'ko']);
@@ -13,6 +14,7 @@ interface Option {
   required?: boolean;
   autocomplete?: boolean;
   choices?: { name: string; value: string }[];
+  max_length?: number;
   options?: Option[];
 }
 
@@ -35,6 +37,8 @@ function checkOptions(options: Option[], where: string): string[] {
     if (option.autocomplete && option.choices) problems.push(`${at}: autocomplete together with choices`);
     if ((option.choices?.length ?? 0) > 25) problems.push(`${at}: more than 25 choices`);
     for (const choice of option.choices ?? []) if (choice.name.length > 100) problems.push(`${at}: choice name too long`);
+    // User text is capped where it enters: every free-text option declares its length.
+    if (option.type === 3 && !option.choices && !(option.max_length && option.max_length <= MAX_USER_TEXT)) problems.push(`${at}: string option without max_length`);
     if (option.options) problems.push(...checkOptions(option.options, at));
   }
   return problems;

@@ -5,6 +5,9 @@
  */
 export const MAX_USER_TEXT = 4000;
 
+/** Typed autocomplete text when the option declares no max_length (Discord's choice values hold 100). */
+export const MAX_AUTOCOMPLETE_TEXT = 100;
+
 export function capUserText(text: string, max = MAX_USER_TEXT): string {
   if (text.length <= max) return text;
   // Never leave half of a surrogate pair (an emoji) at the cut.

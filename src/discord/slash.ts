@@ -5,6 +5,7 @@ import { renderDiscord, type RenderedMessage } from './render.ts';
 import { resolveLanguage } from './language.ts';
 import { LIMITS, clip, mentionOnly, NO_MENTIONS } from './policy.ts';
 import { invocationOf, type RouterDeps } from './interactions.ts';
+import { capUserText, MAX_AUTOCOMPLETE_TEXT } from '../answers/limits.ts';
 
 /* Slash commands and their autocomplete: options in, reply model out, rendered under the response policy. */
 
@@ -111,8 +112,26 @@ export async function handleAutocomplete(interaction: AutocompleteInteraction, d
   const command = deps.commandDeps.commands.find((c) => c.definition.name === interaction.commandName);
   const focused = interaction.options.getFocused(true);
   const lang = resolveLanguage(interaction.options.getString('lang'), interaction.guildLocale);
-  const choices = command?.autocomplete?.(focused.name, String(focused.value), invocationOf(interaction, lang), deps.commandDeps) ?? [];
+  // Discord does not hold typed autocomplete text to the option's max_length: clip before anything searches it.
+  const typed = capUserText(String(focused.value), declaredMaxLength(command?.definition.options, focused.name) ?? MAX_AUTOCOMPLETE_TEXT);
+  const choices = command?.autocomplete?.(focused.name, typed, invocationOf(interaction, lang), deps.commandDeps) ?? [];
   await interaction.respond(
     choices.slice(0, LIMITS.choices).map((c) => ({ name: clip(c.name, LIMITS.choiceName) || c.value.slice(0, LIMITS.choiceName), value: c.value.slice(0, 100) })),
   );
+}
+
+interface OptionShape {
+  name: string;
+  max_length?: number;
+  options?: readonly OptionShape[];
+}
+
+/** The max_length a command definition declares for an option (also inside subcommands). */
+function declaredMaxLength(options: readonly OptionShape[] | undefined, name: string): number | undefined {
+  for (const option of options ?? []) {
+    if (option.name === name && option.max_length) return option.max_length;
+    const nested = declaredMaxLength(option.options, name);
+    if (nested) return nested;
+  }
+  return undefined;
 }

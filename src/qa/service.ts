@@ -3,6 +3,7 @@ import type { QaChannel, QaChannelKind } from '../store/qa-repo.ts';
 import type { KnowledgeSearch, SearchOutcome, SearchHit } from '../search/index.ts';
 import type { Clock } from '../releases/ports.ts';
 import { looksLikeQuestion, normalizeQuestion } from './question.ts';
+import { capUserText } from '../answers/limits.ts';
 
 export interface ForumPost {
   threadId: string;
@@ -48,9 +49,10 @@ export class QaService {
     const { qa } = this.deps.store;
     if (!(await qa.claimPost(post, this.deps.clock.now()))) return null;
     // The title speaks for the post; the body alone only counts when it matches an entry very well.
+    const title = capUserText(post.title);
     const outcome =
-      this.answered(post.title) ??
-      this.answered(`${post.title} ${post.tags.join(' ')}`) ??
+      this.answered(title) ??
+      this.answered(capUserText(`${title} ${post.tags.join(' ')}`)) ??
       this.answered(post.body.slice(0, 300), 'high');
     if (!outcome) {
       await qa.updatePost(post.threadId, { status: 'silent' }, this.deps.clock.now());
@@ -80,7 +82,7 @@ export class QaService {
   /** One high-confidence entry for a question in a watched text channel, respecting the cool-down. */
   async suggestForMessage(channelId: string, text: string): Promise<SearchHit | null> {
     if (!looksLikeQuestion(text)) return null;
-    const outcome = this.deps.search.search(text);
+    const outcome = this.deps.search.search(capUserText(text));
     const best = outcome.hits[0];
     if (outcome.confidence !== 'high' || !best) return null;
     const now = this.deps.clock.now();

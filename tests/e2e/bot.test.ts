@@ -48,9 +48,27 @@ const slowAdmin = register(
   }),
 );
 
+/** Autocomplete that reports how much of the typed value reached it. */
+const measure = register(
+  defineCommand({
+    definition: {
+      name: 'measure',
+      ...describeOption('Reports the typed length', 'Meldet die getippte Länge'),
+      options: [{ type: 3, name: 'text', ...describeOption('Any text', 'Beliebiger Text'), autocomplete: true, max_length: 100 }],
+    },
+    usage: { en: '/measure', de: '/measure' },
+    handle(_o, { lang }) {
+      return { type: 'message', lang, title: null, text: 'measured' };
+    },
+    autocomplete(_option, typed) {
+      return [{ name: `${typed.length} characters`, value: 'x' }];
+    },
+  }),
+);
+
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ extraCommands: [broken, slow, slowAdmin], deferAfterMs: 150 });
+  h = await startHarness({ extraCommands: [broken, slow, slowAdmin, measure], deferAfterMs: 150 });
 }, 30_000);
 afterAll(async () => {
   await h?.stop();
@@ -127,6 +145,13 @@ describe('/feature', () => {
     for (const choice of choices) expect(choice.name.length).toBeLessThanOrEqual(100);
     const german = await h.fake.autocomplete('feature', { name: { value: 'Echtz', focused: true } }, { user: ALICE, guildId: GUILD_DE, channelId: GENERAL_DE }).reply();
     expect((german.data as CallbackData).choices?.[0]?.value).toBe('preempt-rt');
+  });
+
+  it('clips the typed value to the option\'s length before any autocomplete sees it', async () => {
+    const huge = await h.fake.autocomplete('measure', { text: { value: 'k'.repeat(100_000), focused: true } }, { user: ALICE, channelId: GENERAL }).reply();
+    expect((huge.data as CallbackData).choices).toEqual([{ name: '100 characters', value: 'x' }]);
+    const feature = await h.fake.autocomplete('feature', { name: { value: `kdbu${'s'.repeat(100_000)}`, focused: true } }, { user: ALICE, channelId: GENERAL }).reply();
+    expect(feature.type).toBe(8);
   });
 });
 
