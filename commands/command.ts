@@ -8,6 +8,7 @@ import type { KnowledgeSearch, Choice } from '../src/search/index.ts';
 import type { Reply } from '../src/answers/reply.ts';
 import type { AnnouncementService } from '../src/releases/announcements.ts';
 import type { QaService } from '../src/qa/service.ts';
+import type { MaintainersService } from '../src/kernel/maintainers/service.ts';
 
 /** What every handler may use. Services arrive here as ports; nothing is global. */
 export interface CommandDeps {
@@ -24,6 +25,8 @@ export interface CommandDeps {
 export interface CommandServices {
   announcements: AnnouncementService;
   qa: QaService;
+  /** The MAINTAINERS file, refreshed from kernel.org; answers read the parsed copy in memory. */
+  maintainers: MaintainersService;
 }
 
 /** Who asked, where, and in which language the answer should be. */

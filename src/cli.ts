@@ -7,6 +7,7 @@ import type { Language } from './knowledge/schema.ts';
 import { existsSync } from 'node:fs';
 import { openStore } from './store/store.ts';
 import { inputLines } from './terminal/lines.ts';
+import { cliErrno, cliMaintainers, cliSyscall } from './kernel/cli-lookups.ts';
 
 /**
  * The search CLI. External tooling depends on its output: `search --json` writes exactly one JSON
@@ -17,13 +18,16 @@ const USAGE = `Usage:
   npm run --silent cli -- list --json                    all entries
   npm run --silent cli -- feature <id or name> [--lang de|en]
   npm run --silent cli -- validate                       check every knowledge file
-  npm run --silent cli -- gaps --json [--db path]        most asked questions without a confident answer`;
+  npm run --silent cli -- gaps --json [--db path]        most asked questions without a confident answer
+  npm run --silent cli -- maintainers <path|subsystem> [--json] [--file MAINTAINERS]   who maintains it
+  npm run --silent cli -- syscall <name|number> [--arch x86_64|i386|arm64|arm|riscv64] [--json]
+  npm run --silent cli -- errno <name|number> [--json]`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, lang: { type: 'string', default: 'en' }, dir: { type: 'string' }, db: { type: 'string' }, limit: { type: 'string', default: '50' } },
+    options: { json: { type: 'boolean', default: false }, lang: { type: 'string', default: 'en' }, dir: { type: 'string' }, db: { type: 'string' }, limit: { type: 'string', default: '50' }, arch: { type: 'string' }, file: { type: 'string' } },
   });
   const [command, ...rest] = positionals;
   const lang: Language = values.lang === 'de' ? 'de' : 'en';
@@ -81,6 +85,16 @@ async function main(argv: string[]): Promise<number> {
         for (const g of gaps) console.log(`${g.asked + g.unhelpful}\t${g.question}`);
       }
       return 0;
+    }
+    case 'maintainers':
+    case 'syscall':
+    case 'errno': {
+      const query = rest.join(' ').trim();
+      if (!query) return fail(`${command} needs an argument, e.g. ${command === 'maintainers' ? 'maintainers fs/btrfs/inode.c' : command === 'syscall' ? 'syscall openat' : 'errno EBUSY'}`);
+      const options = { json: Boolean(values.json), lang, arch: values.arch, file: values.file };
+      const [output, code] = command === 'maintainers' ? await cliMaintainers(query, options) : command === 'syscall' ? cliSyscall(query, options) : cliErrno(query, options);
+      (code === 0 || values.json ? console.log : console.error)(output);
+      return code;
     }
     default:
       return fail(command ? `unknown command "${command}"\n${USAGE}` : USAGE);

@@ -29,6 +29,13 @@ const schema = z.object({
     .url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// URL, e.g. postgres://kernelbot:secret@127.0.0.1:5432/kernelbot' })
     .optional(),
   KERNEL_FEED_URL: z.url({ protocol: /^https?$/, error: 'KERNEL_FEED_URL must be an http(s) URL' }).default('https://www.kernel.org/feeds/kdist.xml'),
+  MAINTAINERS_URL: z
+    .url({ protocol: /^https?$/, error: 'MAINTAINERS_URL must be an http(s) URL of a plain MAINTAINERS file' })
+    .default('https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/plain/MAINTAINERS'),
+  KERNEL_GIT_URL: z
+    .url({ protocol: /^https?$/, error: 'KERNEL_GIT_URL must be an http(s) URL of a cgit repository page, e.g. https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git' })
+    .default('https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git')
+    .transform((url) => url.replace(/\/+$/, '')),
   FEED_SCHEDULE: z
     .string()
     .default('*/15 * * * *')

@@ -3,12 +3,15 @@ import type { Logger } from '../logger.ts';
 import { openStore, type StoreSettings } from '../store/store.ts';
 import { AnnouncementService } from '../releases/announcements.ts';
 import { systemClock } from '../releases/ports.ts';
+import { MaintainersService, memoryMaintainersStore } from '../kernel/maintainers/service.ts';
 
 /**
  * Terminal mode reads the same database as the bot (for /kernel) but never posts to Discord.
  * A database that cannot be opened only costs the commands that need it.
  */
-export async function terminalServices(settings: StoreSettings, logger: Logger): Promise<{ services: Partial<CommandServices>; close(): Promise<void> }> {
+export async function terminalServices(settings: StoreSettings & { MAINTAINERS_URL?: string }, logger: Logger): Promise<{ services: Partial<CommandServices>; close(): Promise<void> }> {
+  // MAINTAINERS is fetched once, on the first /maintainers, when nothing is stored.
+  const maintainers = new MaintainersService({ url: settings.MAINTAINERS_URL, store: memoryMaintainersStore(), fetchOnDemand: true });
   try {
     const store = await openStore(settings, { poolSize: 2 });
     const offline = { ok: false as const, problem: 'terminal mode does not post to Discord' };
@@ -18,9 +21,9 @@ export async function terminalServices(settings: StoreSettings, logger: Logger):
       sender: { send: async () => ({ ok: false, kind: 'retry', status: 0, reason: offline.problem }) },
       access: { check: async () => offline },
     });
-    return { services: { announcements }, close: () => store.close() };
+    return { services: { announcements, maintainers }, close: () => store.close() };
   } catch (error) {
     logger.warn({ err: error, database: settings.DATABASE_URL ? 'DATABASE_URL' : settings.DATABASE_PATH }, 'database unavailable; /kernel is disabled in this session');
-    return { services: {}, close: async () => undefined };
+    return { services: { maintainers }, close: async () => undefined };
   }
 }

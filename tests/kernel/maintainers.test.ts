@@ -173,5 +173,8 @@ describe('lookup', () => {
     expect(index.lookup('fs/btrfs')).toMatchObject({ kind: 'path', path: 'fs/btrfs/' });
     expect(index.lookup('Makefile')).toMatchObject({ kind: 'path', path: 'Makefile' });
     expect(index.lookup('???')).toMatchObject({ kind: 'none' });
+    // A bare word that only THE REST would cover is not a path answer.
+    expect(index.lookup('qqqqzzzz')).toMatchObject({ kind: 'none' });
+    expect(index.lookup('io_uring')).toMatchObject({ kind: 'name' });
   });
 });

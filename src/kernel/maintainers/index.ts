@@ -44,8 +44,10 @@ export class MaintainersIndex {
     const hits = this.names.search(query, 5);
     if (hits.length > 0) return { kind: 'name', query, hits };
     if (path) {
+      // A bare word is a directory only when a section names it (THE REST matches anything);
+      // a known top-level file (Makefile) is a path either way.
       const matches = this.matcher.match(path);
-      if (matches.length > 0) return { kind: 'path', path, matches };
+      if (!path.endsWith('/') || matches.some((m) => m.specificity >= 0)) return { kind: 'path', path, matches };
     }
     return { kind: 'none', query, suggestions: [] };
   }

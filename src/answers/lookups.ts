@@ -1,0 +1,168 @@
+import type { Language } from '../knowledge/schema.ts';
+import type { Reply } from './reply.ts';
+import type { MaintainersLookup, MaintainersSection } from '../kernel/maintainers/index.ts';
+import type { MaintainersState } from '../kernel/maintainers/service.ts';
+import type { SyscallLookup } from '../kernel/syscalls/index.ts';
+import type { ErrnoAnswer } from '../kernel/errno/index.ts';
+
+/** Replies for the kernel lookups (/maintainers, /syscall, /errno) in the platform-neutral model. */
+
+const L = {
+  en: {
+    maintainersOf: (path: string) => `Maintainers of ${path}`,
+    subsystem: 'Subsystem',
+    status: 'Status',
+    maintainers: 'Maintainers',
+    reviewers: 'Reviewers',
+    lists: 'Lists',
+    trees: 'Tree',
+    web: 'Web',
+    files: 'Files',
+    matched: 'Matched by',
+    more: (n: number) => `+${n} more`,
+    rest: 'Everything also goes to THE REST',
+    furtherSections: 'Further sections',
+    otherMatches: 'Other matches',
+    noMatch: (q: string) => `No path or subsystem in MAINTAINERS matches “${q}”.`,
+    tryPath: 'Give a path inside the kernel tree (fs/btrfs/inode.c, drivers/gpu/drm/i915/) or a subsystem name (btrfs).',
+    onlyRest: 'No specific section covers this path; it falls to THE REST.',
+    notYet: 'The MAINTAINERS file has not been fetched from kernel.org yet (it is loaded at start and refreshed daily). Please try again in a minute.',
+    lastError: 'Last attempt',
+    source: (date: string) => `From MAINTAINERS as of ${date}; \`scripts/get_maintainer.pl\` in a kernel tree adds people from the git history.`,
+    syscallTitle: (name: string) => `System call ${name}`,
+    notImplemented: 'reserved or not implemented',
+    arguments: 'Arguments',
+    argsUnknown: 'architecture-specific entry point; see the man page',
+    argsVary: 'the argument order differs between architectures',
+    manPage: 'Man page',
+    syscallNotFound: (q: string, arch: string | null) => `No system call “${q}”${arch ? ` on ${arch}` : ''} in the shipped tables.`,
+    didYouMean: 'Did you mean',
+    numberHint: 'A number is looked up on x86_64 unless you choose an architecture.',
+    tables: 'Tables',
+    errnoTitle: (name: string, nr: number) => `${name} (${nr})`,
+    errnoMeaning: 'Meaning',
+    errnoUsage: (name: string, nr: number) => `Kernel functions return it as -${name} (-${nr}); user space sees errno ${nr}.`,
+    errnoKernelOnly: 'Kernel-internal (include/linux/errno.h): it should never reach user space.',
+    alsoCalled: 'Also called',
+    errnoNotFound: (q: string) => `“${q}” is not an errno name or number I know (e.g. EBUSY, -16).`,
+  },
+  de: {
+    maintainersOf: (path: string) => `Zuständig für ${path}`,
+    subsystem: 'Subsystem',
+    status: 'Status',
+    maintainers: 'Maintainer',
+    reviewers: 'Reviewer',
+    lists: 'Mailinglisten',
+    trees: 'Tree',
+    web: 'Web',
+    files: 'Dateien',
+    matched: 'Gefunden über',
+    more: (n: number) => `+${n} weitere`,
+    rest: 'Alles geht zusätzlich an THE REST',
+    furtherSections: 'Weitere Abschnitte',
+    otherMatches: 'Weitere Treffer',
+    noMatch: (q: string) => `Kein Pfad und kein Subsystem in MAINTAINERS passt zu „${q}“.`,
+    tryPath: 'Gib einen Pfad im Kernel-Quellbaum (fs/btrfs/inode.c, drivers/gpu/drm/i915/) oder einen Subsystem-Namen (btrfs) an.',
+    onlyRest: 'Kein eigener Abschnitt deckt diesen Pfad ab; er fällt unter THE REST.',
+    notYet: 'Die MAINTAINERS-Datei wurde noch nicht von kernel.org geladen (das passiert beim Start und dann täglich). Bitte versuch es in einer Minute noch einmal.',
+    lastError: 'Letzter Versuch',
+    source: (date: string) => `Aus MAINTAINERS mit Stand ${date}; \`scripts/get_maintainer.pl\` in einem Kernel-Quellbaum ergänzt Personen aus der Git-Historie.`,
+    syscallTitle: (name: string) => `Systemaufruf ${name}`,
+    notImplemented: 'reserviert oder nicht implementiert',
+    arguments: 'Argumente',
+    argsUnknown: 'architekturspezifischer Einsprungpunkt; siehe Manpage',
+    argsVary: 'die Reihenfolge der Argumente unterscheidet sich zwischen Architekturen',
+    manPage: 'Manpage',
+    syscallNotFound: (q: string, arch: string | null) => `Keinen Systemaufruf „${q}“${arch ? ` auf ${arch}` : ''} in den mitgelieferten Tabellen gefunden.`,
+    didYouMean: 'Meintest du',
+    numberHint: 'Eine Nummer wird auf x86_64 nachgeschlagen, außer du wählst eine Architektur.',
+    tables: 'Tabellen',
+    errnoTitle: (name: string, nr: number) => `${name} (${nr})`,
+    errnoMeaning: 'Bedeutung',
+    errnoUsage: (name: string, nr: number) => `Kernel-Funktionen geben ihn als -${name} (-${nr}) zurück; im Userspace steht errno ${nr}.`,
+    errnoKernelOnly: 'Nur kernelintern (include/linux/errno.h): sollte nie im Userspace ankommen.',
+    alsoCalled: 'Auch',
+    errnoNotFound: (q: string) => `„${q}“ ist kein errno-Name und keine errno-Nummer, die ich kenne (z. B. EBUSY, -16).`,
+  },
+} as const;
+
+function message(lang: Language, title: string | null, text: string, ephemeral = false): Reply {
+  return { type: 'message', lang, title, text, ephemeral };
+}
+
+function list(items: readonly string[], max: number, lang: Language): string {
+  const shown = items.slice(0, max).join(', ');
+  return items.length > max ? `${shown} (${L[lang].more(items.length - max)})` : shown;
+}
+
+const isRest = (section: MaintainersSection) => section.title === 'THE REST';
+
+/** One section as a compact block: title and status, then the people, lists, tree and files. */
+export function sectionBlock(section: MaintainersSection, lang: Language, via?: { type: string; value: string }): string {
+  const l = L[lang];
+  const lines = [`**${section.title}**${section.status ? ` · ${section.status}` : ''}`];
+  if (section.maintainers.length > 0) lines.push(`${l.maintainers}: ${list(section.maintainers, 6, lang)}`);
+  if (section.reviewers.length > 0) lines.push(`${l.reviewers}: ${list(section.reviewers, 4, lang)}`);
+  if (section.lists.length > 0) lines.push(`${l.lists}: ${list(section.lists, 3, lang)}`);
+  if (section.trees.length > 0) lines.push(`${l.trees}: ${list(section.trees, 2, lang)}`);
+  if (section.web.length > 0) lines.push(`${l.web}: ${list(section.web, 2, lang)}`);
+  if (section.files.length > 0) lines.push(`${l.files}: ${list(section.files.map((f) => `\`${f}\``), 4, lang)}`);
+  if (via) lines.push(`${l.matched}: \`${via.type}: ${via.value}\``);
+  return lines.join('\n');
+}
+
+export function maintainersReply(lookup: MaintainersLookup, state: Extract<MaintainersState, { status: 'ready' }>, lang: Language): Reply {
+  const l = L[lang];
+  const footer = l.source(state.fetchedAt.toISOString().slice(0, 10));
+  if (lookup.kind === 'path') {
+    const specific = lookup.matches.filter((m) => !isRest(m.section));
+    const shown = specific.slice(0, 3);
+    const blocks = shown.map((m) => sectionBlock(m.section, lang, m.via));
+    if (specific.length === 0) blocks.push(l.onlyRest);
+    if (specific.length > shown.length) blocks.push(`${l.furtherSections}: ${specific.slice(shown.length).map((m) => m.section.title).join('; ')}`);
+    const rest = lookup.matches.find((m) => isRest(m.section));
+    if (rest) blocks.push(`${l.rest} (${rest.section.lists.join(', ')}).`);
+    return message(lang, l.maintainersOf(lookup.path), [...blocks, footer].join('\n\n'));
+  }
+  if (lookup.kind === 'name') {
+    const [best, ...others] = lookup.hits;
+    const blocks = [sectionBlock(best!.section, lang)];
+    if (others.length > 0) blocks.push(`${l.otherMatches}: ${others.map((h) => h.section.title).join('; ')}`);
+    return message(lang, `${l.subsystem}: ${best!.section.title}`.slice(0, 256), [...blocks, footer].join('\n\n'));
+  }
+  return message(lang, null, `${l.noMatch(lookup.query)}\n${l.tryPath}`, true);
+}
+
+export function maintainersMissingReply(state: Extract<MaintainersState, { status: 'missing' }>, lang: Language): Reply {
+  const l = L[lang];
+  return message(lang, null, state.lastError ? `${l.notYet}\n${l.lastError}: ${state.lastError}` : l.notYet, true);
+}
+
+export function syscallReply(lookup: SyscallLookup, note: string, lang: Language): Reply {
+  const l = L[lang];
+  if (lookup.kind === 'not-found') {
+    const lines = [l.syscallNotFound(lookup.query, lookup.arch)];
+    if (lookup.suggestions.length > 0) lines.push(`${l.didYouMean}: ${lookup.suggestions.join(', ')}`);
+    if (/^\d+$/.test(lookup.query)) lines.push(l.numberHint);
+    return message(lang, null, lines.join('\n'), true);
+  }
+  const rows = lookup.rows.map((r) => `\`${r.arch}\`: ${r.nr}${r.name !== lookup.name ? ` (${r.name})` : ''} · ${r.entry ? `\`${r.entry}\`` : l.notImplemented}`);
+  const withArgs = lookup.rows.find((r) => r.args) ?? null;
+  const lines = [...rows, ''];
+  if (withArgs) {
+    lines.push(`${l.arguments}: \`${lookup.name}(${withArgs.args!.join(', ')})\``);
+    if (withArgs.argsVary) lines.push(`(${l.argsVary})`);
+  } else if (lookup.rows.some((r) => r.entry)) lines.push(`${l.arguments}: ${l.argsUnknown}`);
+  lines.push(`${l.manPage}: ${lookup.manUrl}`, '', `${l.tables}: ${note}`);
+  return message(lang, l.syscallTitle(lookup.name), lines.join('\n'));
+}
+
+export function errnoReply(answer: ErrnoAnswer | null, query: string, lang: Language): Reply {
+  const l = L[lang];
+  if (!answer) return message(lang, null, l.errnoNotFound(query), true);
+  const lines = [`${l.errnoMeaning}: ${answer.meaning[lang]}`, answer.kernelOnly ? l.errnoKernelOnly : l.errnoUsage(answer.name, answer.nr)];
+  if (answer.aliases.length > 0) lines.push(`${l.alsoCalled}: ${answer.aliases.join(', ')}`);
+  if (lang === 'de' && answer.meaning.de !== answer.meaning.en) lines.push(`(${answer.meaning.en})`);
+  lines.push('https://man7.org/linux/man-pages/man3/errno.3.html');
+  return message(lang, l.errnoTitle(answer.name, answer.nr), lines.join('\n'));
+}

@@ -1,0 +1,69 @@
+import { readFileSync } from 'node:fs';
+import type { Language } from '../knowledge/schema.ts';
+import { renderText } from '../terminal/render-text.ts';
+import { errnoReply, maintainersReply } from '../answers/lookups.ts';
+import { syscallReply } from '../answers/lookups.ts';
+import { MaintainersIndex, type MaintainersLookup, type MaintainersSection } from './maintainers/index.ts';
+import { DEFAULT_MAINTAINERS_URL, MaintainersService, memoryMaintainersStore } from './maintainers/service.ts';
+import { isArch, lookupSyscall, SYSCALL_NOTE } from './syscalls/index.ts';
+import { lookupErrno } from './errno/index.ts';
+
+/**
+ * The CLI's kernel lookups (`cli -- maintainers|syscall|errno`). Their --json shapes are an interface
+ * for external tools: keep them stable.
+ */
+
+export interface CliOptions {
+  json: boolean;
+  lang: Language;
+  arch?: string;
+  /** A local MAINTAINERS file instead of fetching MAINTAINERS_URL. */
+  file?: string;
+}
+
+function sectionJson(section: MaintainersSection) {
+  const { title, status, maintainers, reviewers, lists, trees, web, files, excludes, regexes } = section;
+  return { title, status, maintainers, reviewers, lists, trees, web, files, excludes, regexes };
+}
+
+export function maintainersJson(lookup: MaintainersLookup) {
+  switch (lookup.kind) {
+    case 'path':
+      return { query: lookup.path, kind: 'path', sections: lookup.matches.map((m) => ({ ...sectionJson(m.section), specificity: m.specificity, via: `${m.via.type}: ${m.via.value}` })) };
+    case 'name':
+      return { query: lookup.query, kind: 'name', sections: lookup.hits.map((h) => sectionJson(h.section)) };
+    default:
+      return { query: lookup.query, kind: 'none', sections: [] };
+  }
+}
+
+/** Returns [output, exit code]. */
+export async function cliMaintainers(query: string, options: CliOptions): Promise<[string, number]> {
+  let index: MaintainersIndex;
+  let fetchedAt = new Date();
+  if (options.file) index = MaintainersIndex.fromText(readFileSync(options.file, 'utf8'));
+  else {
+    const service = new MaintainersService({ url: process.env.MAINTAINERS_URL || DEFAULT_MAINTAINERS_URL, store: memoryMaintainersStore(), fetchOnDemand: true });
+    const state = await service.forLookup();
+    if (state.status !== 'ready') return [`cannot load MAINTAINERS: ${state.lastError ?? 'unknown error'}`, 1];
+    index = state.index;
+    fetchedAt = state.fetchedAt;
+  }
+  const lookup = index.lookup(query);
+  if (options.json) return [JSON.stringify(maintainersJson(lookup)), lookup.kind === 'none' ? 1 : 0];
+  const state = { status: 'ready' as const, index, fetchedAt, url: options.file ?? '', sections: index.sections.length };
+  return [renderText(maintainersReply(lookup, state, options.lang)), lookup.kind === 'none' ? 1 : 0];
+}
+
+export function cliSyscall(query: string, options: CliOptions): [string, number] {
+  if (options.arch && !isArch(options.arch)) return [`--arch must be one of x86_64, i386, arm64, arm, riscv64`, 2];
+  const lookup = lookupSyscall(query, isArch(options.arch) ? options.arch : null);
+  if (options.json) return [JSON.stringify(lookup.kind === 'found' ? { query, ...lookup } : { query, kind: 'not-found', suggestions: lookup.suggestions }), lookup.kind === 'found' ? 0 : 1];
+  return [renderText(syscallReply(lookup, SYSCALL_NOTE, options.lang)), lookup.kind === 'found' ? 0 : 1];
+}
+
+export function cliErrno(query: string, options: CliOptions): [string, number] {
+  const answer = lookupErrno(query);
+  if (options.json) return [JSON.stringify(answer ? { query, found: true, ...answer } : { query, found: false }), answer ? 0 : 1];
+  return [renderText(errnoReply(answer, query, options.lang)), answer ? 0 : 1];
+}

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runScript } from '../support/run.ts';
+import { startFeedServer, type FeedServer } from '../support/feed-server.ts';
+
+const FIXTURE_PATH = 'tests/fixtures/maintainers/MAINTAINERS';
+let server: FeedServer;
+beforeAll(async () => {
+  server = await startFeedServer({ kind: 'feed', body: readFileSync(FIXTURE_PATH, 'utf8'), etag: '"x"' });
+});
+afterAll(() => server.close());
+
+/** The lookup CLI is an interface for tools: one JSON document on stdout, exit 0 when found. */
+describe('kernel lookups in the CLI', () => {
+  it('maintainers <path> --json fetches MAINTAINERS_URL and prints the sections most specific first', async () => {
+    const { code, stdout } = await runScript('src/cli.ts', ['maintainers', 'drivers/gpu/drm/i915/i915_drv.c', '--json'], { env: { MAINTAINERS_URL: server.url }, timeoutMs: 60_000 });
+    expect(code).toBe(0);
+    const result = JSON.parse(stdout) as { query: string; kind: string; sections: { title: string; specificity: number; via: string; lists: string[] }[] };
+    expect(result).toMatchObject({ query: 'drivers/gpu/drm/i915/i915_drv.c', kind: 'path' });
+    expect(result.sections.map((s) => [s.title.slice(0, 21), s.specificity, s.via])).toEqual([
+      ['INTEL DRM I915 DRIVER', 4, 'F: drivers/gpu/drm/i915/'],
+      ['DRM DRIVERS', 2, 'F: drivers/gpu/'],
+      ['THE REST', -1, 'F: */'],
+    ]);
+    expect(server.requests.at(-1)!.headers['user-agent']).toMatch(/^kernelbot\//);
+  }, 90_000);
+
+  it('syscall and errno answer from the shipped tables; an unknown name exits 1', async () => {
+    const syscall = await runScript('src/cli.ts', ['syscall', 'openat', '--arch', 'riscv64', '--json'], { timeoutMs: 60_000 });
+    expect(JSON.parse(syscall.stdout)).toMatchObject({ kind: 'found', rows: [{ arch: 'riscv64', nr: 56, entry: 'sys_openat' }] });
+    const errno = await runScript('src/cli.ts', ['errno', 'EBUSY', '--lang', 'de'], { timeoutMs: 60_000 });
+    expect(errno.stdout).toMatch(/EBUSY \(16\)[\s\S]*Gerät oder Ressource belegt/);
+    const missing = await runScript('src/cli.ts', ['errno', 'ENOTHING', '--json'], { timeoutMs: 60_000 });
+    expect(missing.code).toBe(1);
+    expect(JSON.parse(missing.stdout)).toEqual({ query: 'ENOTHING', found: false });
+  }, 180_000);
+});
