@@ -166,3 +166,16 @@ export function errnoReply(answer: ErrnoAnswer | null, query: string, lang: Lang
   lines.push('https://man7.org/linux/man-pages/man3/errno.3.html');
   return message(lang, l.errnoTitle(answer.name, answer.nr), lines.join('\n'));
 }
+
+/** /ask "who maintains btrfs?": point to /maintainers, with the best section when the file is loaded. */
+export function maintainerPointerReply(subject: string, state: MaintainersState | null, lang: Language): Reply {
+  const command = `/maintainers ${subject}`;
+  const pointer =
+    lang === 'de'
+      ? `Wer etwas betreut, steht in der MAINTAINERS-Datei des Kernels: nutze \`${command}\` (mit einem Pfad wie fs/btrfs/inode.c oder einem Subsystem-Namen).`
+      : `Who maintains what is recorded in the kernel's MAINTAINERS file: use \`${command}\` (with a path such as fs/btrfs/inode.c or a subsystem name).`;
+  if (state?.status !== 'ready') return message(lang, null, pointer);
+  const lookup = state.index.lookup(subject);
+  const best = lookup.kind === 'name' ? lookup.hits[0]?.section : lookup.kind === 'path' ? lookup.matches.find((m) => !isRest(m.section))?.section : undefined;
+  return message(lang, best ? `${L[lang].subsystem}: ${best.title}`.slice(0, 256) : null, best ? `${pointer}\n\n${sectionBlock(best, lang)}` : pointer);
+}
