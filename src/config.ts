@@ -25,6 +25,28 @@ const schema = z.object({
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   KNOWLEDGE_DIR: z.string().min(1).optional(),
   DATABASE_PATH: z.string().min(1).default('./data/kernelbot.db'),
+  DELIVERY_LEASE_SECONDS: z.coerce
+    .number({ error: 'DELIVERY_LEASE_SECONDS must be a number of seconds' })
+    .int('DELIVERY_LEASE_SECONDS must be a whole number of seconds')
+    .min(1, 'DELIVERY_LEASE_SECONDS must be at least 1')
+    .max(3600, 'DELIVERY_LEASE_SECONDS must be at most 3600')
+    .default(60),
+  SHARD_COUNT: z
+    .string()
+    .regex(/^(auto|[1-9]\d*)$/, 'SHARD_COUNT must be auto or a positive whole number')
+    .optional(),
+  SHARD_IDS: z
+    .string()
+    .regex(/^\d+(\s*,\s*\d+)*$/, 'SHARD_IDS must be a comma-separated list of shard numbers, e.g. 0,1')
+    .optional()
+    .transform((value) => value?.split(',').map((id) => Number(id.trim()))),
+  HTTP_PORT: z.coerce
+    .number({ error: 'HTTP_PORT must be a port number' })
+    .int('HTTP_PORT must be a port number')
+    .min(0, 'HTTP_PORT must be between 0 and 65535')
+    .max(65535, 'HTTP_PORT must be between 0 and 65535')
+    .optional(),
+  HTTP_HOST: z.string().min(1).default('127.0.0.1'),
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// URL, e.g. postgres://kernelbot:secret@127.0.0.1:5432/kernelbot' })
     .optional(),

@@ -2,7 +2,10 @@ import { Events, type Client } from 'discord.js';
 import type { Config } from '../config.ts';
 import type { CommandDeps } from '../../commands/command.ts';
 import { createLogger, type Logger } from '../logger.ts';
+import { hostname } from 'node:os';
+import { randomUUID } from 'node:crypto';
 import { openStore, type Store } from '../store/store.ts';
+import { lockSqliteFile } from '../store/sqlite-lock.ts';
 import { createDiscordClient } from './client.ts';
 import { createInteractionRouter } from './router.ts';
 import { createMentionHandler } from './mentions.ts';
@@ -48,12 +51,24 @@ const FATAL_CLOSE_CODES = new Map<number, string>([
  */
 export async function startBot(config: Config, baseDeps: CommandDeps, options: BotOptions = { handleSignals: true }): Promise<RunningBot> {
   const logger = options.logger ?? createLogger({ level: config.LOG_LEVEL, token: config.DISCORD_TOKEN });
+  // One process per SQLite file; several processes share a Postgres (DATABASE_URL).
+  const fileLock = config.DATABASE_URL ? null : lockSqliteFile(config.DATABASE_PATH);
+  const holder = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const store = await openStore(config, {
     onConnectionError: (error) => logger.error({ err: error }, 'database connection lost; work that needs it stays queued and is retried'),
+  }).catch((error: unknown) => {
+    fileLock?.release();
+    throw error;
   });
-  const client = createDiscordClient({ apiBase: config.DISCORD_API_BASE, messageContent: config.MESSAGE_CONTENT_INTENT });
+  const client = createDiscordClient({
+    apiBase: config.DISCORD_API_BASE,
+    messageContent: config.MESSAGE_CONTENT_INTENT,
+    shardCount: config.SHARD_COUNT === undefined ? undefined : config.SHARD_COUNT === 'auto' ? 'auto' : Number(config.SHARD_COUNT),
+    shardIds: config.SHARD_IDS,
+  });
   const releases = await startReleaseAnnouncements({
     config,
+    holder,
     store,
     logger,
     search: baseDeps.search,
@@ -113,13 +128,20 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
     if (stopped) return;
     stopped = true;
     logger.info('shutting down');
-    await releases.stop();
+    // Stop claiming, finish or hand back sends in flight (≤ 5 s), release leases, then disconnect and close.
+    await releases.stop(5_000);
     await client.destroy();
     await store.close();
+    fileLock?.release();
   };
   if (options.handleSignals) {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => {
+        // Within 8 seconds whatever happens (a hung database or gateway must not block a deploy).
+        setTimeout(() => {
+          logger.error('shutdown took over 8 s; exiting anyway');
+          process.exit(1);
+        }, 8_000).unref();
         stop().then(
           () => process.exit(0),
           () => process.exit(1),

@@ -6,10 +6,18 @@ import { NO_MENTIONS } from './policy.ts';
  * Guilds: channels and interactions; GuildMessages: @mentions (their content arrives without the
  * privileged intent); MessageContent only when the admin enabled it for Q&A channels.
  */
-export function createDiscordClient(options: { apiBase?: string; messageContent?: boolean }): Client {
+export function createDiscordClient(options: { apiBase?: string; messageContent?: boolean; shardCount?: 'auto' | number; shardIds?: number[] }): Client {
   const intents = [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages];
   if (options.messageContent) intents.push(GatewayIntentBits.MessageContent);
+  // Sharding (SHARD_COUNT, SHARD_IDS): each process runs the shards it is given; discord.js's default is one shard.
+  const sharding =
+    options.shardCount === undefined
+      ? {}
+      : options.shardCount === 'auto'
+        ? { shards: 'auto' as const }
+        : { shardCount: options.shardCount, shards: options.shardIds ?? [...Array(options.shardCount).keys()] };
   return new Client({
+    ...sharding,
     intents,
     partials: [Partials.Channel],
     allowedMentions: { ...NO_MENTIONS, repliedUser: false },

@@ -18,9 +18,15 @@ export interface WatcherOptions {
   maxItemAgeMs?: number;
   /** Most schedule ticks left out between fetches after repeated failures (default 7: every 8th tick). */
   maxTicksToSkip?: number;
+  /**
+   * With several processes on one database: true when this process may fetch the feed now (it holds
+   * the poll lease). The others skip the fetch and only deliver, so kernel.org is fetched once per tick.
+   */
+  mayFetch?: () => Promise<boolean>;
 }
 
 export type FeedOutcome =
+  | { status: 'skipped'; reason: 'polled-elsewhere' }
   | { status: 'not-modified' }
   | { status: 'baseline'; releases: number }
   | { status: 'updated'; events: ReleaseEvent[]; queued: number }
@@ -54,7 +60,7 @@ export class ReleaseWatcher {
   async pollOnce(): Promise<PollReport> {
     let feed: FeedOutcome;
     try {
-      feed = await this.pollFeed();
+      feed = (await (this.options.mayFetch?.() ?? true)) ? await this.pollFeed() : { status: 'skipped', reason: 'polled-elsewhere' };
     } catch (error) {
       this.options.logger.error({ err: error }, 'release poll failed unexpectedly');
       feed = { status: 'error', reason: 'internal', message: (error as Error).message };

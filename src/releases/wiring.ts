@@ -18,6 +18,9 @@ import { knowledgeLookupFromEntries } from './knowledge-lookup.ts';
  */
 const DELIVERY_CONCURRENCY = 16;
 
+/** The lease name for fetching the feed (one process at a time). */
+const FEED_LEASE = 'feed-poll';
+
 export interface ReleaseAnnouncements {
   service: AnnouncementService;
   watcher: ReleaseWatcher;
@@ -25,12 +28,17 @@ export interface ReleaseAnnouncements {
   startSchedule(): void;
   /** Polls now, sharing a poll that is already running. */
   pollNow(): Promise<PollReport>;
-  stop(): Promise<void>;
+  deliverer: Deliverer;
+  /** Graceful: stops claiming, waits up to graceMs for sends in flight, hands back unfinished claims and the poll lease. */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /** Builds the announcement services from their ports; the schedule starts when the caller says so. */
 export async function startReleaseAnnouncements(options: {
-  config: Pick<Config, 'KERNEL_FEED_URL' | 'FEED_SCHEDULE' | 'ANNOUNCE_CHANNEL_ID' | 'ANNOUNCE_TYPES' | 'ANNOUNCE_ROLE_ID'>;
+  config: Pick<Config, 'KERNEL_FEED_URL' | 'FEED_SCHEDULE' | 'ANNOUNCE_CHANNEL_ID' | 'ANNOUNCE_TYPES' | 'ANNOUNCE_ROLE_ID'> &
+    Partial<Pick<Config, 'DELIVERY_LEASE_SECONDS'>>;
+  /** This process's name on leases and claims (several processes on one Postgres). */
+  holder?: string;
   store: Store;
   logger: Logger;
   search: KnowledgeSearch;
@@ -42,9 +50,22 @@ export async function startReleaseAnnouncements(options: {
   const { config, store, logger, sender } = options;
   const clock = options.clock ?? systemClock;
   const knowledge = knowledgeLookupFromEntries([...options.search.entries]);
-  const deliverer = new Deliverer({ store, sender, clock, logger, knowledge, concurrency: DELIVERY_CONCURRENCY });
+  const holder = options.holder ?? `process-${process.pid}`;
+  const leaseMs = (config.DELIVERY_LEASE_SECONDS ?? 60) * 1000;
+  const shared = store.dialect === 'postgres';
+  const deliverer = new Deliverer({ store, sender, clock, logger, knowledge, concurrency: DELIVERY_CONCURRENCY, holder, claimLeaseMs: leaseMs });
   const fetcher = options.fetcher ?? createHttpFeedFetcher({ url: config.KERNEL_FEED_URL });
-  const watcher = new ReleaseWatcher({ store, fetcher, deliverer, clock, logger });
+  // One fetch per tick across processes: the first to take the lease fetches; it lasts past the tick.
+  const mayFetch = shared
+    ? async () => {
+        const now = clock.now();
+        return store.leases.acquire(FEED_LEASE, holder, now, new Date(now.getTime() + leaseMs));
+      }
+    : undefined;
+  const watcher = new ReleaseWatcher({ store, fetcher, deliverer, clock, logger, mayFetch });
+  // Every process also sweeps the ledger, so rows a dead process had claimed are taken over after their lease.
+  let sweep: NodeJS.Timeout | null = null;
+  let sweeping: Promise<unknown> | null = null;
   let schedule: ReleaseSchedule<PollReport> | null = null;
   const nextFetchAt = () => schedule?.nextPollAt() ?? null;
   const service = new AnnouncementService({ store, sender, access: options.access, clock, knowledge, nextFetchAt });
@@ -57,10 +78,24 @@ export async function startReleaseAnnouncements(options: {
     watcher,
     startSchedule() {
       schedule ??= startReleaseSchedule({ schedule: config.FEED_SCHEDULE, watcher, logger, runOnStart: true });
+      if (shared && !sweep) {
+        sweep = setInterval(() => {
+          sweeping ??= deliverer.deliverPending().finally(() => (sweeping = null));
+        }, Math.max(500, leaseMs / 3));
+        sweep.unref();
+      }
     },
     pollNow: () => (schedule ? schedule.trigger() : watcher.pollOnce()),
-    async stop() {
-      await schedule?.stop();
+    deliverer,
+    async stop(graceMs = 5_000) {
+      // Stop claiming, let sends in flight finish (bounded), then hand back what is left.
+      if (sweep) clearInterval(sweep);
+      deliverer.stopClaiming();
+      const finished = Promise.all([schedule?.stop(), sweeping, deliverer.idle()]);
+      await Promise.race([finished, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
+      const released = await deliverer.releaseClaims().catch(() => 0);
+      if (shared) await store.leases.release(FEED_LEASE, holder).catch(() => false);
+      if (released) logger.info({ released }, 'unfinished announcements handed back for another process');
     },
   };
 }

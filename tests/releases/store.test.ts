@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MigrationError, openDatabase } from '../../src/store/database.ts';
 import { MIGRATIONS } from '../../src/store/migrations.ts';
 import { createStore } from '../../src/store/store.ts';
+import { lockSqliteFile, StoreLockedError } from '../../src/store/sqlite-lock.ts';
 
 let dir: string;
 beforeEach(() => {
@@ -61,5 +62,16 @@ describe('openDatabase', () => {
     expect(await store.deliveries.enqueue({ channelId: '2', eventKey: 'release:6.18', version: '6.18' }, now)).toBe(true);
     await expect(store.deliveries.enqueue({ channelId: '1', eventKey: 'release:9.9', version: '9.9' }, now)).rejects.toThrow(/FOREIGN KEY/);
     await store.close();
+  });
+});
+
+describe('lockSqliteFile', () => {
+  it('lets one bot process use a SQLite file at a time, with a clear message for the second', () => {
+    const path = join(dir, 'k.db');
+    const first = lockSqliteFile(path);
+    expect(() => lockSqliteFile(path)).toThrow(StoreLockedError);
+    expect(() => lockSqliteFile(path)).toThrow(/another kernelbot process is already running on .*k\.db.*Postgres/);
+    first.release();
+    lockSqliteFile(path).release();
   });
 });
