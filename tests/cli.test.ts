@@ -1,12 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { runScript } from './support/run.ts';
 import { MAX_USER_TEXT } from '../src/answers/limits.ts';
+import { cliInProcess } from './support/in-process.ts';
 
-/** The search CLI is an interface external tools depend on: exact shapes, nothing else on stdout. */
+/**
+ * The search CLI is an interface external tools depend on: exact shapes, nothing else on stdout.
+ * The JSON contract runs as a real process (npm run cli's own command line); the rest runs in process.
+ */
 describe('search CLI', () => {
   it('writes exactly one JSON object per query line', async () => {
     const queries = ['kdbus', 'Was ist Live-Patching?', 'how do I install Steam', '', "what's new in 4.0?"];
-    const { code, stdout } = await runScript('src/cli.ts', ['search', '--json', '--lang', 'de'], { input: `${queries.join('\n')}\n` });
+    const { code, stdout, stderr } = await runScript('src/cli.ts', ['search', '--json', '--lang', 'de'], { input: `${queries.join('\n')}\n` });
+    expect(stderr).toBe('');
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(queries.length);
@@ -31,7 +36,7 @@ describe('search CLI', () => {
   it('answers a line once whatever its carriage returns, and caps very long lines before searching', async () => {
     const long = `kdbus ${'x'.repeat(100_000)}`;
     const input = `what is kdbus?\r\nwhat is\rf2fs?\n${long}\nkdbus`;
-    const { code, stdout } = await runScript('src/cli.ts', ['search', '--json'], { input });
+    const { code, stdout } = await cliInProcess(['search', '--json'], { input });
     expect(code).toBe(0);
     const records = stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { query: string; answered: boolean });
     expect(records.map((r) => r.query.slice(0, 20))).toEqual(['what is kdbus?', 'what is f2fs?', 'kdbus xxxxxxxxxxxxxx', 'kdbus']);
@@ -40,17 +45,17 @@ describe('search CLI', () => {
   });
 
   it('lists every entry as JSON', async () => {
-    const { stdout } = await runScript('src/cli.ts', ['list', '--json']);
+    const { stdout } = await cliInProcess(['list', '--json']);
     const entries = JSON.parse(stdout) as { id: string; title: string; aliases: string[]; area: string; status: string; version: string | null }[];
     expect(entries.length).toBeGreaterThanOrEqual(80);
     expect(entries.find((e) => e.id === 'kdbus')).toMatchObject({ area: 'ipc', status: 'not-merged', version: null });
   });
 
   it('prints one rendered entry, and fails clearly for an unknown one', async () => {
-    const found = await runScript('src/cli.ts', ['feature', 'live', 'patching']);
+    const found = await cliInProcess(['feature', 'live', 'patching']);
     expect(found.code).toBe(0);
     expect(found.stdout).toMatch(/== Kernel live patching/i);
-    const missing = await runScript('src/cli.ts', ['feature', 'pizza', 'recipes']);
+    const missing = await cliInProcess(['feature', 'pizza', 'recipes']);
     expect(missing.code).toBe(1);
     expect(missing.stdout).toMatch(/Not in my knowledge base/);
   });

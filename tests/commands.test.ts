@@ -66,8 +66,10 @@ describe('/ask', () => {
   it('says honestly when it does not know, with did-you-mean suggestions when there are some', async () => {
     const reply = await run('ask', { question: 'how do I install Steam' });
     expect(reply.type).toBe('not-found');
+    // A typo either still finds overlayfs or offers it as the suggestion; nothing else passes.
     const typo = await run('ask', { question: 'ovrlayfz layers' });
-    expect(['entry', 'not-found']).toContain(typo.type);
+    const offered = typo.type === 'entry' ? [typo.entry.id] : typo.type === 'not-found' ? typo.suggestions.map((s) => s.id) : [];
+    expect(offered).toContain('overlayfs');
   });
 
   it('answers version questions with the version overview', async () => {
@@ -79,8 +81,11 @@ describe('/ask', () => {
   });
 
   it('cuts questions to 200 characters', async () => {
-    const reply = await run('ask', { question: `kdbus ${'x'.repeat(500)}` });
-    expect(reply.type === 'not-found' ? reply.query.length : 200).toBeLessThanOrEqual(200);
+    const reply = await run('ask', { question: `zzqx ${'x'.repeat(500)}` });
+    expect(reply.type).toBe('not-found');
+    if (reply.type !== 'not-found') return;
+    expect(reply.query).toMatch(/^zzqx x+/);
+    expect(reply.query.length).toBeLessThanOrEqual(200);
   });
 
   it.each(['', '?'.repeat(200), '@here <@1> ||spoiler|| # heading'])('never throws on %j', async (question) => {

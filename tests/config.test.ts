@@ -60,7 +60,12 @@ describe('configuration', () => {
   it('never puts the token value into an error message', () => {
     const secret = `${'Z'.repeat(24)}.${'y'.repeat(6)}`;
     const found = problems({ DISCORD_TOKEN: secret });
+    expect(found).toEqual([expect.stringMatching(/^DISCORD_TOKEN does not look like a bot token/)]);
     expect(found.join('\n')).not.toContain(secret);
+    // A token pasted alone on a line of .env is reported by its length only.
+    const pasted = problems({}, `${TOKEN}\n`);
+    expect(pasted).toEqual([expect.stringMatching(/^\S*\.env line 1: expected KEY=value, got a line of \d+ characters/)]);
+    expect(pasted.join('\n')).not.toContain(TOKEN);
   });
 
   it('reads .env, lets the real environment win, and reports malformed lines', () => {

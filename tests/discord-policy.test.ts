@@ -74,6 +74,22 @@ describe('component ids', () => {
     expect(decodeCustomId(id)).toEqual(action);
   });
 
+  // Buttons on messages posted long ago still carry these exact strings: the format must never drift.
+  it.each<[string, ComponentAction]>([
+    ['kb1|show|kdbus|de', { action: 'show', entryId: 'kdbus', lang: 'de' }],
+    ['kb1|lang|kdbus|en', { action: 'lang', entryId: 'kdbus', lang: 'en' }],
+    ['kb1|release|4.0|de', { action: 'release', version: '4.0', lang: 'de' }],
+    ['kb1|delete|1400000000000000001', { action: 'delete', ownerId: '1400000000000000001' }],
+    ['kb1|post|btrfs-raid56|en|123456789012345678', { action: 'post', entryId: 'btrfs-raid56', lang: 'en', messageId: '123456789012345678' }],
+    ['kb1|related|de', { action: 'related', lang: 'de' }],
+    ['kb1|solved|1400000000000000001', { action: 'solved', ownerId: '1400000000000000001' }],
+    ['kb1|unhelpful|1400000000000000002', { action: 'unhelpful', ownerId: '1400000000000000002' }],
+    ['kb1|dismiss|1400000000000000003', { action: 'dismiss', ownerId: '1400000000000000003' }],
+  ])('keeps the wire format %s', (wire, action) => {
+    expect(encodeCustomId(action)).toBe(wire);
+    expect(decodeCustomId(wire)).toEqual(action);
+  });
+
   it('ignores foreign or truncated ids', () => {
     expect(decodeCustomId('something-else')).toBeNull();
     expect(decodeCustomId('kb1|show')).toBeNull();

@@ -2,13 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runScript, ROOT } from './support/run.ts';
+import { startInProcess } from './support/in-process.ts';
 
-/** npm start without a token: the terminal mode, driven as a child process through piped stdin. */
+/**
+ * npm start without a token: the terminal mode, driven in process through piped stdin (the same
+ * runApp src/main.ts calls; tests/snapshot.test.ts starts the real `npm start` process once).
+ */
 describe('terminal mode', () => {
   it('answers every piped line, in both languages, and exits at end of input', async () => {
     const input = ['/feature kdbus', 'Was ist Live-Patching?', '', '/nonsense', '/release 3.19', '/lang de', '/feature kdbus', '/help', 'how do I install Steam'].join('\n');
-    const { code, stdout, stderr } = await runScript('src/main.ts', [], { input });
+    const { code, stdout, stderr } = await startInProcess({ input });
     expect(stderr).toBe('');
     expect(code).toBe(0);
     expect(stdout).toMatch(/terminal mode/);
@@ -24,7 +27,7 @@ describe('terminal mode', () => {
   });
 
   it('gives one answer per line for Windows line ends and stray carriage returns', async () => {
-    const { code, stdout } = await runScript('src/main.ts', [], { input: '/feature kdbus\r\nwhat is\rf2fs?\r\n' });
+    const { code, stdout } = await startInProcess({ input: '/feature kdbus\r\nwhat is\rf2fs?\r\n' });
     expect(code).toBe(0);
     expect(stdout.match(/^== /gm)).toHaveLength(2);
     expect(stdout).toMatch(/== F2FS/);
@@ -33,12 +36,12 @@ describe('terminal mode', () => {
   });
 
   it('starts in German on a German system locale', async () => {
-    const { stdout } = await runScript('src/main.ts', [], { input: '/feature kdbus\n', env: { LANG: 'de_DE.UTF-8' } });
+    const { stdout } = await startInProcess({ input: '/feature kdbus\n', env: { LANG: 'de_DE.UTF-8' } });
     expect(stdout).toMatch(/== kdbus \(D-Bus-Transport im Kernel\) ==/);
   });
 
   it('asks for the missing argument of a command', async () => {
-    const { stdout } = await runScript('src/main.ts', [], { input: '/feature\n/release\n' });
+    const { stdout } = await startInProcess({ input: '/feature\n/release\n' });
     expect(stdout).toMatch(/\/feature <name>/);
     expect(stdout).toMatch(/\/release <version>/);
   });
@@ -46,7 +49,7 @@ describe('terminal mode', () => {
   it('reports a malformed .env with one clear line per problem and no stack trace', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kernelbot-env-'));
     writeFileSync(join(dir, '.env'), 'LOG_LEVEL=loud\nthis line is wrong\nFEED_SCHEDULE=every minute\n');
-    const { code, stderr } = await runScript(join(ROOT, 'src/main.ts'), [], { cwd: dir, env: { LOG_LEVEL: undefined } });
+    const { code, stderr } = await startInProcess({ cwd: dir, env: { LOG_LEVEL: undefined } });
     expect(code).toBe(1);
     expect(stderr).toMatch(/\.env line 2: expected KEY=value/);
     expect(stderr).toMatch(/LOG_LEVEL must be one of/);

@@ -86,9 +86,19 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
   const recent = new RecentAnswers(60_000, () => deps.now().getTime());
 
   client.on(Events.InteractionCreate, createInteractionRouter({ commandDeps: deps, logger, recent, deferAfterMs: options.deferAfterMs }));
-  client.on(Events.MessageCreate, createMentionHandler({ search: deps.search, logger, botUserId: () => client.user?.id, qa }));
-  client.on(Events.MessageCreate, createTextQuestionHandler({ qa, logger, botUserId: () => client.user?.id }));
-  client.on(Events.ThreadCreate, createForumPostHandler({ qa, logger }));
+  // Each message listener logs "event handled" when done, answered or not: the signal tests wait for.
+  const handled =
+    <A extends [{ id: string }, ...unknown[]]>(event: string, handler: (...args: A) => Promise<void>) =>
+    async (...args: A): Promise<void> => {
+      try {
+        await handler(...args);
+      } finally {
+        logger.debug({ event, id: args[0].id }, 'event handled');
+      }
+    };
+  client.on(Events.MessageCreate, handled('mention', createMentionHandler({ search: deps.search, logger, botUserId: () => client.user?.id, qa })));
+  client.on(Events.MessageCreate, handled('text-question', createTextQuestionHandler({ qa, logger, botUserId: () => client.user?.id })));
+  client.on(Events.ThreadCreate, handled('forum-post', createForumPostHandler({ qa, logger })));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.ShardDisconnect, (event) => {
     const why = FATAL_CLOSE_CODES.get(event.code);

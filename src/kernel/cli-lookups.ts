@@ -14,6 +14,8 @@ import { lookupErrno } from './errno/index.ts';
  */
 
 export interface CliOptions {
+  /** MAINTAINERS_URL from the environment the CLI runs in. */
+  maintainersUrl?: string;
   json: boolean;
   lang: Language;
   arch?: string;
@@ -43,7 +45,7 @@ export async function cliMaintainers(query: string, options: CliOptions): Promis
   let fetchedAt = new Date();
   if (options.file) index = MaintainersIndex.fromText(readFileSync(options.file, 'utf8'));
   else {
-    const service = new MaintainersService({ url: process.env.MAINTAINERS_URL || DEFAULT_MAINTAINERS_URL, store: memoryMaintainersStore(), fetchOnDemand: true });
+    const service = new MaintainersService({ url: options.maintainersUrl || DEFAULT_MAINTAINERS_URL, store: memoryMaintainersStore(), fetchOnDemand: true });
     const state = await service.forLookup();
     if (state.status !== 'ready') return [`cannot load MAINTAINERS: ${state.lastError ?? 'unknown error'}`, 1];
     index = state.index;

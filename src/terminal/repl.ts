@@ -4,14 +4,19 @@ import type { CommandDeps } from '../../commands/command.ts';
 import { answerLine, type TerminalState } from './session.ts';
 import { inputLines } from './lines.ts';
 import { capUserText } from '../answers/limits.ts';
+import type { Language } from '../knowledge/schema.ts';
+
+/** A German system locale (LANG=de_DE.UTF-8) starts the terminal in German; /lang switches. */
+export function localeLanguage(env: NodeJS.ProcessEnv): Language {
+  return /^de/i.test(env.LC_ALL || env.LANG || '') ? 'de' : 'en';
+}
 
 /**
  * Terminal mode: the bot's commands without Discord. Interactive with a prompt on a TTY; with piped
  * stdin it answers every line and ends at end of input.
  */
-export async function runTerminal(deps: CommandDeps, io: { input: Readable; output: Writable; interactive: boolean }): Promise<void> {
-  // A German system locale (LANG=de_DE.UTF-8) starts the terminal in German; /lang switches.
-  const state: TerminalState = { lang: /^de/i.test(process.env.LC_ALL || process.env.LANG || '') ? 'de' : 'en' };
+export async function runTerminal(deps: CommandDeps, io: { input: Readable; output: Writable; interactive: boolean; lang: Language }): Promise<void> {
+  const state: TerminalState = { lang: io.lang };
   const write = (text: string) => io.output.write(`${text}\n`);
   write(`kernelbot ${deps.botVersion} – terminal mode (no DISCORD_TOKEN set). ${deps.search.size} entries.`);
   write('Try: /feature kdbus · Was ist Live-Patching? · /release 4.0 · /kernel · /lang de · /help · /quit');

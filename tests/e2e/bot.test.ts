@@ -15,7 +15,15 @@ interface CallbackData {
 const EPHEMERAL = 64;
 const customIds = (data: CallbackData | undefined) => (data?.components ?? []).flatMap((row) => row.components.map((c) => c.custom_id ?? ''));
 
-// Commands only the tests register: one that fails, one that is slow.
+/** A promise the test resolves: slow commands wait on it instead of a timer, so no test depends on how fast a handler is. */
+function gate() {
+  let open = () => {};
+  const opened = new Promise<void>((resolve) => (open = resolve));
+  return { open, opened };
+}
+let slowGate = gate();
+
+// Commands only the tests register: one that fails, two that are slow until their gate opens.
 const broken = register(
   defineCommand({
     definition: { name: 'broken', ...describeOption('Always fails', 'Schlägt immer fehl') },
@@ -30,7 +38,7 @@ const slow = register(
     definition: { name: 'slow', ...describeOption('Takes its time', 'Lässt sich Zeit') },
     usage: { en: '/slow', de: '/slow' },
     async handle(_o, { lang }) {
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      await slowGate.opened;
       return { type: 'message', lang, title: null, text: 'done slowly' };
     },
   }),
@@ -42,7 +50,7 @@ const slowAdmin = register(
     usage: { en: '/slowadmin', de: '/slowadmin' },
     adminOnly: true,
     async handle(_o, { lang }) {
-      await new Promise((resolve) => setTimeout(resolve, 400));
+      await slowGate.opened;
       return { type: 'message', lang, title: null, text: 'private result', ephemeral: true };
     },
   }),
@@ -68,7 +76,7 @@ const measure = register(
 
 let h: Harness;
 beforeAll(async () => {
-  h = await startHarness({ extraCommands: [broken, slow, slowAdmin, measure], deferAfterMs: 150 });
+  h = await startHarness({ extraCommands: [broken, slow, slowAdmin, measure], deferAfterMs: 1000 });
 }, 30_000);
 afterAll(async () => {
   await h?.stop();
@@ -248,10 +256,12 @@ describe('failures and slow work', () => {
   });
 
   it('defers a slow admin command privately, since its private answer cannot change a public deferral', async () => {
+    slowGate = gate();
     const handle = h.fake.slash('slowadmin', {}, { user: MOD, channelId: GENERAL });
     const deferred = await handle.reply();
     expect(deferred.type).toBe(5);
     expect(((deferred.data as CallbackData | undefined)?.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    slowGate.open();
     const edit = (await handle.edit(0)) as { embeds?: { description?: string }[] };
     expect(edit.embeds?.[0]?.description).toBe('private result');
   });
@@ -270,8 +280,10 @@ describe('failures and slow work', () => {
   });
 
   it('defers slow work in time and edits the answer in', async () => {
+    slowGate = gate();
     const handle = h.fake.slash('slow', {}, { user: ALICE, channelId: GENERAL });
     expect((await handle.reply()).type).toBe(5);
+    slowGate.open();
     const edit = (await handle.edit(0)) as { embeds?: { description?: string }[] };
     expect(edit.embeds?.[0]?.description).toBe('done slowly');
   });
@@ -286,9 +298,9 @@ describe('mentions and the context menu', () => {
 
   it('ignores other bots and messages without a mention', async () => {
     const before = h.fake.messages(RANDOM).length;
-    h.fake.userMessage(RANDOM, `<@${APP}> what is kdbus?`, { author: { id: '1500000000000000001', username: 'otherbot', bot: true }, mentionsBot: true });
-    h.fake.userMessage(RANDOM, 'what is kdbus?', { author: ALICE });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    const fromBot = h.fake.userMessage(RANDOM, `<@${APP}> what is kdbus?`, { author: { id: '1500000000000000001', username: 'otherbot', bot: true }, mentionsBot: true });
+    const plain = h.fake.userMessage(RANDOM, 'what is kdbus?', { author: ALICE });
+    for (const m of [fromBot, plain]) await h.handled('mention', m.id);
     expect(h.fake.messages(RANDOM).length).toBe(before + 2);
   });
 

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runScript } from '../support/run.ts';
+import { cliInProcess } from '../support/in-process.ts';
 import { startFeedServer, type FeedServer } from '../support/feed-server.ts';
 
 const FIXTURE_PATH = 'tests/fixtures/maintainers/MAINTAINERS';
@@ -10,7 +11,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-/** The lookup CLI is an interface for tools: one JSON document on stdout, exit 0 when found. */
+/** The lookup CLI is an interface for tools: one JSON document on stdout, exit 0 when found (one spawned run, the rest in process). */
 describe('kernel lookups in the CLI', () => {
   it('maintainers <path> --json fetches MAINTAINERS_URL and prints the sections most specific first', async () => {
     const { code, stdout } = await runScript('src/cli.ts', ['maintainers', 'drivers/gpu/drm/i915/i915_drv.c', '--json'], { env: { MAINTAINERS_URL: server.url }, timeoutMs: 60_000 });
@@ -26,11 +27,11 @@ describe('kernel lookups in the CLI', () => {
   }, 90_000);
 
   it('syscall and errno answer from the shipped tables; an unknown name exits 1', async () => {
-    const syscall = await runScript('src/cli.ts', ['syscall', 'openat', '--arch', 'riscv64', '--json'], { timeoutMs: 60_000 });
+    const syscall = await cliInProcess(['syscall', 'openat', '--arch', 'riscv64', '--json']);
     expect(JSON.parse(syscall.stdout)).toMatchObject({ kind: 'found', rows: [{ arch: 'riscv64', nr: 56, entry: 'sys_openat' }] });
-    const errno = await runScript('src/cli.ts', ['errno', 'EBUSY', '--lang', 'de'], { timeoutMs: 60_000 });
+    const errno = await cliInProcess(['errno', 'EBUSY', '--lang', 'de']);
     expect(errno.stdout).toMatch(/EBUSY \(16\)[\s\S]*Gerät oder Ressource belegt/);
-    const missing = await runScript('src/cli.ts', ['errno', 'ENOTHING', '--json'], { timeoutMs: 60_000 });
+    const missing = await cliInProcess(['errno', 'ENOTHING', '--json']);
     expect(missing.code).toBe(1);
     expect(JSON.parse(missing.stdout)).toEqual({ query: 'ENOTHING', found: false });
   }, 180_000);

@@ -1,6 +1,6 @@
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { FakeDiscord } from './fake-discord/index.ts';
 import type { FakeGuildSpec, FakeRateLimitOptions, PrivilegedIntentName } from './fake-discord/types.ts';
 import type { Clock } from '../../src/releases/ports.ts';
@@ -62,6 +62,11 @@ export interface Harness {
   databasePath: string;
   /** A new bot process on the same database; `without` drops entries from its knowledge base. */
   restart(options?: { without?: string[] }): Promise<RunningBot>;
+  /**
+   * Resolves once the bot has handled a gateway event for this message or thread `times` times in
+   * all (answered or ignored): check that nothing was posted only after this signal.
+   */
+  handled(event: 'mention' | 'text-question' | 'forum-post', id: string, times?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -117,10 +122,15 @@ export async function startHarness(
       harness.bot = await start(restartOptions.without);
       return harness.bot;
     },
+    async handled(event, id, times = 1) {
+      const count = () => logs.filter((l) => l.msg === 'event handled' && l.event === event && l.id === id).length;
+      await fake.waitFor(() => count() >= times, 10_000, () => `${event} ${id} handled ${count()} of ${times} times`);
+    },
     async stop() {
       await harness.bot.stop();
       await proxy?.close();
       await fake.stop();
+      rmSync(dirname(databasePath), { recursive: true, force: true });
     },
   };
   return harness;

@@ -1,0 +1,52 @@
+import { join } from 'node:path';
+import type { Readable, Writable } from 'node:stream';
+import { loadConfig, ConfigError } from './config.ts';
+import { KnowledgeError } from './knowledge/files.ts';
+import { loadSearch } from './startup.ts';
+import { COMMANDS } from '../commands/registry.ts';
+import { BOT_VERSION } from './version.ts';
+import { runTerminal, localeLanguage } from './terminal/repl.ts';
+import type { CommandDeps } from '../commands/command.ts';
+import { terminalServices } from './terminal/services.ts';
+import { createLogger } from './logger.ts';
+
+/** Where `npm start` reads and writes: the real process, or streams and an environment a test hands in. */
+export interface AppIo {
+  env: NodeJS.ProcessEnv;
+  /** The directory whose .env is read. */
+  cwd: string;
+  stdin: Readable & { isTTY?: boolean };
+  stdout: Writable;
+  stderr: Writable;
+}
+
+/**
+ * npm start: the Discord bot with DISCORD_TOKEN, else terminal mode. Setup problems print clearly
+ * and give exit code 1. `programUrl` is the entry
+ * file's URL (the bundled bot keeps its knowledge snapshot beside it). Resolves when terminal mode ends; the bot keeps running until a signal.
+ */
+export async function runApp(io: AppIo, programUrl: string): Promise<number> {
+  try {
+    const config = loadConfig(io.env, join(io.cwd, '.env'));
+    const search = await loadSearch(config.KNOWLEDGE_DIR, programUrl);
+    const deps: CommandDeps = { search, commands: COMMANDS, botVersion: BOT_VERSION, now: () => new Date() };
+
+    if (!config.DISCORD_TOKEN) {
+      const { services, close } = await terminalServices(config, createLogger({ level: config.LOG_LEVEL }));
+      const lang = localeLanguage(io.env);
+      await runTerminal({ ...deps, services }, { input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY), lang });
+      await close();
+      return 0;
+    }
+    const { startBot } = await import('./discord/bot.ts');
+    await startBot(config, deps);
+    return 0;
+  } catch (error) {
+    const message =
+      error instanceof ConfigError || error instanceof KnowledgeError
+        ? error.message
+        : `kernelbot could not start: ${error instanceof Error ? error.message : String(error)}`;
+    io.stderr.write(`${message}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,48 @@
+import { Readable, Writable } from 'node:stream';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { runApp } from '../../src/app.ts';
+import { runCli } from '../../src/cli-app.ts';
+import { ROOT, type RunResult } from './run.ts';
+
+/** A writable that keeps what was written, as a child's piped stdout would. */
+class Capture extends Writable {
+  text = '';
+  override _write(chunk: Buffer | string, _encoding: BufferEncoding, done: () => void): void {
+    this.text += chunk.toString();
+    done();
+  }
+}
+
+interface InProcessOptions {
+  input?: string;
+  env?: Record<string, string | undefined>;
+  cwd?: string;
+}
+
+/** The environment `runScript` gives a child: terminal mode, quiet logs, a fresh database, an English locale. */
+function testEnv(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
+  const databasePath = join(mkdtempSync(join(tmpdir(), 'kernelbot-run-')), 'kernelbot.db');
+  const env: NodeJS.ProcessEnv = { DISCORD_TOKEN: '', LOG_LEVEL: 'error', DATABASE_PATH: databasePath, LANG: 'C.UTF-8', ...overrides };
+  for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
+  return env;
+}
+
+/** `npm start` (src/main.ts) in this process: same code path, piped stdin, captured output and exit code. */
+export async function startInProcess(options: InProcessOptions = {}): Promise<RunResult> {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const stdin = Readable.from([options.input ?? '']);
+  const code = await runApp({ env: testEnv(options.env), cwd: options.cwd ?? ROOT, stdin, stdout, stderr }, new URL('../../src/main.ts', import.meta.url).href);
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** `npm run cli -- …` (src/cli.ts) in this process. */
+export async function cliInProcess(args: string[], options: InProcessOptions = {}): Promise<RunResult> {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const stdin = Readable.from([options.input ?? '']);
+  const code = await runCli(args, { env: testEnv(options.env), stdin, stdout, stderr });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
