@@ -48,13 +48,9 @@ export class QaService {
   async suggestForPost(post: ForumPost): Promise<SearchHit[] | null> {
     const { qa } = this.deps.store;
     if (!(await qa.claimPost(post, this.deps.clock.now()))) return null;
-    // The title speaks for the post; the body alone only counts when it matches an entry very well.
-    const title = capUserText(post.title);
-    const outcome =
-      this.answered(title) ??
-      this.answered(capUserText(`${title} ${post.tags.join(' ')}`)) ??
-      this.answered(post.body.slice(0, 300), 'high');
-    if (!outcome) {
+    // Title, tags and first message are read together; only an answer-level match is posted.
+    const outcome = this.deps.search.search(capUserText(postText(post)));
+    if (!outcome.answered) {
       await qa.updatePost(post.threadId, { status: 'silent' }, this.deps.clock.now());
       await this.recordGap(post.title);
       return null;
@@ -84,7 +80,7 @@ export class QaService {
     if (!looksLikeQuestion(text)) return null;
     const outcome = this.deps.search.search(capUserText(text));
     const best = outcome.hits[0];
-    if (outcome.confidence !== 'high' || !best) return null;
+    if (!outcome.answered || !best) return null;
     const now = this.deps.clock.now();
     if (!(await this.deps.store.qa.takeCooldown(channelId, best.entry.id, now, new Date(now.getTime() + SUGGESTION_COOLDOWN_MS)))) return null;
     await this.deps.store.qa.recordHit(best.entry.id, now);
@@ -123,11 +119,9 @@ export class QaService {
     const normalized = normalizeQuestion(question);
     if (normalized) await this.deps.store.qa.recordGap(normalized, kind, this.deps.clock.now());
   }
+}
 
-  private answered(text: string, needs: 'medium' | 'high' = 'medium'): SearchOutcome | null {
-    if (!text.trim()) return null;
-    const outcome = this.deps.search.search(text);
-    if (!outcome.answered || outcome.hits.length === 0) return null;
-    return needs === 'high' && outcome.confidence !== 'high' ? null : outcome;
-  }
+/** What a forum post is about: its title, tags and first message, as the search reads them. */
+export function postText(post: ForumPost): string {
+  return [post.title, post.tags.join(' '), post.body].filter((part) => part.trim()).join('\n');
 }

@@ -3,52 +3,61 @@ import type { Area, KnowledgeEntry, Language } from '../knowledge/schema.ts';
 import { createTermPipeline, type TermPipeline } from './language.ts';
 import { FIELD_BOOSTS, SEARCH_FIELDS, STRONG_FIELDS, germanWords, toDocument, type SearchDocument } from './documents.ts';
 import { buildNameIndex, compactKey, nameKey } from './names.ts';
-import { areasInTerms, compareVersions, versionFromToken, VERSION_QUESTION_WORDS } from './versions.ts';
-import { GENERIC_WORDS, STOP_WORDS, tokenizeWords } from './text.ts';
+import { compareVersions } from './versions.ts';
 import { Autocomplete, type Choice } from './autocomplete.ts';
+import { NameMentions } from './mentions.ts';
+import { fillerTest } from './filler.ts';
+import { analyzeText, type QueryAnalysis } from './analyze.ts';
+import { levelOf, probability, type ConfidenceLevel, type Features } from './confidence.ts';
+import { MAX_QUERY_CHARS, MAX_TYPED_CHARS } from './limits.ts';
 
-export type { Choice };
+export type { Choice, QueryAnalysis, ConfidenceLevel };
 
 export interface SearchHit {
   entry: KnowledgeEntry;
   score: number;
   /** exact: a name matched as a whole; version: a version question; text: ranked full-text match. */
   via: 'exact' | 'version' | 'text';
+  /** The calibrated probability that this entry answers the text (1 for exact names and versions). */
+  probability: number;
 }
 
 export interface SearchOutcome {
   query: string;
-  /** False when the knowledge base has no confident answer: then `hits` is empty. */
+  /** True exactly when the confidence is "answer": then `hits` holds the answer first. */
   answered: boolean;
-  /**
-   * high: a whole name, a version question, or (nearly) every meaningful word matched; enough to
-   * volunteer an answer nobody asked the bot for (Q&A channels). medium: answered. none: declined.
-   */
-  confidence: 'high' | 'medium' | 'none';
+  /** answer: public reply and Q&A suggestion. suggest: "did you mean" for the asker only. none: decline. */
+  confidence: ConfidenceLevel;
   hits: SearchHit[];
-  /** "Did you mean" candidates when not answered. */
+  /** "Did you mean" candidates at the suggest level. */
   suggestions: SearchHit[];
-  /** The known kernel version a version question asked about. */
+  /** The known kernel version the text names. */
   version: string | null;
   areas: Area[];
+  /** The language the text is written in, when it is long enough to tell. */
+  language: Language | null;
 }
 
-/** Share of the query's meaningful words that must match for an answer (fuzzy matches count half). */
-const MIN_COVERAGE = 0.5;
+/** Candidates the full-text ranking contributes beside the entries named in the text. */
+const TEXT_CANDIDATES = 6;
 const VERSION_BOOST = 1.5;
-/** Stems shorter than this match, but do not count as evidence on their own. */
-const MIN_STEM_EVIDENCE = 5;
-/** How deep into the ranking the confidence rule looks for an answer it accepts. */
-const CONFIDENT_AMONG_TOP = 3;
-/** Typos count as evidence only in names and only for words this long. */
-const MIN_TYPO_NAME_LENGTH = 6;
+/** Texts with more content words than this are posts: no prefix matching, typos only for unknown words. */
+const SHORT_QUERY_WORDS = 4;
 const NAME_FIELDS = new Set(['idText', 'names']);
-/** Coverage from which an answer is certain enough to volunteer. */
-const HIGH_COVERAGE = 0.75;
+const MAX_MENTION_WORDS_FEATURE = 3;
+
+interface Candidate {
+  entry: KnowledgeEntry;
+  result: SearchResult | undefined;
+  score: number;
+  features: Features;
+  probability: number;
+}
 
 /**
- * The knowledge index: exact names first, version questions, then bilingual MiniSearch ranking
- * with a confidence rule so an unanswerable question is declined instead of answered at random.
+ * The knowledge index: exact names first, version questions, then candidates from the names a text
+ * mentions and from bilingual MiniSearch ranking, each judged by a calibrated confidence model, so an
+ * unanswerable question is declined instead of answered at random.
  */
 export class KnowledgeSearch {
   readonly entries: readonly KnowledgeEntry[];
@@ -59,6 +68,9 @@ export class KnowledgeSearch {
   private readonly pipeline: TermPipeline;
   private readonly index: MiniSearch<SearchDocument>;
   private readonly autocomplete: Autocomplete;
+  private readonly mentions: NameMentions;
+  private readonly isFiller: (word: string) => boolean;
+  private readonly frequency: Map<string, number>;
 
   /** `indexJson` (from `indexJson()` over the same entries and code) skips building the index. */
   constructor(entries: readonly KnowledgeEntry[], indexJson?: string) {
@@ -88,18 +100,24 @@ export class KnowledgeSearch {
         maxFuzzy: 2,
       },
     };
-    if (indexJson) {
-      this.index = MiniSearch.loadJSON<SearchDocument>(indexJson, options);
+    const snapshot = indexJson ? (JSON.parse(indexJson) as { index: unknown; frequency: [string, number][] }) : null;
+    if (snapshot) {
+      this.index = MiniSearch.loadJS<SearchDocument>(snapshot.index as Parameters<typeof MiniSearch.loadJS>[0], options);
+      this.frequency = new Map(snapshot.frequency);
     } else {
+      const documents = entries.map(toDocument);
       this.index = new MiniSearch<SearchDocument>(options);
-      this.index.addAll(entries.map(toDocument));
+      this.index.addAll(documents);
+      this.frequency = documentFrequencies(documents, this.pipeline);
     }
     this.autocomplete = new Autocomplete(entries, this.index);
+    this.mentions = new NameMentions(entries, (word) => this.pipeline.stems(word));
+    this.isFiller = fillerTest(this.mentions.nameWords);
   }
 
-  /** The built index, serialised: a start-up snapshot (see knowledge/snapshot.ts). */
+  /** The built index and term statistics, serialised: a start-up snapshot (see knowledge/snapshot.ts). */
   indexJson(): string {
-    return JSON.stringify(this.index);
+    return JSON.stringify({ index: this.index.toJSON(), frequency: [...this.frequency] });
   }
 
   get size(): number {
@@ -118,64 +136,160 @@ export class KnowledgeSearch {
     return this.entriesForVersion(version).find((e) => e.kind === 'release');
   }
 
-  /** An id, a name or an alias exactly, else the confident top answer: how a typed /feature value resolves. */
+  /** An id, a name or an alias exactly, else the answer-level top hit: how a typed /feature value resolves. */
   resolve(nameOrId: string): KnowledgeEntry | undefined {
-    const exact = this.byId.get(nameOrId.trim()) ?? this.exactMatch(nameOrId);
+    const typed = nameOrId.slice(0, MAX_QUERY_CHARS);
+    const exact = this.byId.get(typed.trim()) ?? this.exactMatch(typed);
     if (exact) return exact;
-    const outcome = this.search(nameOrId, { limit: 1 });
+    const outcome = this.search(typed, { limit: 1 });
     return outcome.answered ? outcome.hits[0]?.entry : undefined;
   }
 
   suggest(typed: string, lang: Language, limit = 25): Choice[] {
-    return this.autocomplete.suggest(typed, lang, limit);
+    return this.autocomplete.suggest(typed.slice(0, MAX_TYPED_CHARS), lang, limit);
+  }
+
+  /** What a text is about: folded, tokenised, names, version, areas and language, worked out once. */
+  analyze(text: string): QueryAnalysis {
+    return analyzeText(text, {
+      pipeline: this.pipeline,
+      mentions: this.mentions,
+      isFiller: this.isFiller,
+      documentFrequency: (term) => this.frequency.get(term) ?? 0,
+      documentCount: this.entries.length,
+      knownVersion: (version) => this.byVersion.has(version),
+    });
   }
 
   search(query: string, options: { limit?: number } = {}): SearchOutcome {
     const limit = options.limit ?? 5;
-    const allTokens = this.pipeline.tokenize(query);
-    const tokens = allTokens.filter((t) => !t.startsWith('_'));
-    const knownVersions = [...new Set(tokens.map(versionFromToken).filter((v): v is string => v !== null && this.byVersion.has(v)))];
-    const version = knownVersions[0] ?? null;
-    // Coverage counts the words a reader sees; joined hyphen forms only help matching.
-    const contentTokens = tokenizeWords(query).filter((t) => !STOP_WORDS.has(t) && !GENERIC_WORDS.has(t) && !versionFromToken(t));
-    const processed = tokens.flatMap((t) => this.pipeline.processTerm(t) ?? []);
-    const phraseTokens = allTokens.filter((t) => t.startsWith('_'));
-    const areas = [...areasInTerms([...processed, ...phraseTokens])];
-    const base = { query, version, areas };
+    const analysis = this.analyze(query);
+    const base = { query, version: analysis.version, areas: analysis.areas, language: analysis.language };
+    const decline: SearchOutcome = { ...base, answered: false, confidence: 'none', hits: [], suggestions: [] };
 
-    if (version && this.isVersionQuestion(contentTokens)) {
-      return { ...base, answered: true, confidence: 'high', hits: this.versionHits(version, new Set(areas)).slice(0, Math.max(limit, 1)), suggestions: [] };
+    if (analysis.version && analysis.versionQuestion) {
+      return { ...base, answered: true, confidence: 'answer', hits: this.versionHits(analysis.version, new Set(analysis.areas)).slice(0, Math.max(limit, 1)), suggestions: [] };
     }
 
-    const exact = this.exactMatch(query);
+    const candidates = this.rank(analysis);
+    const exact = this.exactMatch(analysis.text);
     if (exact) {
-      const rest = this.confidentTextHits(query, contentTokens).filter((hit) => hit.entry.id !== exact.id);
-      const exactHit: SearchHit = { entry: exact, score: Infinity, via: 'exact' };
-      return { ...base, answered: true, confidence: 'high', hits: [exactHit, ...rest].slice(0, limit), suggestions: [] };
+      const rest = candidates.filter((c) => c.entry.id !== exact.id && levelOf(c.probability) === 'answer').map(toHit);
+      return { ...base, answered: true, confidence: 'answer', hits: [{ entry: exact, score: Infinity, via: 'exact' as const, probability: 1 }, ...rest].slice(0, limit), suggestions: [] };
     }
-
-    if (contentTokens.length === 0 && !version) return { ...base, answered: false, confidence: 'none', hits: [], suggestions: [] };
-
-    const results = this.index.search(query);
-    const hits = results.map((r) => ({ result: r, hit: { entry: this.byId.get(r.id)!, score: r.score, via: 'text' as const } }));
-    if (version) {
-      for (const h of hits) if (h.hit.entry.version === version) h.hit.score *= VERSION_BOOST;
-      hits.sort((a, b) => b.hit.score - a.hit.score);
+    const best = candidates[0];
+    if (!best) return decline;
+    const level = levelOf(best.probability);
+    if (level === 'answer') {
+      const hits = candidates.filter((c) => levelOf(c.probability) === 'answer').slice(0, limit).map(toHit);
+      return { ...base, answered: true, confidence: 'answer', hits, suggestions: [] };
     }
-    const meaningful = version ? [...contentTokens, version] : contentTokens;
-    // The best-ranked hit the confidence rule accepts (a broad word can lift a weaker match above it).
-    const assessed = hits.slice(0, limit + 4).map((h) => ({ ...h, assessment: this.assess(h.result, meaningful) }));
-    const best = assessed.slice(0, CONFIDENT_AMONG_TOP).find((h) => h.assessment.confident);
-    if (!best) {
-      return { ...base, answered: false, confidence: 'none', hits: [], suggestions: hits.slice(0, 3).map((h) => h.hit) };
+    if (level === 'suggest') {
+      return { ...decline, confidence: 'suggest', suggestions: candidates.filter((c) => levelOf(c.probability) !== 'none').slice(0, 3).map(toHit) };
     }
-    const confidence = best.assessment.coverage >= HIGH_COVERAGE ? 'high' : 'medium';
-    // Beside the answer, only entries that would have been confident answers themselves.
-    const others = assessed.filter((h) => h !== best && h.assessment.confident);
-    return { ...base, answered: true, confidence, hits: [best, ...others].slice(0, limit).map((h) => h.hit), suggestions: [] };
+    return decline;
   }
 
-  /** Whole-query name match, tried with and without generic words ("linux kernel kdbus"). */
+  /**
+   * Candidates for an analysed text, most probable first: every entry it names plus the best
+   * full-text matches, each with its features and calibrated probability.
+   */
+  rank(analysis: QueryAnalysis): Candidate[] {
+    const results = this.textResults(analysis);
+    if (analysis.version) {
+      for (const r of results) if (this.byId.get(r.id)?.version === analysis.version) r.score *= VERSION_BOOST;
+      results.sort((a, b) => b.score - a.score);
+    }
+    const pool = new Map<string, SearchResult | undefined>();
+    for (const r of results.slice(0, TEXT_CANDIDATES)) pool.set(r.id, r);
+    for (const m of analysis.mentions) if (!pool.has(m.entryId)) pool.set(m.entryId, results.find((r) => r.id === m.entryId));
+    const topScore = results[0]?.score ?? 0;
+    const candidates = [...pool].map(([id, result]) => ({ entry: this.byId.get(id)!, result, score: result?.score ?? 0 }));
+    const coverages = new Map(candidates.map((c) => [c.entry.id, this.coverage(analysis, c.result)]));
+    return candidates
+      .map((c) => {
+        const others = candidates.filter((o) => o !== c);
+        const otherBest = Math.max(0, ...others.map((o) => o.score));
+        const otherCoverage = Math.max(0, ...others.map((o) => coverages.get(o.entry.id)!.all));
+        const features = this.features(analysis, c.entry, c.result, topScore, otherBest, otherCoverage, coverages.get(c.entry.id)!);
+        return { ...c, features, probability: probability(features) };
+      })
+      .sort((a, b) => b.probability - a.probability || b.score - a.score);
+  }
+
+  private textResults(analysis: QueryAnalysis): SearchResult[] {
+    const terms = [...analysis.content.map((w) => w.word), ...analysis.phraseTokens];
+    if (analysis.version) terms.push(analysis.version);
+    // Generic words only when nothing else is there ("linux kernel" alone still finds something to suggest).
+    if (terms.length === 0) terms.push(...analysis.generic);
+    if (terms.length === 0) return [];
+    const short = analysis.content.length <= SHORT_QUERY_WORDS;
+    const known = new Set(analysis.content.filter((w) => w.known).map((w) => w.word));
+    const last = analysis.content.at(-1)?.word;
+    return this.index.search(terms.join(' '), {
+      tokenize: (text) => text.split(' '),
+      // A prefix only for the last word of a short query (typing "kdbu"); typos only for words the base does not know.
+      prefix: (term) => short && term === last && term.length >= 3,
+      fuzzy: (term) => (term.startsWith('_') || term.length < 5 || /\d/.test(term) || known.has(term) ? false : 0.2),
+    });
+  }
+
+  private features(
+    analysis: QueryAnalysis,
+    entry: KnowledgeEntry,
+    result: SearchResult | undefined,
+    topScore: number,
+    otherBest: number,
+    otherCoverage: number,
+    coverage: { all: number; strong: number; names: number },
+  ): Features {
+    const mention = analysis.mentions.find((m) => m.entryId === entry.id);
+    const firstMention = Math.min(...analysis.mentions.map((m) => m.start));
+    const score = result?.score ?? 0;
+    return {
+      mentioned: mention ? 1 : 0,
+      mentionedWithTypo: mention?.typo ? 1 : 0,
+      mentionLength: mention ? Math.min(mention.words, MAX_MENTION_WORDS_FEATURE) / MAX_MENTION_WORDS_FEATURE : 0,
+      mentionedFirst: mention && mention.start === firstMention ? 1 : 0,
+      otherMentioned: !mention && analysis.mentions.length > 0 ? 1 : 0,
+      coverage: coverage.all,
+      strongCoverage: coverage.strong,
+      nameCoverage: coverage.names,
+      coverageLead: coverage.all - otherCoverage,
+      relativeScore: topScore > 0 ? score / topScore : 0,
+      lead: Math.max(score, otherBest) > 0 ? (score - otherBest) / Math.max(score, otherBest) : 0,
+      unknownShare: analysis.unknownShare,
+      length: Math.log1p(analysis.content.length) / Math.log(50),
+      versionMatch: analysis.version !== null && entry.version === analysis.version ? 1 : 0,
+    };
+  }
+
+  /**
+   * Weighted share of the content words a result matched: whole words, stems and synonyms count 1
+   * (short stems are too ambiguous across two languages to count: backe→back, Docker→dock), typos and
+   * prefixes ½; separately for matches in names or summary and in names alone.
+   */
+  private coverage(analysis: QueryAnalysis, result: SearchResult | undefined): { all: number; strong: number; names: number } {
+    const total = analysis.content.reduce((sum, w) => sum + w.weight, 0);
+    if (!result || total === 0) return { all: 0, strong: 0, names: 0 };
+    const matched = Object.entries(result.match);
+    let all = 0;
+    let strong = 0;
+    let names = 0;
+    for (const word of analysis.content) {
+      const solid = matched.filter(([term]) => term === word.word || (word.forms.includes(term) && (term.length >= 5 || term.startsWith('_'))));
+      if (solid.length > 0) {
+        all += word.weight;
+        if (solid.some(([, fields]) => fields.some((f) => STRONG_FIELDS.has(f)))) strong += word.weight;
+        if (solid.some(([, fields]) => fields.some((f) => NAME_FIELDS.has(f)))) names += word.weight;
+      } else if (word.forms.some((f) => result.queryTerms.includes(f))) {
+        all += word.weight / 2;
+      }
+    }
+    return { all: all / total, strong: strong / total, names: names / total };
+  }
+
+  /** Whole-text name match, tried with and without generic words ("linux kernel kdbus"). */
   private exactMatch(query: string): KnowledgeEntry | undefined {
     for (const dropGeneric of [false, true]) {
       const key = nameKey(query, dropGeneric);
@@ -186,14 +300,6 @@ export class KnowledgeSearch {
     return undefined;
   }
 
-  private isVersionQuestion(contentTokens: string[]): boolean {
-    return contentTokens.every((token) => {
-      if (VERSION_QUESTION_WORDS.has(token)) return true;
-      const forms = this.pipeline.processTerm(token) ?? [];
-      return areasInTerms(forms).size > 0;
-    });
-  }
-
   private versionHits(version: string, areas: Set<Area>): SearchHit[] {
     const entries = this.entriesForVersion(version);
     const release = entries.filter((e) => e.kind === 'release');
@@ -201,55 +307,23 @@ export class KnowledgeSearch {
       .filter((e) => e.kind !== 'release' && (areas.size === 0 || areas.has(e.area)))
       .sort((a, b) => a.area.localeCompare(b.area) || a.title.en.localeCompare(b.title.en));
     const ordered = [...release, ...features];
-    return ordered.map((entry, i) => ({ entry, score: ordered.length - i, via: 'version' as const }));
+    return ordered.map((entry, i) => ({ entry, score: ordered.length - i, via: 'version' as const, probability: 1 }));
   }
+}
 
-  /** Other entries worth showing beside an exact hit: only those the confidence rule would accept. */
-  private confidentTextHits(query: string, meaningful: string[]): SearchHit[] {
-    return this.index
-      .search(query)
-      .slice(0, 10)
-      .filter((r) => this.assess(r, meaningful).confident)
-      .map((r) => ({ entry: this.byId.get(r.id)!, score: r.score, via: 'text' as const }));
-  }
+function toHit(candidate: Candidate): SearchHit {
+  return { entry: candidate.entry, score: candidate.score, via: 'text', probability: candidate.probability };
+}
 
-  /**
-   * Confidence: enough of the meaningful words match (exact or stem/prefix = 1, typo = ½), and at
-   * least one solid match sits in a name or the summary, not only in the background text.
-   */
-  private assess(result: SearchResult, meaningful: string[]): { confident: boolean; coverage: number } {
-    if (meaningful.length === 0) return { confident: false, coverage: 0 };
-    const matchedTerms = Object.entries(result.match);
-    let covered = 0;
-    let strong = false;
-    let inNames = false;
-    for (const token of meaningful) {
-      const forms = this.pipeline.processTerm(token) ?? [token];
-      // Whole words, stems and synonyms match as they are; a prefix only counts for what was typed
-      // ("kdbu" → kdbus), never for a stem ("backe" → back → backup), and short ones only in names.
-      // A short stem is too ambiguous across two languages to be evidence: backe→back, Docker→dock, spät→spat.
-      const solid = matchedTerms.filter(
-        ([term, fields]) =>
-          term === token ||
-          (forms.includes(term) && (term.length >= MIN_STEM_EVIDENCE || term.startsWith('_'))) ||
-          (term.startsWith(token) && (token.length >= 5 || (token.length >= 4 && fields.some((f) => NAME_FIELDS.has(f))))),
-      );
-      if (solid.length > 0) {
-        covered += 1;
-        // A short bare number ("Windows 11") proves something only in a name ("Linux 3.16").
-        const evidence = /[a-z]/.test(token) || token.length >= 3 ? STRONG_FIELDS : NAME_FIELDS;
-        if (solid.some(([, fields]) => fields.some((field) => evidence.has(field)))) strong = true;
-        if (solid.some(([, fields]) => fields.some((field) => NAME_FIELDS.has(field)))) inNames = true;
-      } else if (forms.some((f) => result.queryTerms.includes(f))) {
-        covered += 0.5;
-        // A long word misspelled against a name ("livepatchng", "overlyfs") is still about that entry.
-        const nameTypo = token.length >= MIN_TYPO_NAME_LENGTH && matchedTerms.some(([term, fields]) => term.slice(0, 2) === token.slice(0, 2) && fields.some((f) => NAME_FIELDS.has(f)));
-        if (nameTypo) strong = true;
-      }
+/** In how many entries each processed term occurs: how distinctive a word of a question is. */
+function documentFrequencies(documents: readonly SearchDocument[], pipeline: TermPipeline): Map<string, number> {
+  const frequency = new Map<string, number>();
+  for (const document of documents) {
+    const terms = new Set<string>();
+    for (const field of SEARCH_FIELDS) {
+      for (const token of pipeline.tokenize(document[field])) for (const term of pipeline.processTerm(token) ?? []) terms.add(term);
     }
-    const coverage = covered / meaningful.length;
-    // Exactly half of several words is enough only when what matched is one of the entry's names.
-    const enough = coverage > MIN_COVERAGE || (coverage === MIN_COVERAGE && (meaningful.length === 1 || inNames));
-    return { confident: strong && enough, coverage };
+    for (const term of terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
   }
+  return frequency;
 }

@@ -26,6 +26,10 @@ export interface TermPipeline {
   processTerm(term: string): string[] | null;
   /** The canonical synonym token of a folded word or phrase, if any. */
   synonymOf(word: string): string | undefined;
+  /** Synonym phrases of several words found in a folded text, with their words ("file systems" → _filesystem). */
+  phrases(folded: string): { token: string; words: string[] }[];
+  /** English and German stem of a folded word (the word itself when too short to stem). */
+  stems(word: string): [string, string];
 }
 
 export function createTermPipeline(lexiconWords: Iterable<string> = []): TermPipeline {
@@ -91,5 +95,15 @@ export function createTermPipeline(lexiconWords: Iterable<string> = []): TermPip
     return synonyms.phrases.find(({ phrase }) => phrase.test(` ${folded} `))?.token;
   }
 
-  return { tokenize: tokenizeText, processTerm, synonymOf };
+  function stems(word: string): [string, string] {
+    if (word.length <= 3 || !/^[a-z]+$/.test(word)) return [word, word];
+    return [stemEnglish(word), stemGerman(stemGerman(word))];
+  }
+
+  function phrases(folded: string): { token: string; words: string[] }[] {
+    const padded = ` ${folded} `;
+    return synonyms.phrases.filter(({ phrase }) => phrase.test(padded)).map(({ token, source }) => ({ token, words: source.split(/[^a-z0-9]+/).filter(Boolean) }));
+  }
+
+  return { tokenize: tokenizeText, processTerm, synonymOf, stems, phrases };
 }

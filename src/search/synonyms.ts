@@ -43,7 +43,7 @@ export interface SynonymTable {
   /** folded single word → canonical token */
   words: Map<string, string>;
   /** folded phrases (several words) → canonical token */
-  phrases: { phrase: RegExp; token: string }[];
+  phrases: { phrase: RegExp; token: string; source: string }[];
 }
 
 export function buildSynonymTable(groups: Record<string, string[]> = SYNONYM_GROUPS): SynonymTable {
@@ -53,7 +53,7 @@ export function buildSynonymTable(groups: Record<string, string[]> = SYNONYM_GRO
     const token = `_${name}`;
     for (const member of members) {
       if (/^[a-z0-9]+$/.test(member)) words.set(member, token);
-      else phrases.push({ phrase: new RegExp(`(?:^|[^a-z0-9])${escapeRegExp(member)}(?:$|[^a-z0-9])`), token });
+      else phrases.push({ phrase: new RegExp(`(?:^|[^a-z0-9])${escapeRegExp(member)}(?:$|[^a-z0-9])`), token, source: member });
     }
   }
   return { words, phrases };

@@ -1,0 +1,26 @@
+import stopwords from 'stopwords-iso' with { type: 'json' };
+import { foldText, STOP_WORDS } from './text.ts';
+
+/**
+ * Words that carry no topic: the everyday filler of both languages (stopwords-iso, folded like the
+ * index) plus our own question phrases. Filler is never evidence for or against an answer.
+ */
+const QUESTION_FILLER = `hallo moin servus gruss grusse leute zusammen everyone folks guys anyone hi hey
+  thanks thx danke dank vorab advance please bitte question frage fragen wondering wonder curious
+  quick kurze kurz lol sorry sry noob newbie neu hier eigentlich genau wofur braucht brauche man`.split(/\s+/);
+
+const FILLER: ReadonlySet<string> = new Set(
+  [...(stopwords as Record<string, string[]>).en!, ...(stopwords as Record<string, string[]>).de!, ...QUESTION_FILLER]
+    .map(foldText)
+    .flatMap((w) => w.split(/[^a-z0-9]+/))
+    .filter(Boolean)
+    .concat([...STOP_WORDS]),
+);
+
+/**
+ * Filler test for one knowledge base: a stop word that is also a word of an entry's name ("page" in
+ * "huge zero page", "system" in "file system") is a topic word there, so it is not filler.
+ */
+export function fillerTest(nameWords: ReadonlySet<string>): (word: string) => boolean {
+  return (word) => STOP_WORDS.has(word) || (FILLER.has(word) && !nameWords.has(word));
+}
