@@ -38,8 +38,6 @@ export interface QueryAnalysis {
   /** "what did 3.8 bring (for filesystems)?": nothing but a known version, question words and areas. */
   versionQuestion: boolean;
   mentions: NameMention[];
-  /** The language the text is written in, when it is long enough to tell. */
-  language: Language | null;
   /** Weighted share of the content words the knowledge base does not know: the question is elsewhere. */
   unknownShare: number;
 }
@@ -54,16 +52,20 @@ export interface AnalyzerParts {
   knownVersion: (version: string) => boolean;
 }
 
+/** Sentence punctuation followed by a space or the end, and line breaks: "3.19" and "e.g." stay whole words. */
+const SENTENCE_END = /[.!?;:]+(?=\s|$)|\n/;
+/** Up to this many content words a text is a typed question whose last word may be unfinished. */
+export const SHORT_TEXT_WORDS = 4;
 /** Language detection reads the start of a text; more adds time, not certainty. */
-const LANGUAGE_SAMPLE_CHARS = 400;
+const LANGUAGE_SAMPLE_CHARS = 240;
 const MIN_LANGUAGE_WORDS = 3;
 
 export function analyzeText(raw: string, parts: AnalyzerParts): QueryAnalysis {
   const { pipeline, isFiller } = parts;
   const text = stripMarkup(raw);
   const folded = foldText(text);
-  const allWords = tokenizeWords(text).filter((w) => w.length <= MAX_WORD_CHARS);
-  const words = allWords.filter((w) => !STOP_WORDS.has(w));
+  const sentences = text.split(SENTENCE_END).map((sentence) => tokenizeWords(sentence).filter((w) => w.length <= MAX_WORD_CHARS && !STOP_WORDS.has(w)));
+  const words = sentences.flat();
   const phrases = pipeline.phrases(folded);
   const phraseTokens = [...new Set(phrases.map((p) => p.token))];
 
@@ -89,7 +91,7 @@ export function analyzeText(raw: string, parts: AnalyzerParts): QueryAnalysis {
   const versionQuestion = version !== null && content.every((w) => VERSION_QUESTION_WORDS.has(w.word) || areaOf(w));
 
   const known = (word: string) => parts.documentFrequency(word) > 0;
-  const { mentions, corrected } = parts.mentions.find(words, known);
+  const { mentions, corrected } = parts.mentions.find(sentences, known, { completeLast: content.length <= SHORT_TEXT_WORDS });
   // A misspelled name ("kdbsu") is not a word from elsewhere.
   const total = content.reduce((sum, w) => sum + w.weight, 0);
   const unknown = content.reduce((sum, w) => sum + (w.known || corrected.has(w.word) ? 0 : w.weight), 0);
@@ -104,7 +106,6 @@ export function analyzeText(raw: string, parts: AnalyzerParts): QueryAnalysis {
     areas,
     versionQuestion,
     mentions,
-    language: detectLanguage(text, allWords.length),
     unknownShare: total > 0 ? unknown / total : 0,
   };
 }
@@ -119,8 +120,10 @@ function contentWord(word: string, parts: AnalyzerParts): ContentWord {
   return { word, forms, weight, known: frequency > 0 };
 }
 
-function detectLanguage(text: string, wordCount: number): Language | null {
-  if (wordCount < MIN_LANGUAGE_WORDS) return null;
+/** The language a text is written in, or null when it is too short to tell. */
+export function detectLanguage(raw: string): Language | null {
+  const text = stripMarkup(raw);
+  if (tokenizeWords(text).length < MIN_LANGUAGE_WORDS) return null;
   const [best] = detectAll(text.slice(0, LANGUAGE_SAMPLE_CHARS), { only: ['en', 'de'] });
   return best && (best.lang === 'en' || best.lang === 'de') ? best.lang : null;
 }

@@ -30,6 +30,8 @@ export const FEATURES = [
   'lead',
   /** Weighted share of content words the knowledge base does not know at all. */
   'unknownShare',
+  /** …in a short text, where one word the base has never seen weighs most ("kdbus xyz"). */
+  'unknownInShortText',
   /** How many content words the text has (log-scaled): long posts match more by chance. */
   'length',
   /** The text names a version and this entry belongs to it. */

@@ -7,7 +7,7 @@ import { compareVersions } from './versions.ts';
 import { Autocomplete, type Choice } from './autocomplete.ts';
 import { NameMentions } from './mentions.ts';
 import { fillerTest } from './filler.ts';
-import { analyzeText, type QueryAnalysis } from './analyze.ts';
+import { analyzeText, detectLanguage, SHORT_TEXT_WORDS, type ContentWord, type QueryAnalysis } from './analyze.ts';
 import { levelOf, probability, type ConfidenceLevel, type Features } from './confidence.ts';
 import { MAX_QUERY_CHARS, MAX_TYPED_CHARS } from './limits.ts';
 
@@ -24,7 +24,7 @@ export interface SearchHit {
 
 export interface SearchOutcome {
   query: string;
-  /** True exactly when the confidence is "answer": then `hits` holds the answer first. */
+  /** True exactly when the confidence is "answer": then `hits` holds the answer first, then entries at least at the suggest level. */
   answered: boolean;
   /** answer: public reply and Q&A suggestion. suggest: "did you mean" for the asker only. none: decline. */
   confidence: ConfidenceLevel;
@@ -34,15 +34,14 @@ export interface SearchOutcome {
   /** The known kernel version the text names. */
   version: string | null;
   areas: Area[];
-  /** The language the text is written in, when it is long enough to tell. */
-  language: Language | null;
 }
 
 /** Candidates the full-text ranking contributes beside the entries named in the text. */
 const TEXT_CANDIDATES = 6;
 const VERSION_BOOST = 1.5;
-/** Texts with more content words than this are posts: no prefix matching, typos only for unknown words. */
-const SHORT_QUERY_WORDS = 4;
+const MAX_FUZZY_WORDS = 12;
+const MAX_NAMED_CANDIDATES = 8;
+const MAX_SEARCHED_WORDS = 32;
 const NAME_FIELDS = new Set(['idText', 'names']);
 const MAX_MENTION_WORDS_FEATURE = 3;
 
@@ -149,6 +148,11 @@ export class KnowledgeSearch {
     return this.autocomplete.suggest(typed.slice(0, MAX_TYPED_CHARS), lang, limit);
   }
 
+  /** The language a text is written in, when it is long enough to tell (the reply language of a post). */
+  languageOf(text: string): Language | null {
+    return detectLanguage(text);
+  }
+
   /** What a text is about: folded, tokenised, names, version, areas and language, worked out once. */
   analyze(text: string): QueryAnalysis {
     return analyzeText(text, {
@@ -164,7 +168,7 @@ export class KnowledgeSearch {
   search(query: string, options: { limit?: number } = {}): SearchOutcome {
     const limit = options.limit ?? 5;
     const analysis = this.analyze(query);
-    const base = { query, version: analysis.version, areas: analysis.areas, language: analysis.language };
+    const base = { query, version: analysis.version, areas: analysis.areas };
     const decline: SearchOutcome = { ...base, answered: false, confidence: 'none', hits: [], suggestions: [] };
 
     if (analysis.version && analysis.versionQuestion) {
@@ -174,14 +178,15 @@ export class KnowledgeSearch {
     const candidates = this.rank(analysis);
     const exact = this.exactMatch(analysis.text);
     if (exact) {
-      const rest = candidates.filter((c) => c.entry.id !== exact.id && levelOf(c.probability) === 'answer').map(toHit);
+      const rest = candidates.filter((c) => c.entry.id !== exact.id && levelOf(c.probability) !== 'none').map(toHit);
       return { ...base, answered: true, confidence: 'answer', hits: [{ entry: exact, score: Infinity, via: 'exact' as const, probability: 1 }, ...rest].slice(0, limit), suggestions: [] };
     }
     const best = candidates[0];
     if (!best) return decline;
     const level = levelOf(best.probability);
     if (level === 'answer') {
-      const hits = candidates.filter((c) => levelOf(c.probability) === 'answer').slice(0, limit).map(toHit);
+      // The answer first, then what is at least worth suggesting beside it ("also relevant").
+      const hits = candidates.filter((c) => levelOf(c.probability) !== 'none').slice(0, limit).map(toHit);
       return { ...base, answered: true, confidence: 'answer', hits, suggestions: [] };
     }
     if (level === 'suggest') {
@@ -202,7 +207,9 @@ export class KnowledgeSearch {
     }
     const pool = new Map<string, SearchResult | undefined>();
     for (const r of results.slice(0, TEXT_CANDIDATES)) pool.set(r.id, r);
-    for (const m of analysis.mentions) if (!pool.has(m.entryId)) pool.set(m.entryId, results.find((r) => r.id === m.entryId));
+    // Every entry the text names, the most specific names first (a long post may name dozens).
+    const named = [...analysis.mentions].sort((a, b) => b.words - a.words || a.start - b.start).slice(0, MAX_NAMED_CANDIDATES);
+    for (const m of named) if (!pool.has(m.entryId)) pool.set(m.entryId, results.find((r) => r.id === m.entryId));
     const topScore = results[0]?.score ?? 0;
     const candidates = [...pool].map(([id, result]) => ({ entry: this.byId.get(id)!, result, score: result?.score ?? 0 }));
     const coverages = new Map(candidates.map((c) => [c.entry.id, this.coverage(analysis, c.result)]));
@@ -218,19 +225,22 @@ export class KnowledgeSearch {
   }
 
   private textResults(analysis: QueryAnalysis): SearchResult[] {
-    const terms = [...analysis.content.map((w) => w.word), ...analysis.phraseTokens];
+    const terms = [...searchedWords(analysis).map((w) => w.word), ...analysis.phraseTokens];
     if (analysis.version) terms.push(analysis.version);
     // Generic words only when nothing else is there ("linux kernel" alone still finds something to suggest).
     if (terms.length === 0) terms.push(...analysis.generic);
     if (terms.length === 0) return [];
-    const short = analysis.content.length <= SHORT_QUERY_WORDS;
+    const short = analysis.content.length <= SHORT_TEXT_WORDS;
     const known = new Set(analysis.content.filter((w) => w.known).map((w) => w.word));
     const last = analysis.content.at(-1)?.word;
+    // In a post, misspelled names are corrected by the mention finder; fuzzy search on every odd word
+    // of a long text would cost more than it finds.
+    const typosMatter = analysis.content.length <= MAX_FUZZY_WORDS;
     return this.index.search(terms.join(' '), {
       tokenize: (text) => text.split(' '),
       // A prefix only for the last word of a short query (typing "kdbu"); typos only for words the base does not know.
       prefix: (term) => short && term === last && term.length >= 3,
-      fuzzy: (term) => (term.startsWith('_') || term.length < 5 || /\d/.test(term) || known.has(term) ? false : 0.2),
+      fuzzy: (term) => (!typosMatter || term.startsWith('_') || term.length < 5 || /\d/.test(term) || known.has(term) ? false : 0.2),
     });
   }
 
@@ -246,6 +256,7 @@ export class KnowledgeSearch {
     const mention = analysis.mentions.find((m) => m.entryId === entry.id);
     const firstMention = Math.min(...analysis.mentions.map((m) => m.start));
     const score = result?.score ?? 0;
+    const length = Math.min(1, Math.log1p(analysis.content.length) / Math.log(50));
     return {
       mentioned: mention ? 1 : 0,
       mentionedWithTypo: mention?.typo ? 1 : 0,
@@ -259,7 +270,8 @@ export class KnowledgeSearch {
       relativeScore: topScore > 0 ? score / topScore : 0,
       lead: Math.max(score, otherBest) > 0 ? (score - otherBest) / Math.max(score, otherBest) : 0,
       unknownShare: analysis.unknownShare,
-      length: Math.log1p(analysis.content.length) / Math.log(50),
+      unknownInShortText: analysis.unknownShare * Math.max(0, 1 - length),
+      length,
       versionMatch: analysis.version !== null && entry.version === analysis.version ? 1 : 0,
     };
   }
@@ -270,19 +282,30 @@ export class KnowledgeSearch {
    * prefixes ½; separately for matches in names or summary and in names alone.
    */
   private coverage(analysis: QueryAnalysis, result: SearchResult | undefined): { all: number; strong: number; names: number } {
-    const total = analysis.content.reduce((sum, w) => sum + w.weight, 0);
+    const considered = [...searchedWords(analysis), ...analysis.content.filter((w) => !w.known)];
+    const total = considered.reduce((sum, w) => sum + w.weight, 0);
     if (!result || total === 0) return { all: 0, strong: 0, names: 0 };
-    const matched = Object.entries(result.match);
+    const matched = new Map(Object.entries(result.match));
+    const queried = new Set(result.queryTerms);
     let all = 0;
     let strong = 0;
     let names = 0;
-    for (const word of analysis.content) {
-      const solid = matched.filter(([term]) => term === word.word || (word.forms.includes(term) && (term.length >= 5 || term.startsWith('_'))));
-      if (solid.length > 0) {
+    for (const word of considered) {
+      let solid = false;
+      let inStrong = false;
+      let inNames = false;
+      for (const term of word.forms) {
+        const fields = matched.get(term);
+        if (!fields || (term !== word.word && term.length < 5 && !term.startsWith('_'))) continue;
+        solid = true;
+        inStrong ||= fields.some((f) => STRONG_FIELDS.has(f));
+        inNames ||= fields.some((f) => NAME_FIELDS.has(f));
+      }
+      if (solid) {
         all += word.weight;
-        if (solid.some(([, fields]) => fields.some((f) => STRONG_FIELDS.has(f)))) strong += word.weight;
-        if (solid.some(([, fields]) => fields.some((f) => NAME_FIELDS.has(f)))) names += word.weight;
-      } else if (word.forms.some((f) => result.queryTerms.includes(f))) {
+        if (inStrong) strong += word.weight;
+        if (inNames) names += word.weight;
+      } else if (word.forms.some((f) => queried.has(f))) {
         all += word.weight / 2;
       }
     }
@@ -309,6 +332,18 @@ export class KnowledgeSearch {
     const ordered = [...release, ...features];
     return ordered.map((entry, i) => ({ entry, score: ordered.length - i, via: 'version' as const, probability: 1 }));
   }
+}
+
+/**
+ * The words a text is searched for: all of a short question; of a long post its most distinctive
+ * known words (unknown ones match nothing, and common ones only make the search slower).
+ */
+function searchedWords(analysis: QueryAnalysis): ContentWord[] {
+  if (analysis.content.length <= MAX_SEARCHED_WORDS) return analysis.content;
+  return analysis.content
+    .filter((w) => w.known)
+    .sort((a, b) => b.weight - a.weight)
+    .slice(0, MAX_SEARCHED_WORDS);
 }
 
 function toHit(candidate: Candidate): SearchHit {

@@ -95,9 +95,16 @@ export function createTermPipeline(lexiconWords: Iterable<string> = []): TermPip
     return synonyms.phrases.find(({ phrase }) => phrase.test(` ${folded} `))?.token;
   }
 
+  const stemCache = new Map<string, [string, string]>();
   function stems(word: string): [string, string] {
     if (word.length <= 3 || !/^[a-z]+$/.test(word)) return [word, word];
-    return [stemEnglish(word), stemGerman(stemGerman(word))];
+    let result = stemCache.get(word);
+    if (!result) {
+      result = [stemEnglish(word), stemGerman(stemGerman(word))];
+      if (stemCache.size > 50_000) stemCache.clear();
+      stemCache.set(word, result);
+    }
+    return result;
   }
 
   function phrases(folded: string): { token: string; words: string[] }[] {

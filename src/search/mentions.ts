@@ -19,6 +19,8 @@ export interface NameMention {
 const MAX_NAME_WORDS = 6;
 /** Only words this long are corrected, and only to name words starting with the same letter. */
 const MIN_TYPO_LENGTH = 5;
+/** A text's words beyond this many unknown ones are not corrected: garbage must not cost time. */
+const MAX_CORRECTIONS = 24;
 
 /**
  * Finds the names of entries inside a longer text, however they are written: split or joined
@@ -30,6 +32,8 @@ export class NameMentions {
   /** Every distinctive word of a name: never filler, and the vocabulary typos are corrected to. */
   readonly nameWords = new Set<string>();
   private readonly keys = new Map<string, Set<string>>();
+  /** Every beginning of a key: a window of the text grows only while it can still become a name. */
+  private readonly beginnings = new Set<string>();
   private readonly correctable = new SearchableMap<true>();
 
   constructor(
@@ -44,7 +48,11 @@ export class NameMentions {
           const owners = this.keys.get(key);
           if (owners) owners.add(entry.id);
           else this.keys.set(key, new Set([entry.id]));
+          for (let i = 1; i <= key.length; i++) this.beginnings.add(key.slice(0, i));
         }
+        // "livepatchng" is a typo of the joined name "livepatching", not of one of its words.
+        const joined = words.length > 1 ? words.join('') : null;
+        if (joined && joined.length <= 30 && /^[a-z]/.test(joined)) this.correctable.set(joined, true);
         for (const word of words) {
           if (!isDistinctive(word)) continue;
           this.nameWords.add(word);
@@ -55,23 +63,47 @@ export class NameMentions {
   }
 
   /**
-   * Names mentioned in `words` (the text's words, stop words removed). `known` says whether a word
-   * is in the knowledge base at all: known words are never "corrected" into a name.
+   * Names mentioned in a text, given as its sentences' words (stop words removed): a name never spans
+   * two sentences. `known` says whether a word is in the knowledge base at all: known words are never
+   * "corrected" into a name.
    */
-  find(words: readonly string[], known: (word: string) => boolean): { mentions: NameMention[]; corrected: Set<string> } {
-    const corrected = words.map((word) => (known(word) || this.nameWords.has(word) ? null : this.correct(word)));
+  find(
+    sentences: readonly (readonly string[])[],
+    known: (word: string) => boolean,
+    options: { completeLast?: boolean } = {},
+  ): { mentions: NameMention[]; corrected: Set<string> } {
+    const words = sentences.flat();
+    const sentenceEnd: number[] = [];
+    let offset = 0;
+    for (const sentence of sentences) {
+      offset += sentence.length;
+      for (let i = 0; i < sentence.length; i++) sentenceEnd.push(offset);
+    }
+    let budget = MAX_CORRECTIONS;
+    const corrected = words.map((word, i) => {
+      if (known(word) || this.nameWords.has(word) || budget <= 0) return null;
+      budget -= 1;
+      // A short question's last word may be half typed ("Größenber"): complete it to a name word.
+      return this.correct(word) ?? (options.completeLast && i === words.length - 1 ? this.complete(word) : null);
+    });
     const found: { mention: NameMention; start: number; end: number }[] = [];
+    const forms = words.map((word, i) => this.forms(word, corrected[i] ?? null));
     for (let start = 0; start < words.length; start++) {
-      for (let length = Math.min(MAX_NAME_WORDS, words.length - start); length >= 1; length--) {
-        const window = words.slice(start, start + length);
-        const fixes = corrected.slice(start, start + length);
-        const typo = fixes.some((fix) => fix !== null);
-        const candidates = typo ? [window, window.map((w, i) => fixes[i] ?? w)] : [window];
-        for (const [i, candidate] of candidates.entries()) {
-          for (const key of this.variants(candidate)) {
-            for (const entryId of this.keys.get(key) ?? []) {
-              found.push({ mention: { entryId, words: length, typo: typo && i === 1, start }, start, end: start + length });
-            }
+      // Keys grow word by word: as written, joined, English stems, German stems; and with typos corrected.
+      let keys: { key: string[]; typo: boolean }[] = [{ key: ['', '', '', ''], typo: false }];
+      for (let end = start; end < Math.min(sentenceEnd[start]!, start + MAX_NAME_WORDS); end++) {
+        const form = forms[end]!;
+        const next: { key: string[]; typo: boolean }[] = [];
+        for (const { key, typo } of keys) {
+          next.push({ key: grow(key, form.written), typo });
+          if (form.corrected) next.push({ key: grow(key, form.corrected), typo: true });
+        }
+        keys = next.filter(({ key }) => key.some((variant) => this.beginnings.has(variant))).slice(0, 4);
+        if (keys.length === 0) break;
+        for (const { key, typo } of keys) {
+          for (const [i, variant] of key.entries()) {
+            if (key.indexOf(variant) !== i) continue;
+            for (const entryId of this.keys.get(variant) ?? []) found.push({ mention: { entryId, words: end - start + 1, typo, start }, start, end: end + 1 });
           }
         }
       }
@@ -90,26 +122,38 @@ export class NameMentions {
   /** The name word a misspelled word most likely meant, or null. */
   private correct(word: string): string | null {
     if (word.length < MIN_TYPO_LENGTH || !/^[a-z]/.test(word)) return null;
-    const distance = word.length >= 9 ? 2 : 1;
+    for (let i = 1; i < word.length - 1; i++) {
+      const swapped = `${word.slice(0, i)}${word[i + 1]}${word[i]}${word.slice(i + 2)}`;
+      if (this.correctable.has(swapped)) return swapped;
+    }
     let best: string | null = null;
     let bestDistance = Infinity;
-    for (const [candidate, [, editDistance]] of this.correctable.fuzzyGet(word, 2)) {
-      if (candidate[0] !== word[0]) continue;
-      const d = editDistance <= distance ? editDistance : isSwap(word, candidate) ? 1 : Infinity;
-      if (d < bestDistance) {
+    for (const [candidate, [, distance]] of this.correctable.fuzzyGet(word, word.length >= 9 ? 2 : 1)) {
+      if (candidate[0] === word[0] && distance < bestDistance) {
         best = candidate;
-        bestDistance = d;
+        bestDistance = distance;
       }
     }
     return best;
   }
 
+  /** The only name word (or the shortest) that starts with a half-typed word of at least four letters. */
+  private complete(word: string): string | null {
+    if (word.length < 4) return null;
+    let best: string | null = null;
+    for (const [candidate] of this.correctable.atPrefix(word)) if (!best || candidate.length < best.length) best = candidate;
+    return best;
+  }
+
   /** The forms a sequence of words is looked up in: as written, joined, and stemmed either way. */
   private variants(words: readonly string[]): string[] {
-    const spaced = words.join(' ');
-    const stemmed = words.map((w) => this.stems(w)[0] ?? w).join(' ');
-    const germanStemmed = words.map((w) => this.stems(w)[1] ?? w).join(' ');
-    return [...new Set([spaced, words.join(''), stemmed, germanStemmed])];
+    let key = ['', '', '', ''];
+    for (const word of words) key = grow(key, [word, ...this.stems(word)]);
+    return [...new Set(key)];
+  }
+
+  private forms(word: string, corrected: string | null): { written: string[]; corrected: string[] | null } {
+    return { written: [word, ...this.stems(word)], corrected: corrected ? [corrected, ...this.stems(corrected)] : null };
   }
 }
 
@@ -123,10 +167,10 @@ function isDistinctive(word: string): boolean {
   return !GENERIC_WORDS.has(word) && versionFromToken(word) === null && !/^\d{1,2}$/.test(word);
 }
 
-/** Two neighbouring letters swapped: "kdbsu" for "kdbus". */
-function isSwap(a: string, b: string): boolean {
-  if (a.length !== b.length) return false;
-  const diff: number[] = [];
-  for (let i = 0; i < a.length && diff.length <= 2; i++) if (a[i] !== b[i]) diff.push(i);
-  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+/** Extends the four key forms (spaced, joined, English stems, German stems) by one word's forms. */
+function grow(key: readonly string[], forms: readonly string[]): string[] {
+  const [spaced, joined, english, german] = key as [string, string, string, string];
+  const [word, stemEn = word, stemDe = word] = forms as [string, string?, string?];
+  const sep = spaced ? ' ' : '';
+  return [spaced + sep + word, joined + word, english + sep + stemEn, german + sep + stemDe];
 }

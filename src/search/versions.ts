@@ -13,8 +13,8 @@ export function compareVersions(a: string, b: string): number {
   return a1 - b1 || a2 - b2;
 }
 
-/** Words that narrow a version question to an area ("Was brachte 3.8 für Dateisysteme?"). Processed terms. */
-const AREA_TERMS: Record<string, Area[]> = {
+/** Words that narrow a version question to an area ("Was brachte 3.8 für Dateisysteme?"). Processed terms; a Map, since user words such as "constructor" must never hit Object.prototype. */
+const AREA_TERMS = new Map<string, Area[]>(Object.entries({
   _filesystem: ['filesystems'],
   _graphics: ['graphics'],
   _network: ['networking'],
@@ -44,12 +44,12 @@ const AREA_TERMS: Record<string, Area[]> = {
   prozessoren: ['architecture'],
   processor: ['architecture'],
   processors: ['architecture'],
-};
+} satisfies Record<string, Area[]>));
 
 /** Areas named by a query's processed terms (empty when none). */
 export function areasInTerms(terms: Iterable<string>): Set<Area> {
   const areas = new Set<Area>();
-  for (const term of terms) for (const area of AREA_TERMS[term] ?? []) areas.add(area);
+  for (const term of terms) for (const area of AREA_TERMS.get(term) ?? []) areas.add(area);
   return areas;
 }
 
@@ -57,5 +57,6 @@ export function areasInTerms(terms: Iterable<string>): Set<Area> {
 export const VERSION_QUESTION_WORDS = new Set(
   `new neu neue neues neuen neuerungen news bring brings brought brachte bringt changes changed change anderungen
   geandert feature features highlights release released releases version versions kernel linux whats
-  came kam kamen landed added hinzu enthalt contains include includes included gibt es`.split(/\s+/),
+  came kam kamen landed added hinzu enthalt contains include includes included gibt es
+  heraus raus erschien erschienen erscheinen veroffentlicht published out date datum`.split(/\s+/),
 );

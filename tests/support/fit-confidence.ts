@@ -111,16 +111,24 @@ function chooseAnswerThreshold(decisions: Decision[]): number {
   return best.threshold;
 }
 
-/** The suggest band [t, answer): as low as it still shows the right entry more often than a wrong one. */
+/** Showing a private "did you mean" where nothing fits costs less than a wrong public answer. */
+const WRONG_SUGGESTION_COST = 0.5;
+
+/**
+ * The suggest threshold: as low as suggestions (private "did you mean" buttons, and "also relevant"
+ * beside an answer) still bring the right entry into the top 3 more often than they show noise.
+ */
 function chooseSuggestThreshold(decisions: Decision[], answer: number): number {
   let best = { threshold: answer, utility: 0 };
   for (let t = answer - 0.01; t >= 0.02; t -= 0.01) {
     let utility = 0;
     for (const d of decisions) {
-      const top = d.scored[0];
-      if (!top || top.p >= answer || top.p < t) continue;
-      const right = d.item.expect !== null && d.scored.filter((c) => c.p >= t).slice(0, 3).some((c) => d.item.expect!.includes(c.id));
-      utility += right ? 1 : -1;
+      const shown = d.scored.filter((c) => c.p >= t).slice(0, 3);
+      const answered = d.scored.filter((c) => c.p >= answer).slice(0, 3);
+      const rightNow = d.item.expect !== null && shown.some((c) => d.item.expect!.includes(c.id));
+      const rightBefore = d.item.expect !== null && answered.some((c) => d.item.expect!.includes(c.id));
+      if (rightNow && !rightBefore) utility += 1;
+      if (d.item.expect === null && shown.length > answered.length && answered.length === 0) utility -= WRONG_SUGGESTION_COST;
     }
     if (utility > best.utility) best = { threshold: Number(t.toFixed(2)), utility };
   }
