@@ -88,8 +88,9 @@ async function runCommand(argv: string[], io: CliIo, out: (text: string) => void
           title: h.entry.title[lang],
           score: Number.isFinite(h.score) ? Math.round(h.score * 1000) / 1000 : 1e9,
           version: h.entry.version,
+          probability: Math.round(h.probability * 1000) / 1000,
         }));
-        const record = { query: line, answered: outcome.answered, results };
+        const record = { query: line, answered: outcome.answered, confidence: outcome.confidence, results };
         io.stdout.write(values.json ? `${JSON.stringify(record)}\n` : `${line}\t${outcome.answered ? results.map((r) => r.id).join(', ') : '(not answered)'}\n`);
       }
       return 0;

@@ -19,7 +19,7 @@ export function createMentionHandler(deps: { search: KnowledgeSearch; logger: Lo
     if (!new RegExp(`<@!?${botId}>`).test(message.content)) return;
     try {
       const question = clip(message.content.replace(/<@!?\d+>/g, ' ').replace(/\s+/g, ' ').trim(), 200);
-      const lang = resolveLanguage(null, message.guild?.preferredLocale);
+      const lang = (question ? deps.search.languageOf(question) : null) ?? resolveLanguage(null, message.guild?.preferredLocale);
       const outcome = question ? deps.search.search(question) : null;
       if (outcome) await deps.qa?.recordOutcome(question, outcome);
       const reply = outcome

@@ -20,7 +20,8 @@ export function createForumPostHandler(deps: { qa: QaService; logger: Logger }) 
       const ownerId = thread.ownerId ?? starter?.author.id ?? null;
       const hits = await deps.qa.suggestForPost({ threadId: thread.id, channelId: forum.id, authorId: ownerId, title: thread.name, body: starter?.content ?? '', tags: tagNames });
       if (!hits || !ownerId) return;
-      const lang = resolveLanguage(null, thread.guild.preferredLocale);
+      // Answer in the language the post is written in; the server's language when it is too short to tell.
+      const lang = deps.qa.languageOf(`${thread.name}\n${starter?.content ?? ''}`) ?? resolveLanguage(null, thread.guild.preferredLocale);
       const message = await thread.send({ ...renderForumSuggestion(hits, lang, ownerId), allowedMentions: { parse: [] } });
       await deps.qa.suggestionPosted(thread.id, message.id);
     } catch (error) {
@@ -39,7 +40,7 @@ export function createTextQuestionHandler(deps: { qa: QaService; logger: Logger;
       if (!(await deps.qa.watched(message.channelId, 'text'))) return;
       const hit = await deps.qa.suggestForMessage(message.channelId, message.content);
       if (!hit) return;
-      const lang = resolveLanguage(null, message.guild.preferredLocale);
+      const lang = deps.qa.languageOf(message.content) ?? resolveLanguage(null, message.guild.preferredLocale);
       await message.reply({ ...renderTextSuggestion(hit, lang, message.author.id), allowedMentions: { parse: [], repliedUser: false } });
     } catch (error) {
       deps.logger.error({ err: error, channelId: message.channelId, event: 'text-question' }, 'suggesting an answer for a question failed');

@@ -4,6 +4,8 @@ import type { KnowledgeSearch, SearchOutcome, SearchHit } from '../search/index.
 import type { Clock } from '../releases/ports.ts';
 import { looksLikeQuestion, normalizeQuestion } from './question.ts';
 import { capUserText } from '../answers/limits.ts';
+import { levelOf } from '../search/confidence.ts';
+import type { Language } from '../knowledge/schema.ts';
 
 export interface ForumPost {
   threadId: string;
@@ -55,7 +57,8 @@ export class QaService {
       await this.recordGap(post.title);
       return null;
     }
-    const hits = outcome.hits.slice(0, 3);
+    // Only what is itself at the answer level: a post that names two topics may get both.
+    const hits = outcome.hits.filter((h) => levelOf(h.probability) === 'answer').slice(0, 3);
     await qa.updatePost(post.threadId, { status: 'suggested', entryIds: hits.map((h) => h.entry.id) }, this.deps.clock.now());
     for (const hit of hits.slice(0, 1)) await qa.recordHit(hit.entry.id, this.deps.clock.now());
     return hits;
@@ -85,6 +88,11 @@ export class QaService {
     if (!(await this.deps.store.qa.takeCooldown(channelId, best.entry.id, now, new Date(now.getTime() + SUGGESTION_COOLDOWN_MS)))) return null;
     await this.deps.store.qa.recordHit(best.entry.id, now);
     return best;
+  }
+
+  /** The language a post or message is written in, when it is long enough to tell. */
+  languageOf(text: string): Language | null {
+    return this.deps.search.languageOf(text);
   }
 
   /** Counts what a slash command, mention or context menu answered, or did not. */

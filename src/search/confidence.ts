@@ -36,6 +36,8 @@ export const FEATURES = [
   'length',
   /** The text names a version and this entry belongs to it. */
   'versionMatch',
+  /** A release entry for a text that does not name its version: releases mention everything once. */
+  'otherRelease',
 ] as const;
 
 export type FeatureName = (typeof FEATURES)[number];

@@ -273,6 +273,7 @@ export class KnowledgeSearch {
       unknownInShortText: analysis.unknownShare * Math.max(0, 1 - length),
       length,
       versionMatch: analysis.version !== null && entry.version === analysis.version ? 1 : 0,
+      otherRelease: entry.kind === 'release' && entry.version !== analysis.version ? 1 : 0,
     };
   }
 

@@ -20,5 +20,5 @@ export function stripMarkup(text: string): string {
     .replace(/<a?:\w+:\d+>/g, ' ')
     .replace(/@(?:everyone|here)\b/g, ' ')
     .replace(/https?:\/\/\S+/g, ' ')
-    .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ');
+    .replace(/\p{Cc}/gu, (c) => (c === '\n' || c === '\t' ? c : ' '));
 }

@@ -19,6 +19,8 @@ export interface NameMention {
 const MAX_NAME_WORDS = 6;
 /** Only words this long are corrected, and only to name words starting with the same letter. */
 const MIN_TYPO_LENGTH = 5;
+/** Shorter words are matched as written: their stems collide across languages. */
+const MIN_STEMMED_LENGTH = 6;
 /** A text's words beyond this many unknown ones are not corrected: garbage must not cost time. */
 const MAX_CORRECTIONS = 24;
 
@@ -148,12 +150,17 @@ export class NameMentions {
   /** The forms a sequence of words is looked up in: as written, joined, and stemmed either way. */
   private variants(words: readonly string[]): string[] {
     let key = ['', '', '', ''];
-    for (const word of words) key = grow(key, [word, ...this.stems(word)]);
+    for (const word of words) key = grow(key, this.wordForms(word));
     return [...new Set(key)];
   }
 
   private forms(word: string, corrected: string | null): { written: string[]; corrected: string[] | null } {
-    return { written: [word, ...this.stems(word)], corrected: corrected ? [corrected, ...this.stems(corrected)] : null };
+    return { written: this.wordForms(word), corrected: corrected ? this.wordForms(corrected) : null };
+  }
+
+  /** A word and its stems; short words only as they are ("lorem" and "lore" share the stem "lor"). */
+  private wordForms(word: string): string[] {
+    return word.length >= MIN_STEMMED_LENGTH ? [word, ...this.stems(word)] : [word, word, word];
   }
 }
 
