@@ -14,6 +14,7 @@ import { coldStartSection } from './sections/cold-start.ts';
 import { searchSection } from './sections/search.ts';
 import { discordSection } from './sections/discord.ts';
 import { fanoutSection } from './sections/fanout.ts';
+import { realUseSection } from './sections/real-use.ts';
 import { check, type BenchContext, type Section, type SectionResult } from './types.ts';
 import { renderTable } from './table.ts';
 
@@ -25,7 +26,7 @@ const json = flag('json');
 const quick = flag('quick');
 const only = option('only')?.split(',');
 
-const SECTIONS: Section[] = [searchSection(option('sizes')), coldStartSection(quick ? 3 : 5, quick ? 0 : 2), discordSection(), fanoutSection(option('channels') ? Number(option('channels')) : undefined)];
+const SECTIONS: Section[] = [searchSection(option('sizes')), realUseSection(), coldStartSection(quick ? 3 : 5, quick ? 0 : 2), discordSection(), fanoutSection(option('channels') ? Number(option('channels')) : undefined)];
 
 async function main(): Promise<void> {
   const started = performance.now();

@@ -42,6 +42,8 @@ const VERSION_BOOST = 1.5;
 const MAX_FUZZY_WORDS = 12;
 const MAX_NAMED_CANDIDATES = 8;
 const MAX_SEARCHED_WORDS = 32;
+/** Names and aliases are at most 100 characters; generic words around one add a little. */
+const MAX_NAME_CHARS = 160;
 const NAME_FIELDS = new Set(['idText', 'names']);
 const MAX_MENTION_WORDS_FEATURE = 3;
 
@@ -315,6 +317,7 @@ export class KnowledgeSearch {
 
   /** Whole-text name match, tried with and without generic words ("linux kernel kdbus"). */
   private exactMatch(query: string): KnowledgeEntry | undefined {
+    if (query.length > MAX_NAME_CHARS) return undefined; // no name is that long: a post is never one
     for (const dropGeneric of [false, true]) {
       const key = nameKey(query, dropGeneric);
       if (!key) continue;
