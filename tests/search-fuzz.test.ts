@@ -12,10 +12,10 @@ import { realKnowledge } from './support/knowledge.ts';
 const { search } = realKnowledge();
 const deps: CommandDeps = { search, commands: COMMANDS, botVersion: '9.9.9', now: () => new Date('2026-11-28T12:00:00Z') };
 
-function run(name: string, values: Record<string, string>): Reply {
+async function run(name: string, values: Record<string, string>): Promise<Reply> {
   const options: OptionReader = { subcommand: () => null, string: (n) => values[n] ?? null, boolean: () => null, id: () => null, channelType: () => null };
   const invocation: Invocation = { lang: 'en', userId: '1', guildId: '2', channelId: '3', canManageGuild: false };
-  return findCommand(name)!.handle(options, invocation, deps) as Reply;
+  return await findCommand(name)!.handle(options, invocation, deps);
 }
 
 /** A small deterministic generator, so a failure names the input that caused it. */
@@ -59,7 +59,7 @@ function* inputs(count: number): Generator<string> {
 }
 
 describe('search fuzzing', () => {
-  it('answers every generated input exactly once, as search, /ask, /feature, autocomplete and terminal text', { timeout: 120_000 }, () => {
+  it('answers every generated input exactly once, as search, /ask, /feature, autocomplete and terminal text', { timeout: 120_000 }, async () => {
     let count = 0;
     for (const input of inputs(2000)) {
       const outcome = search.search(input);
@@ -68,7 +68,7 @@ describe('search fuzzing', () => {
       count += 1;
       // The commands and the terminal rendering build on the same search: every fourth input suffices.
       if (count % 4 !== 0) continue;
-      for (const reply of [run('ask', { question: input }), run('feature', { name: input })]) {
+      for (const reply of [await run('ask', { question: input }), await run('feature', { name: input })]) {
         expect(['entry', 'not-found', 'release']).toContain(reply.type);
         expect(renderText(reply).length).toBeGreaterThan(0);
       }

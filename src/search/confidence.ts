@@ -22,6 +22,10 @@ export const FEATURES = [
   'strongCoverage',
   /** …matched in its names. */
   'nameCoverage',
+  /** …matched only through a stem ("kostet" ~ "kostete"), not as written or as a synonym. */
+  'stemOnlyCoverage',
+  /** How many different content words it matched (1–3+, scaled): one shared word is thin evidence. */
+  'matchedWords',
   /** Its coverage minus the best other candidate's. */
   'coverageLead',
   /** Its full-text score relative to the best candidate's. */

@@ -46,6 +46,16 @@ const MAX_SEARCHED_WORDS = 32;
 const MAX_NAME_CHARS = 160;
 const NAME_FIELDS = new Set(['idText', 'names']);
 const MAX_MENTION_WORDS_FEATURE = 3;
+const MAX_MATCHED_WORDS_FEATURE = 3;
+
+interface Coverage {
+  all: number;
+  strong: number;
+  names: number;
+  stemOnly: number;
+  /** Number of content words matched (not weighted). */
+  words: number;
+}
 
 interface Candidate {
   entry: KnowledgeEntry;
@@ -212,6 +222,9 @@ export class KnowledgeSearch {
     // Every entry the text names, the most specific names first (a long post may name dozens).
     const named = [...analysis.mentions].sort((a, b) => b.words - a.words || a.start - b.start).slice(0, MAX_NAMED_CANDIDATES);
     for (const m of named) if (!pool.has(m.entryId)) pool.set(m.entryId, results.find((r) => r.id === m.entryId));
+    // A named version always brings its release entry ("how long is Linux 5.4 supported?").
+    const release = analysis.version ? this.releaseEntry(analysis.version) : undefined;
+    if (release && !pool.has(release.id)) pool.set(release.id, results.find((r) => r.id === release.id));
     const topScore = results[0]?.score ?? 0;
     const candidates = [...pool].map(([id, result]) => ({ entry: this.byId.get(id)!, result, score: result?.score ?? 0 }));
     const coverages = new Map(candidates.map((c) => [c.entry.id, this.coverage(analysis, c.result)]));
@@ -253,7 +266,7 @@ export class KnowledgeSearch {
     topScore: number,
     otherBest: number,
     otherCoverage: number,
-    coverage: { all: number; strong: number; names: number },
+    coverage: Coverage,
   ): Features {
     const mention = analysis.mentions.find((m) => m.entryId === entry.id);
     const firstMention = Math.min(...analysis.mentions.map((m) => m.start));
@@ -268,6 +281,8 @@ export class KnowledgeSearch {
       coverage: coverage.all,
       strongCoverage: coverage.strong,
       nameCoverage: coverage.names,
+      stemOnlyCoverage: coverage.stemOnly,
+      matchedWords: Math.min(coverage.words, MAX_MATCHED_WORDS_FEATURE) / MAX_MATCHED_WORDS_FEATURE,
       coverageLead: coverage.all - otherCoverage,
       relativeScore: topScore > 0 ? score / topScore : 0,
       lead: Math.max(score, otherBest) > 0 ? (score - otherBest) / Math.max(score, otherBest) : 0,
@@ -284,35 +299,41 @@ export class KnowledgeSearch {
    * (short stems are too ambiguous across two languages to count: backe→back, Docker→dock), typos and
    * prefixes ½; separately for matches in names or summary and in names alone.
    */
-  private coverage(analysis: QueryAnalysis, result: SearchResult | undefined): { all: number; strong: number; names: number } {
+  private coverage(analysis: QueryAnalysis, result: SearchResult | undefined): Coverage {
     const considered = [...searchedWords(analysis), ...analysis.content.filter((w) => !w.known)];
     const total = considered.reduce((sum, w) => sum + w.weight, 0);
-    if (!result || total === 0) return { all: 0, strong: 0, names: 0 };
+    if (!result || total === 0) return { all: 0, strong: 0, names: 0, stemOnly: 0, words: 0 };
     const matched = new Map(Object.entries(result.match));
     const queried = new Set(result.queryTerms);
     let all = 0;
     let strong = 0;
     let names = 0;
+    let stemOnly = 0;
+    let words = 0;
     for (const word of considered) {
       let solid = false;
+      let asWritten = false;
       let inStrong = false;
       let inNames = false;
       for (const term of word.forms) {
         const fields = matched.get(term);
         if (!fields || (term !== word.word && term.length < 5 && !term.startsWith('_'))) continue;
         solid = true;
+        asWritten ||= term === word.word || term.startsWith('_');
         inStrong ||= fields.some((f) => STRONG_FIELDS.has(f));
         inNames ||= fields.some((f) => NAME_FIELDS.has(f));
       }
       if (solid) {
+        words += 1;
         all += word.weight;
+        if (!asWritten) stemOnly += word.weight;
         if (inStrong) strong += word.weight;
         if (inNames) names += word.weight;
       } else if (word.forms.some((f) => queried.has(f))) {
         all += word.weight / 2;
       }
     }
-    return { all: all / total, strong: strong / total, names: names / total };
+    return { all: all / total, strong: strong / total, names: names / total, stemOnly: stemOnly / total, words };
   }
 
   /** Whole-text name match, tried with and without generic words ("linux kernel kdbus"). */

@@ -9,7 +9,7 @@
 import { writeFileSync } from 'node:fs';
 import { realKnowledge } from './knowledge.ts';
 import { realUsePosts, realUseQuestions, splitOf, type RealUseItem } from './real-use.ts';
-import { labelledQueries } from './labelled.ts';
+import { expectedIds, labelledQueries } from './labelled.ts';
 import { FEATURES, featureVector, probability, type ConfidenceModel } from '../../src/search/confidence.ts';
 
 /** A wrong public answer costs this many right ones: silence is better than a wrong guess. */
@@ -36,7 +36,7 @@ export function tuningItems(): RealUseItem[] {
     file: q.file,
     text: q.q,
     lang: q.lang,
-    expect: q.expect === null ? null : [q.expect],
+    expect: q.expect === null ? null : expectedIds(q),
     kind: q.expect === null ? 'adjacent' : 'answerable',
     split: splitOf(q.q),
   }));

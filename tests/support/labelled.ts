@@ -4,8 +4,13 @@ import { parse } from 'yaml';
 export interface LabelledQuery {
   q: string;
   lang: 'en' | 'de';
-  /** The entry that must be in the top 3, or null when the question must be declined. */
-  expect: string | null;
+  /** The entry (or entries, any of which is right) that must be in the top 3, or null when the question must be declined. */
+  expect: string | string[] | null;
+}
+
+/** The right entries of a labelled query, as a list (empty when it must be declined). */
+export function expectedIds(query: LabelledQuery): string[] {
+  return query.expect === null ? [] : Array.isArray(query.expect) ? query.expect : [query.expect];
 }
 
 const DATA_DIR = new URL('../data/', import.meta.url);
