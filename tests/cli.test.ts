@@ -15,13 +15,14 @@ describe('search CLI', () => {
     expect(code).toBe(0);
     const lines = stdout.trimEnd().split('\n');
     expect(lines).toHaveLength(queries.length);
-    const records = lines.map((line) => JSON.parse(line) as { query: string; answered: boolean; results: { id: string; title: string; score: number; version: string | null }[] });
+    const records = lines.map((line) => JSON.parse(line) as { query: string; answered: boolean; confidence: string; results: { id: string; title: string; score: number; version: string | null }[] });
     records.forEach((record, i) => {
-      expect(Object.keys(record)).toEqual(['query', 'answered', 'results']);
+      expect(Object.keys(record)).toEqual(['query', 'answered', 'confidence', 'results']);
+      expect(record.answered).toBe(record.confidence === 'answer');
       expect(record.query).toBe(queries[i]);
       expect(record.results.length).toBeLessThanOrEqual(5);
       for (const result of record.results) {
-        expect(Object.keys(result)).toEqual(['id', 'title', 'score', 'version']);
+        expect(Object.keys(result)).toEqual(['id', 'title', 'score', 'version', 'probability']);
         expect(typeof result.score).toBe('number');
       }
     });
@@ -29,7 +30,7 @@ describe('search CLI', () => {
     expect(records[0]?.results[0]?.id).toBe('kdbus');
     expect(records[1]?.results[0]?.id).toBe('kernel-live-patching');
     expect(records[1]?.results[0]?.title).toMatch(/Live-Patching/); // --lang de titles
-    expect(records[2]).toEqual({ query: 'how do I install Steam', answered: false, results: [] });
+    expect(records[2]).toEqual({ query: 'how do I install Steam', answered: false, confidence: 'none', results: [] });
     expect(records[4]?.results[0]).toMatchObject({ id: 'linux-4-0', version: '4.0' });
   });
 

@@ -130,7 +130,7 @@ export class NameMentions {
     }
     let best: string | null = null;
     let bestDistance = Infinity;
-    for (const [candidate, [, distance]] of this.correctable.fuzzyGet(word, word.length >= 9 ? 2 : 1)) {
+    for (const [candidate, [, distance]] of this.correctable.fuzzyGet(word, word.length >= 8 ? 2 : 1)) {
       if (candidate[0] === word[0] && distance < bestDistance) {
         best = candidate;
         bestDistance = distance;
