@@ -93,6 +93,8 @@ export class ReleaseWatcher {
     const sameUrl = state.url === fetcher.url;
     const result = await fetcher.fetch(sameUrl ? { etag: state.etag, lastModified: state.lastModified } : {});
 
+    // Cut short by our own shutdown: not kernel.org's failure, so neither recorded nor backed off.
+    if (result.status === 'error' && result.reason === 'aborted') return { status: 'error', reason: result.reason, message: result.message };
     if (result.status === 'error') {
       await store.feedState.recordFailure(`${result.reason}: ${result.message}`, clock.now());
       this.failures = state.consecutiveFailures + 1;

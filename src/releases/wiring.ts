@@ -54,7 +54,8 @@ export async function startReleaseAnnouncements(options: {
   const leaseMs = (config.DELIVERY_LEASE_SECONDS ?? 60) * 1000;
   const shared = store.dialect === 'postgres';
   const deliverer = new Deliverer({ store, sender, clock, logger, knowledge, concurrency: DELIVERY_CONCURRENCY, holder, claimLeaseMs: leaseMs });
-  const fetcher = options.fetcher ?? createHttpFeedFetcher({ url: config.KERNEL_FEED_URL });
+  const shutdown = new AbortController();
+  const fetcher = options.fetcher ?? createHttpFeedFetcher({ url: config.KERNEL_FEED_URL, signal: shutdown.signal });
   // One fetch per tick across processes: the first to take the lease fetches; it lasts past the tick.
   const mayFetch = shared
     ? async () => {
@@ -89,6 +90,7 @@ export async function startReleaseAnnouncements(options: {
     deliverer,
     async stop(graceMs = 5_000) {
       // Stop claiming, let sends in flight finish (bounded), then hand back what is left.
+      shutdown.abort(); // a hanging kernel.org request must not hold the shutdown
       if (sweep) clearInterval(sweep);
       deliverer.stopClaiming();
       const finished = Promise.all([schedule?.stop(), sweeping, deliverer.idle()]);
