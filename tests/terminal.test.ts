@@ -36,7 +36,7 @@ describe('terminal mode', () => {
   });
 
   it.each(['/proc/self/status', '/dev/null', '/tmp'])('refuses DATABASE_PATH=%s (not a regular file) at once with a clear message', async (path) => {
-    const { code, stderr } = await runScript('src/main.ts', [], { input: '/feature kdbus\n', env: { DATABASE_PATH: path } });
+    const { code, stderr } = await startInProcess({ input: '/feature kdbus\n', env: { DATABASE_PATH: path } });
     expect(code).toBe(1);
     expect(stderr).toContain(`DATABASE_PATH ${path} is not a regular file`);
     expect(stderr).not.toMatch(/at .*\.ts:\d+/);
