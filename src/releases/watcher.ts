@@ -23,6 +23,8 @@ export interface WatcherOptions {
    * the poll lease). The others skip the fetch and only deliver, so kernel.org is fetched once per tick.
    */
   mayFetch?: () => Promise<boolean>;
+  /** Called with the feed outcome of every poll (operations metrics). */
+  onFeed?: (feed: FeedOutcome) => void;
 }
 
 export type FeedOutcome =
@@ -65,6 +67,7 @@ export class ReleaseWatcher {
       this.options.logger.error({ err: error }, 'release poll failed unexpectedly');
       feed = { status: 'error', reason: 'internal', message: (error as Error).message };
     }
+    this.options.onFeed?.(feed);
     // Pending deliveries (from this poll or an earlier, interrupted one) go out whatever the feed did.
     let delivery: DeliveryReport | null = null;
     try {
