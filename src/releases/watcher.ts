@@ -2,7 +2,7 @@ import type { Logger } from '../logger.ts';
 import type { Store } from '../store/store.ts';
 import type { Subscription } from '../store/subscriptions-repo.ts';
 import type { Deliverer, DeliveryReport } from './deliverer.ts';
-import { detectEvents, type ReleaseEvent } from './events.ts';
+import { capEvents, detectEvents, type ReleaseEvent } from './events.ts';
 import type { FeedErrorReason } from './feed-error.ts';
 import type { FeedFetcher } from './fetch-feed.ts';
 import type { Clock } from './ports.ts';
@@ -121,7 +121,8 @@ export class ReleaseWatcher {
     const now = clock.now();
     const baseline = (await store.meta.get(BASELINE_KEY)) === undefined;
     const known = new Map((await store.releases.all()).map((r) => [r.version, r] as const));
-    const events = baseline ? [] : detectEvents(releases, known, { now, maxItemAgeMs: this.maxItemAgeMs });
+    const { kept: events, dropped } = capEvents(baseline ? [] : detectEvents(releases, known, { now, maxItemAgeMs: this.maxItemAgeMs }));
+    if (dropped.length) logger.warn({ count: dropped.length, versions: dropped.slice(0, 20) }, `${dropped.length} more new versions in one poll recorded without announcing them`);
 
     for (const release of releases) await store.releases.upsert(release, now);
     await store.feedState.recordFetched({ url: fetcher.url, etag, lastModified, releases, at: now });
