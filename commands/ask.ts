@@ -22,7 +22,7 @@ export const ask = defineCommand({
     const subject = maintainerQuestionSubject(question);
     if (subject) return maintainerPointerReply(subject, services?.maintainers?.state() ?? null, lang);
     const outcome = search.search(question);
-    await services?.qa?.recordOutcome(question, outcome);
+    await services?.qa?.recordOutcome(question, outcome, lang);
     return replyForOutcome(outcome, search, lang);
   },
 });

@@ -21,7 +21,7 @@ export const feature = defineCommand({
       return entryReply(entry, search, lang);
     }
     const outcome = search.search(typed);
-    await services?.qa?.recordOutcome(typed, outcome);
+    await services?.qa?.recordOutcome(typed, outcome, lang);
     return replyForOutcome(outcome, search, lang);
   },
   autocomplete(_option, typed, { lang }, { search }) {

@@ -1,4 +1,5 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import cron from 'node-cron';
@@ -24,7 +25,14 @@ const schema = z.object({
   DISCORD_API_BASE: z.url({ protocol: /^https?$/, error: 'DISCORD_API_BASE must be an http(s) URL such as https://discord.com/api' }).optional(),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
   KNOWLEDGE_DIR: z.string().min(1).optional(),
-  DATABASE_PATH: z.string().min(1).default('./data/kernelbot.db'),
+  DATABASE_PATH: z
+    .string()
+    .min(1)
+    .default('./data/kernelbot.db')
+    .superRefine((path, ctx) => {
+      const problem = databasePathProblem(path);
+      if (problem) ctx.addIssue({ code: 'custom', message: `DATABASE_PATH ${path} ${problem}` });
+    }),
   DELIVERY_LEASE_SECONDS: z.coerce
     .number({ error: 'DELIVERY_LEASE_SECONDS must be a number of seconds' })
     .int('DELIVERY_LEASE_SECONDS must be a whole number of seconds')
@@ -83,6 +91,18 @@ const schema = z.object({
 });
 
 export type Config = z.output<typeof schema>;
+
+/**
+ * SQLite on a pseudo-file (/proc, /sys, a device) or a directory never works and can spin forever:
+ * refuse it before anything opens it.
+ */
+function databasePathProblem(path: string): string | null {
+  if (path === ':memory:') return null;
+  const full = resolve(path);
+  if (/^\/(proc|sys|dev)(\/|$)/.test(full)) return 'is not a regular file (it is under /proc, /sys or /dev); use a path such as ./data/kernelbot.db';
+  if (existsSync(full) && !statSync(full).isFile()) return 'is not a regular file; use a path such as ./data/kernelbot.db';
+  return null;
+}
 
 /** Reads .env (if present) under the real environment, which wins, and validates everything. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env'): Config {

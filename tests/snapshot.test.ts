@@ -48,7 +48,7 @@ describe('the bundled bot with a snapshot (npm start)', () => {
     expect(built.code).toBe(0);
   });
 
-  it('works through the real `npm start` (bundle, then one node process)', async () => {
+  it('works through the real `npm start` (build when stale, then one node process)', async () => {
     const { stdout, code } = await runCommand('npm', ['start', '--silent'], { input: '/feature kdbus\n' });
     expect(code).toBe(0);
     expect(stdout).toMatch(/== kdbus \(D-Bus transport in the kernel\) ==/);

@@ -35,6 +35,13 @@ describe('terminal mode', () => {
     expect(stdout).not.toMatch(/Type a question, or a command/); // no empty extra line
   });
 
+  it.each(['/proc/self/status', '/dev/null', '/tmp'])('refuses DATABASE_PATH=%s (not a regular file) at once with a clear message', async (path) => {
+    const { code, stderr } = await startInProcess({ input: '/feature kdbus\n', env: { DATABASE_PATH: path } });
+    expect(code).toBe(1);
+    expect(stderr).toContain(`DATABASE_PATH ${path} is not a regular file`);
+    expect(stderr).not.toMatch(/at .*\.ts:\d+/);
+  });
+
   it('starts in German on a German system locale', async () => {
     const { stdout } = await startInProcess({ input: '/feature kdbus\n', env: { LANG: 'de_DE.UTF-8' } });
     expect(stdout).toMatch(/== kdbus \(D-Bus-Transport im Kernel\) ==/);

@@ -1,4 +1,4 @@
-import { Events, type Client } from 'discord.js';
+import { Events, RESTEvents, type Client } from 'discord.js';
 import type { Config } from '../config.ts';
 import type { CommandDeps } from '../../commands/command.ts';
 import { createLogger, type Logger } from '../logger.ts';
@@ -6,6 +6,9 @@ import { hostname } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { openStore, type Store } from '../store/store.ts';
 import { lockSqliteFile } from '../store/sqlite-lock.ts';
+import { BotMetrics } from '../ops/metrics.ts';
+import { startOpsServer, type Role } from '../ops/server.ts';
+import { BOT_VERSION } from '../version.ts';
 import { createDiscordClient } from './client.ts';
 import { createInteractionRouter } from './router.ts';
 import { createMentionHandler } from './mentions.ts';
@@ -23,6 +26,9 @@ export interface RunningBot {
   store: Store;
   logger: Logger;
   releases: ReleaseAnnouncements;
+  metrics: BotMetrics;
+  /** The operations endpoints' base URL when HTTP_PORT is set. */
+  opsUrl: string | null;
   stop(): Promise<void>;
 }
 
@@ -66,9 +72,18 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
     shardCount: config.SHARD_COUNT === undefined ? undefined : config.SHARD_COUNT === 'auto' ? 'auto' : Number(config.SHARD_COUNT),
     shardIds: config.SHARD_IDS,
   });
+  let role: Role = 'starting';
+  const metrics = new BotMetrics({
+    gatewayPingMs: () => (client.ws.ping >= 0 ? client.ws.ping : null),
+    pendingOutbox: () => store.deliveries.pendingCount(),
+    lastFeedSuccess: async () => (await store.feedState.get()).lastSuccessAt,
+  });
+  client.rest.on(RESTEvents.Response, (_request, response) => metrics.restResponses.inc({ status: String(response.status) }));
+  client.rest.on(RESTEvents.RateLimited, (info) => metrics.rateLimits.inc({ scope: info.global ? 'global' : info.scope }));
   const releases = await startReleaseAnnouncements({
     config,
     holder,
+    metrics,
     store,
     logger,
     search: baseDeps.search,
@@ -81,11 +96,24 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
     search: baseDeps.search,
     clock: systemClock,
     onCountError: (error) => logger.warn({ err: error }, 'could not count an answer or gap (database unavailable)'),
+    observeAnswer: (outcome, lang) => metrics.countAnswer(outcome, lang),
   });
   const deps: CommandDeps = { ...baseDeps, services: { ...baseDeps.services, announcements: releases.service, qa } };
   const recent = new RecentAnswers(60_000, () => deps.now().getTime());
 
-  client.on(Events.InteractionCreate, createInteractionRouter({ commandDeps: deps, logger, recent, deferAfterMs: options.deferAfterMs }));
+  client.on(
+    Events.InteractionCreate,
+    createInteractionRouter({
+      commandDeps: deps,
+      logger,
+      recent,
+      deferAfterMs: options.deferAfterMs,
+      observe: ({ type, command, outcome, seconds }) => {
+        metrics.interactions.inc({ type, command, outcome });
+        metrics.answerLatency.observe({ type }, seconds);
+      },
+    }),
+  );
   // Each message listener logs "event handled" when done, answered or not: the signal tests wait for.
   const handled =
     <A extends [{ id: string }, ...unknown[]]>(event: string, handler: (...args: A) => Promise<void>) =>
@@ -138,11 +166,13 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
     if (stopped) return;
     stopped = true;
     logger.info('shutting down');
+    role = 'stopping';
     // Stop claiming, finish or hand back sends in flight (≤ 5 s), release leases, then disconnect and close.
     await releases.stop(5_000);
     await client.destroy();
     await store.close();
     fileLock?.release();
+    await ops?.close();
   };
   if (options.handleSignals) {
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
@@ -160,7 +190,29 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
     }
   }
 
+  const ops =
+    config.HTTP_PORT === undefined
+      ? null
+      : await startOpsServer({
+          port: config.HTTP_PORT,
+          host: config.HTTP_HOST,
+          metrics,
+          logger,
+          probes: {
+            version: BOT_VERSION,
+            role: () => role,
+            heartbeatAgeMs: () => {
+              const acks = [...client.ws.shards.values()].map((shard) => shard.lastPingTimestamp).filter((at) => at > 0);
+              return acks.length ? Date.now() - Math.min(...acks) : null;
+            },
+            knowledgeLoaded: () => baseDeps.search.entries.length > 0,
+            pingDatabase: () => store.ping(),
+            gatewayReady: () => client.isReady(),
+          },
+        });
+
   await client.login(config.DISCORD_TOKEN);
   await ready;
-  return { client, store, logger, releases, stop };
+  role = 'active';
+  return { client, store, logger, releases, metrics, opsUrl: ops?.url ?? null, stop };
 }

@@ -20,7 +20,7 @@ export async function handleFindAnswer(interaction: MessageContextMenuCommandInt
   const { search } = deps.commandDeps;
   const text = clip(interaction.targetMessage.content ?? '', 300);
   const outcome = search.search(text);
-  await deps.commandDeps.services?.qa?.recordOutcome(text, outcome);
+  await deps.commandDeps.services?.qa?.recordOutcome(text, outcome, lang);
   const reply = replyForOutcome(outcome, search, lang);
   const rendered = renderDiscord(reply, { ephemeral: true });
   if (outcome.answered) {

@@ -13,6 +13,8 @@ export interface RouterDeps {
   commandDeps: CommandDeps;
   logger: Logger;
   recent: RecentAnswers;
+  /** Counts interactions and their latency (operations metrics), when the bot exposes them. */
+  observe?: (info: { type: string; command: string; outcome: 'ok' | 'error'; seconds: number }) => void;
   /** How long a handler may run before the reply is deferred (Discord allows 3 s for the first response). */
   deferAfterMs?: number;
 }

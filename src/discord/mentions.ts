@@ -21,7 +21,7 @@ export function createMentionHandler(deps: { search: KnowledgeSearch; logger: Lo
       const question = clip(message.content.replace(/<@!?\d+>/g, ' ').replace(/\s+/g, ' ').trim(), 200);
       const lang = (question ? deps.search.languageOf(question) : null) ?? resolveLanguage(null, message.guild?.preferredLocale);
       const outcome = question ? deps.search.search(question) : null;
-      if (outcome) await deps.qa?.recordOutcome(question, outcome);
+      if (outcome) await deps.qa?.recordOutcome(question, outcome, lang);
       const reply = outcome
         ? replyForOutcome(outcome, deps.search, lang)
         : { type: 'message' as const, lang, title: 'kernelbot', text: lang === 'de' ? 'Frag mich etwas, z. B. „@kernelbot Was ist kdbus?“, oder nutze /help.' : 'Ask me something, e.g. "@kernelbot what is kdbus?", or use /help.' };

@@ -28,10 +28,28 @@ export function createInteractionRouter(deps: RouterDeps): (interaction: Interac
       // Keystrokes (autocomplete) stay out of the info log; everything a member does is in it.
       const level = interaction.isAutocomplete() ? 'debug' : 'info';
       deps.logger[level]({ command: describeInteraction(interaction), guildId: interaction.guildId, ms: Math.round(performance.now() - started) }, 'interaction handled');
+      deps.observe?.({ type: interactionType(interaction), command: commandName(interaction), outcome: 'ok', seconds: (performance.now() - started) / 1000 });
     } catch (error) {
+      deps.observe?.({ type: interactionType(interaction), command: commandName(interaction), outcome: 'error', seconds: (performance.now() - started) / 1000 });
       await reportFailure(interaction, error, deps.logger);
     }
   };
+}
+
+function interactionType(interaction: Interaction): string {
+  if (interaction.isChatInputCommand()) return 'slash';
+  if (interaction.isAutocomplete()) return 'autocomplete';
+  if (interaction.isContextMenuCommand()) return 'menu';
+  if (interaction.isButton()) return 'button';
+  if (interaction.isStringSelectMenu()) return 'select';
+  return 'other';
+}
+
+/** The command name, or the component's kind (custom ids carry entry ids and message ids: too many labels). */
+function commandName(interaction: Interaction): string {
+  if (interaction.isCommand() || interaction.isAutocomplete()) return interaction.commandName;
+  if (interaction.isMessageComponent()) return interaction.customId.split(/[:|]/)[0] ?? 'component';
+  return 'other';
 }
 
 function describeInteraction(interaction: Interaction): string {

@@ -24,7 +24,7 @@ export const SUGGESTION_COOLDOWN_MS = 30 * 60_000;
  * a question in a text channel, the once-per-post claim, and the knowledge-gap and hit counters.
  */
 export class QaService {
-  constructor(private readonly deps: { store: Store; search: KnowledgeSearch; clock: Clock; onCountError?: (error: unknown) => void }) {}
+  constructor(private readonly deps: { store: Store; search: KnowledgeSearch; clock: Clock; onCountError?: (error: unknown) => void; observeAnswer?: (outcome: SearchOutcome, lang: string) => void }) {}
 
   async watch(channel: QaChannel, addedBy: string | null): Promise<void> {
     await this.deps.store.qa.addChannel({ ...channel, addedBy }, this.deps.clock.now());
@@ -97,7 +97,8 @@ export class QaService {
 
   /** Counts what a slash command, mention or context menu answered, or did not. */
   /** Never rejects: a counter that cannot be written (database away) must not cost the answer. */
-  async recordOutcome(question: string, outcome: SearchOutcome): Promise<void> {
+  async recordOutcome(question: string, outcome: SearchOutcome, lang = 'unknown'): Promise<void> {
+    this.deps.observeAnswer?.(outcome, lang);
     const best = outcome.hits[0];
     await this.counting(() => (outcome.answered && best ? this.deps.store.qa.recordHit(best.entry.id, this.deps.clock.now()) : this.recordGap(question)));
   }

@@ -28,6 +28,10 @@ export interface DelivererOptions {
   holder?: string;
   /** How long a claim on a channel's rows lasts without renewal; a dead process's claims are taken over after it. */
   claimLeaseMs?: number;
+  /** Called for every message recorded as posted (operations metrics: delivery lag). */
+  onSent?: (rows: Delivery[], at: Date) => void;
+  /** Called with every run's report (operations metrics). */
+  onReport?: (report: DeliveryReport) => void;
 }
 
 export interface DeliveryReport {
@@ -119,6 +123,7 @@ export class Deliverer {
       }
     };
     await Promise.all(Array.from({ length: Math.min(this.concurrency, channels.length) }, worker));
+    this.options.onReport?.(report);
     return report;
   }
 
@@ -223,6 +228,7 @@ export class Deliverer {
       const posted = await this.findPosted(channelId, body, since);
       if (posted) {
         await store.deliveries.markSent(ids, posted, clock.now());
+        this.options.onSent?.(batch.rows, clock.now());
         report.messagesSent++;
         report.eventsSent += ids.length;
         logger.info({ channelId, messageId: posted }, 'interrupted announcement was already posted; recorded without resending');
@@ -258,6 +264,7 @@ export class Deliverer {
           await tx.deliveries.recordAttempt(ids, null, clock.now());
           await tx.deliveries.markSent(ids, result.messageId, clock.now());
         });
+        this.options.onSent?.(batch.rows, clock.now());
         report.messagesSent++;
         report.eventsSent += ids.length;
         logger.info({ channelId, messageId: result.messageId, events: batch.rows.map((r) => r.eventKey) }, 'announcement sent');

@@ -1,5 +1,5 @@
 import type { Release } from './types.ts';
-import { seriesOf } from './version.ts';
+import { compareVersions, seriesOf } from './version.ts';
 
 /** Something worth a post: a version seen for the first time, or a series reaching end of life. */
 export type ReleaseEvent =
@@ -14,6 +14,8 @@ export function parseEventKey(key: string): { type: 'release' | 'eol'; subject: 
   return match ? { type: match[1] as 'release' | 'eol', subject: match[2]! } : undefined;
 }
 
+const FUTURE_SLACK_MS = 24 * 60 * 60_000;
+
 export interface DetectOptions {
   now: Date;
   /** Releases tagged longer ago than this are recorded but not announced (e.g. after long downtime). */
@@ -27,12 +29,24 @@ export interface DetectOptions {
 export function detectEvents(current: Release[], known: ReadonlyMap<string, Release>, options: DetectOptions): ReleaseEvent[] {
   const eolSeries = new Set([...known.values()].filter((r) => r.eol).map((r) => seriesOf(r.version)));
   const oldest = options.now.getTime() - options.maxItemAgeMs;
+  // A tag "from the future" is a broken date, not news (a day of slack for clocks and time zones).
+  const newest = options.now.getTime() + FUTURE_SLACK_MS;
+  const latestKnown = new Map<string, string>();
+  for (const { version } of known.values()) {
+    const series = seriesOf(version);
+    const latest = latestKnown.get(series);
+    if (!latest || compareVersions(version, latest) > 0) latestKnown.set(series, version);
+  }
   const events: ReleaseEvent[] = [];
 
   for (const release of current) {
     const before = known.get(release.version);
-    const fresh = release.released.getTime() >= oldest;
-    if (!before && fresh) events.push({ type: 'release', key: releaseEventKey(release.version), release });
+    const tagged = release.released.getTime();
+    const fresh = tagged >= oldest && tagged <= newest;
+    // An unseen version older than one we already know of its series (6.7.8 after 6.7.9) is old news.
+    const latest = latestKnown.get(seriesOf(release.version));
+    const superseded = latest !== undefined && compareVersions(release.version, latest) < 0;
+    if (!before && fresh && !superseded) events.push({ type: 'release', key: releaseEventKey(release.version), release });
 
     const series = seriesOf(release.version);
     // A flip on a known version has no date of its own: it is news now. A new, already-EOL version follows its age.
@@ -52,4 +66,20 @@ export function sortEvents<T extends { type: 'release' | 'eol'; release: Release
       a.release.released.getTime() - b.release.released.getTime() ||
       a.release.version.localeCompare(b.release.version),
   );
+}
+
+/** At most this many new versions are announced from one poll; a feed flooding us is not news. */
+export const MAX_RELEASES_PER_POLL = 10;
+
+/**
+ * Keeps the newest `max` release events (EOL notices always stay) and returns the versions left
+ * out, for one summary line instead of hundreds of posts.
+ */
+export function capEvents<T extends ReleaseEvent>(events: T[], max = MAX_RELEASES_PER_POLL): { kept: T[]; dropped: string[] } {
+  const releases = events.filter((e) => e.type === 'release');
+  if (releases.length <= max) return { kept: events, dropped: [] };
+  const newest = new Set([...releases].sort((a, b) => compareVersions(b.release.version, a.release.version)).slice(0, max));
+  const kept = events.filter((e) => e.type !== 'release' || newest.has(e));
+  const dropped = releases.filter((e) => !newest.has(e)).map((e) => e.release.version);
+  return { kept, dropped };
 }

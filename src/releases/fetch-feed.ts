@@ -35,6 +35,8 @@ export interface HttpFeedOptions {
   maxBytes?: number;
   userAgent?: string;
   fetchImpl?: typeof fetch;
+  /** Aborted on shutdown, so SIGTERM never waits out a hanging request. */
+  signal?: AbortSignal;
 }
 
 const pkg = PACKAGE;
@@ -67,7 +69,8 @@ export async function fetchFeed(options: HttpFeedOptions, validators: FeedValida
 
   try {
     // The signal also bounds reading the body, so a server that trickles bytes times out too.
-    const signal = AbortSignal.timeout(options.timeoutMs ?? 20_000);
+    const timeout = AbortSignal.timeout(options.timeoutMs ?? 20_000);
+    const signal = options.signal ? AbortSignal.any([timeout, options.signal]) : timeout;
     const response = await (options.fetchImpl ?? fetch)(url, { headers, signal, redirect: 'follow' });
     if (response.status === 304) {
       await response.body?.cancel();
@@ -92,6 +95,7 @@ export async function fetchFeed(options: HttpFeedOptions, validators: FeedValida
       lastModified: response.headers.get('last-modified'),
     };
   } catch (error) {
+    if (options.signal?.aborted) return { status: 'error', reason: 'aborted', message: 'aborted: the bot is shutting down' };
     return toError(error, options.timeoutMs ?? 20_000);
   }
 }

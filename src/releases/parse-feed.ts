@@ -131,6 +131,18 @@ function linksFrom(rows: Map<string, string>, version: string, kind: Release['ki
     ...gitLinks(version, kind, patch),
     kernelnewbies: kind === 'mainline' ? kernelnewbiesUrl(version) : undefined,
   };
-  // Drop absent links so stored JSON and comparisons stay clean.
-  return Object.fromEntries(Object.entries(links).filter(([, v]) => v !== undefined)) as ReleaseLinks;
+  // Drop absent links, and any link that is not https?:// on a kernel.org host: a broken or foreign
+  // link costs only that link, never the release, and a feed can never point a post elsewhere.
+  return Object.fromEntries(Object.entries(links).filter(([, v]) => v !== undefined && trustedLink(v))) as ReleaseLinks;
+}
+
+const TRUSTED_HOST = /(^|\.)kernel\.org$|^kernelnewbies\.org$/;
+
+function trustedLink(url: string): boolean {
+  try {
+    const parsed = new URL(url);
+    return /^https?:$/.test(parsed.protocol) && TRUSTED_HOST.test(parsed.hostname) && !parsed.username && !parsed.password;
+  } catch {
+    return false;
+  }
 }

@@ -2,7 +2,7 @@ import type { Logger } from '../logger.ts';
 import type { Store } from '../store/store.ts';
 import type { Subscription } from '../store/subscriptions-repo.ts';
 import type { Deliverer, DeliveryReport } from './deliverer.ts';
-import { detectEvents, type ReleaseEvent } from './events.ts';
+import { capEvents, detectEvents, type ReleaseEvent } from './events.ts';
 import type { FeedErrorReason } from './feed-error.ts';
 import type { FeedFetcher } from './fetch-feed.ts';
 import type { Clock } from './ports.ts';
@@ -23,6 +23,8 @@ export interface WatcherOptions {
    * the poll lease). The others skip the fetch and only deliver, so kernel.org is fetched once per tick.
    */
   mayFetch?: () => Promise<boolean>;
+  /** Called with the feed outcome of every poll (operations metrics). */
+  onFeed?: (feed: FeedOutcome) => void;
 }
 
 export type FeedOutcome =
@@ -65,6 +67,7 @@ export class ReleaseWatcher {
       this.options.logger.error({ err: error }, 'release poll failed unexpectedly');
       feed = { status: 'error', reason: 'internal', message: (error as Error).message };
     }
+    this.options.onFeed?.(feed);
     // Pending deliveries (from this poll or an earlier, interrupted one) go out whatever the feed did.
     let delivery: DeliveryReport | null = null;
     try {
@@ -93,6 +96,8 @@ export class ReleaseWatcher {
     const sameUrl = state.url === fetcher.url;
     const result = await fetcher.fetch(sameUrl ? { etag: state.etag, lastModified: state.lastModified } : {});
 
+    // Cut short by our own shutdown: not kernel.org's failure, so neither recorded nor backed off.
+    if (result.status === 'error' && result.reason === 'aborted') return { status: 'error', reason: result.reason, message: result.message };
     if (result.status === 'error') {
       await store.feedState.recordFailure(`${result.reason}: ${result.message}`, clock.now());
       this.failures = state.consecutiveFailures + 1;
@@ -116,7 +121,8 @@ export class ReleaseWatcher {
     const now = clock.now();
     const baseline = (await store.meta.get(BASELINE_KEY)) === undefined;
     const known = new Map((await store.releases.all()).map((r) => [r.version, r] as const));
-    const events = baseline ? [] : detectEvents(releases, known, { now, maxItemAgeMs: this.maxItemAgeMs });
+    const { kept: events, dropped } = capEvents(baseline ? [] : detectEvents(releases, known, { now, maxItemAgeMs: this.maxItemAgeMs }));
+    if (dropped.length) logger.warn({ count: dropped.length, versions: dropped.slice(0, 20) }, `${dropped.length} more new versions in one poll recorded without announcing them`);
 
     for (const release of releases) await store.releases.upsert(release, now);
     await store.feedState.recordFetched({ url: fetcher.url, etag, lastModified, releases, at: now });

@@ -5,7 +5,8 @@ import type { KnowledgeSearch } from '../search/index.ts';
 import { systemClock, type Clock, type MessageSender } from './ports.ts';
 import { AnnouncementService, type ChannelAccess } from './announcements.ts';
 import { Deliverer } from './deliverer.ts';
-import { ReleaseWatcher, type PollReport } from './watcher.ts';
+import { ReleaseWatcher, type FeedOutcome, type PollReport } from './watcher.ts';
+import type { BotMetrics } from '../ops/metrics.ts';
 import { createHttpFeedFetcher, type FeedFetcher } from './fetch-feed.ts';
 import { startReleaseSchedule, type ReleaseSchedule } from './scheduler.ts';
 import { applyEnvSubscription } from './env-subscription.ts';
@@ -39,6 +40,7 @@ export async function startReleaseAnnouncements(options: {
     Partial<Pick<Config, 'DELIVERY_LEASE_SECONDS'>>;
   /** This process's name on leases and claims (several processes on one Postgres). */
   holder?: string;
+  metrics?: BotMetrics;
   store: Store;
   logger: Logger;
   search: KnowledgeSearch;
@@ -53,8 +55,27 @@ export async function startReleaseAnnouncements(options: {
   const holder = options.holder ?? `process-${process.pid}`;
   const leaseMs = (config.DELIVERY_LEASE_SECONDS ?? 60) * 1000;
   const shared = store.dialect === 'postgres';
-  const deliverer = new Deliverer({ store, sender, clock, logger, knowledge, concurrency: DELIVERY_CONCURRENCY, holder, claimLeaseMs: leaseMs });
-  const fetcher = options.fetcher ?? createHttpFeedFetcher({ url: config.KERNEL_FEED_URL });
+  const { metrics } = options;
+  const deliverer = new Deliverer({
+    store,
+    sender,
+    clock,
+    logger,
+    knowledge,
+    concurrency: DELIVERY_CONCURRENCY,
+    holder,
+    claimLeaseMs: leaseMs,
+    onSent: metrics && ((rows, at) => rows.forEach((row) => metrics.deliveryLag.observe(Math.max(0, (at.getTime() - row.createdAt.getTime()) / 1000)))),
+    onReport:
+      metrics &&
+      ((report) => {
+        metrics.deliveries.inc({ status: 'sent' }, report.eventsSent);
+        metrics.deliveries.inc({ status: 'failed' }, report.eventsFailed);
+        metrics.deliveries.inc({ status: 'deferred' }, report.deferredChannels.length);
+      }),
+  });
+  const shutdown = new AbortController();
+  const fetcher = options.fetcher ?? createHttpFeedFetcher({ url: config.KERNEL_FEED_URL, signal: shutdown.signal });
   // One fetch per tick across processes: the first to take the lease fetches; it lasts past the tick.
   const mayFetch = shared
     ? async () => {
@@ -62,7 +83,13 @@ export async function startReleaseAnnouncements(options: {
         return store.leases.acquire(FEED_LEASE, holder, now, new Date(now.getTime() + leaseMs));
       }
     : undefined;
-  const watcher = new ReleaseWatcher({ store, fetcher, deliverer, clock, logger, mayFetch });
+  const onFeed =
+    metrics &&
+    ((feed: FeedOutcome) => {
+      metrics.feedFetches.inc({ result: feed.status });
+      if (feed.status === 'updated') metrics.releasesDetected.inc(feed.events.length);
+    });
+  const watcher = new ReleaseWatcher({ store, fetcher, deliverer, clock, logger, mayFetch, onFeed });
   // Every process also sweeps the ledger, so rows a dead process had claimed are taken over after their lease.
   let sweep: NodeJS.Timeout | null = null;
   let sweeping: Promise<unknown> | null = null;
@@ -89,6 +116,7 @@ export async function startReleaseAnnouncements(options: {
     deliverer,
     async stop(graceMs = 5_000) {
       // Stop claiming, let sends in flight finish (bounded), then hand back what is left.
+      shutdown.abort(); // a hanging kernel.org request must not hold the shutdown
       if (sweep) clearInterval(sweep);
       deliverer.stopClaiming();
       const finished = Promise.all([schedule?.stop(), sweeping, deliverer.idle()]);

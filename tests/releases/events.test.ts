@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { detectEvents } from '../../src/releases/events.ts';
+import { capEvents, detectEvents, MAX_RELEASES_PER_POLL } from '../../src/releases/events.ts';
 import { parseFeed } from '../../src/releases/parse-feed.ts';
 import type { Release } from '../../src/releases/types.ts';
 import { FEED_TWO_MAINLINE, markEol, setMoniker } from './feed-states.ts';
@@ -25,6 +25,29 @@ describe('detectEvents', () => {
     const xml = markEol(FEED_TWO_MAINLINE().replaceAll('6.17.12', '6.17.13'), '6.17.13');
     const events = detectEvents((await parseFeed(xml)).releases, known(base), options);
     expect(events.map((e) => e.key)).toEqual(['release:6.17.13', 'eol:6.17']);
+  });
+
+  it('does not announce an unseen version older than the known latest of its series', async () => {
+    // 6.17.12 is known; 6.17.11 showing up now (a feed glitch or replay) is old news.
+    const older = (await parseFeed(FEED_TWO_MAINLINE().replaceAll('6.17.12', '6.17.11'))).releases;
+    expect(detectEvents(older, known(base), options).map((e) => e.key)).not.toContain('release:6.17.11');
+  });
+
+  it('ignores items dated in the far future instead of announcing them first', async () => {
+    const future = (await parseFeed(FEED_TWO_MAINLINE().replaceAll('6.17.12', '6.17.13'))).releases.map((r) =>
+      r.version === '6.17.13' ? { ...r, released: new Date('2099-01-01T00:00:00Z') } : r,
+    );
+    expect(detectEvents(future, known(base), options)).toEqual([]);
+  });
+
+  it('announces at most the newest ten versions of a flooded poll and names the rest', () => {
+    const template = base.find((r) => r.version === '6.17.12')!;
+    const flood = Array.from({ length: 2000 }, (_, i) => ({ ...template, version: `6.17.${100 + i}` }));
+    const { kept, dropped } = capEvents(detectEvents(flood, known(base), options));
+    expect(kept).toHaveLength(MAX_RELEASES_PER_POLL);
+    expect(kept.map((e) => e.release.version)).toContain('6.17.2099');
+    expect(dropped).toHaveLength(1990);
+    expect(dropped).toContain('6.17.100');
   });
 
   it('orders releases oldest first', () => {

@@ -82,11 +82,23 @@ describe('parseFeed', () => {
     expect(skipped[0]).toMatch(/guid says 5\.6\.12 but description says 5\.6\.11/);
   });
 
-  it('rejects links that are not http(s) rather than posting them', async () => {
+  it('drops a link that is not http(s), keeping the release and its other links', async () => {
     const xml = FEED_2020_05_08().replace('https://cdn.kernel.org/pub/linux/kernel/v5.x/linux-5.6.11.tar.xz', 'javascript:alert(1)');
     const { releases, skipped } = await parseFeed(xml);
-    expect(releases.map((r) => r.version)).not.toContain('5.6.11');
-    expect(skipped[0]).toMatch(/links\.tarball/);
+    const release = releases.find((r) => r.version === '5.6.11')!;
+    expect(release.links.tarball).toBeUndefined();
+    expect(release.links.signature).toMatch(/^https:\/\/cdn\.kernel\.org\//);
+    expect(skipped).toEqual([]);
+  });
+
+  it('keeps only links to kernel.org hosts: a feed cannot point a post anywhere else', async () => {
+    const xml = FEED_2020_05_08()
+      .replace('https://cdn.kernel.org/pub/linux/kernel/v5.x/linux-5.6.11.tar.xz', 'https://evil.example/x.tar.xz')
+      .replace('https://cdn.kernel.org/pub/linux/kernel/v5.x/ChangeLog-5.6.11', 'https://kernel.org.evil.example/ChangeLog');
+    const release = (await parseFeed(xml)).releases.find((r) => r.version === '5.6.11')!;
+    expect(release.links.tarball).toBeUndefined();
+    expect(release.links.changelog).toBeUndefined();
+    for (const url of Object.values(release.links)) expect(new URL(url).hostname).toMatch(/(^|\.)kernel\.org$|^kernelnewbies\.org$/);
   });
 
   it.each([

@@ -1,0 +1,75 @@
+import { createServer, type Server } from 'node:http';
+import type { Logger } from '../logger.ts';
+import type { BotMetrics } from './metrics.ts';
+
+export type Role = 'active' | 'standby' | 'starting' | 'stopping';
+
+export interface OpsProbes {
+  version: string;
+  role: () => Role;
+  /** Milliseconds since the gateway's last heartbeat acknowledgement; null when not connected (yet). */
+  heartbeatAgeMs: () => number | null;
+  knowledgeLoaded: () => boolean;
+  /** Resolves when the database answers. */
+  pingDatabase: () => Promise<void>;
+  gatewayReady: () => boolean;
+}
+
+/** Over this without a heartbeat ack the gateway connection is considered dead. */
+const HEARTBEAT_STALE_MS = 2 * 60_000;
+
+/**
+ * The operations endpoints (off unless HTTP_PORT is set; loopback unless HTTP_HOST says otherwise):
+ * /healthz (the process answers; 503 when the gateway went silent), /readyz (knowledge, database,
+ * gateway or standby; JSON with version and role) and /metrics (Prometheus text).
+ */
+export async function startOpsServer(options: { port: number; host: string; probes: OpsProbes; metrics: BotMetrics; logger: Logger }): Promise<{ server: Server; url: string; close(): Promise<void> }> {
+  const { probes, metrics, logger } = options;
+  const server = createServer((request, response) => {
+    const send = (status: number, body: unknown, type = 'application/json') => {
+      response.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+      response.end(typeof body === 'string' ? body : JSON.stringify(body));
+    };
+    const path = (request.url ?? '/').split('?')[0];
+    if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, { error: 'method not allowed' });
+    void (async () => {
+      switch (path) {
+        case '/healthz': {
+          const age = probes.heartbeatAgeMs();
+          const stale = probes.role() === 'active' && age !== null && age > HEARTBEAT_STALE_MS;
+          return send(stale ? 503 : 200, { status: stale ? 'gateway silent' : 'ok', heartbeatAgeMs: age });
+        }
+        case '/readyz': {
+          const database = await probes.pingDatabase().then(
+            () => 'ok',
+            (error: Error) => `unavailable: ${error.message}`,
+          );
+          const role = probes.role();
+          const gateway = role === 'standby' ? 'standby' : probes.gatewayReady() ? 'ready' : 'not ready';
+          const knowledge = probes.knowledgeLoaded() ? 'loaded' : 'not loaded';
+          const ready = database === 'ok' && knowledge === 'loaded' && gateway !== 'not ready' && role !== 'stopping';
+          return send(ready ? 200 : 503, { ready, version: probes.version, role, database, gateway, knowledge });
+        }
+        case '/metrics':
+          return send(200, await metrics.registry.metrics(), metrics.registry.contentType);
+        default:
+          return send(404, { error: 'not found', endpoints: ['/healthz', '/readyz', '/metrics'] });
+      }
+    })().catch((error: unknown) => {
+      logger.error({ err: error, path }, 'operations endpoint failed');
+      if (!response.headersSent) send(500, { error: 'internal error' });
+    });
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, options.host, () => resolve());
+  });
+  const address = server.address() as { port: number };
+  const url = `http://${options.host.includes(':') ? `[${options.host}]` : options.host}:${address.port}`;
+  logger.info({ url }, 'operations endpoints listening (/healthz, /readyz, /metrics)');
+  return {
+    server,
+    url,
+    close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startHarness, type Harness, ALICE, GENERAL } from '../support/bot-harness.ts';
+
+/** The operations endpoints of a connected bot (HTTP_PORT=0: a free port on 127.0.0.1). */
+describe('operations endpoints', () => {
+  let h: Harness;
+  const get = async (path: string) => {
+    const response = await fetch(`${h.bot.opsUrl}${path}`);
+    return { status: response.status, type: response.headers.get('content-type') ?? '', text: await response.text() };
+  };
+
+  beforeAll(async () => {
+    h = await startHarness({ env: { HTTP_PORT: '0' } });
+  });
+  afterAll(() => h?.stop());
+
+  it('binds to loopback and answers /healthz and /readyz with version and role', async () => {
+    expect(h.bot.opsUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const health = await get('/healthz');
+    expect(health.status).toBe(200);
+    expect(JSON.parse(health.text)).toMatchObject({ status: 'ok' });
+    const ready = await get('/readyz');
+    expect(ready.status).toBe(200);
+    expect(JSON.parse(ready.text)).toEqual({ ready: true, version: expect.stringMatching(/^\d+\.\d+\.\d+/), role: 'active', database: 'ok', gateway: 'ready', knowledge: 'loaded' });
+    expect((await get('/nope')).status).toBe(404);
+  });
+
+  it('counts interactions, answers and REST responses in /metrics, with the default process metrics', async () => {
+    await h.fake.slash('ask', { question: 'what is kdbus?' }, { user: ALICE, channelId: GENERAL }).reply(10_000);
+    await h.fake.slash('ask', { question: 'how do I bake bread?' }, { user: ALICE, channelId: GENERAL }).reply(10_000);
+    const metrics = await get('/metrics');
+    expect(metrics.status).toBe(200);
+    expect(metrics.type).toMatch(/^text\/plain/);
+    expect(metrics.text).toMatch(/^kernelbot_interactions_total\{type="slash",command="ask",outcome="ok"\} 2$/m);
+    expect(metrics.text).toMatch(/^kernelbot_answer_latency_seconds_count\{type="slash"\} 2$/m);
+    expect(metrics.text).toMatch(/^kernelbot_answers_total\{result="answer",lang="en"\} 1$/m);
+    expect(metrics.text).toMatch(/^kernelbot_answers_total\{result="(suggest|declined)",lang="en"\} 1$/m);
+    expect(metrics.text).toMatch(/^kernelbot_discord_rest_responses_total\{status="2\d\d"\} \d+$/m);
+    expect(metrics.text).toMatch(/^kernelbot_outbox_pending 0$/m);
+    expect(metrics.text).toMatch(/^kernelbot_process_resident_memory_bytes \d+/m);
+  });
+
+  it('is not ready once the database is gone, and says why', async () => {
+    await h.bot.store.close();
+    const ready = await get('/readyz');
+    expect(ready.status).toBe(503);
+    expect(JSON.parse(ready.text)).toMatchObject({ ready: false, database: expect.stringMatching(/^unavailable: /) });
+  });
+});
