@@ -394,6 +394,20 @@ describe('fake Discord with a real discord.js client', () => {
     expect(fake.channelState(post.thread.id)?.applied_tags).toEqual(post.thread.applied_tags);
   });
 
+  it("rejects bodies that Discord's OpenAPI description rejects, beyond the hand-written rules", async () => {
+    const before = fake.invalidRequests.length;
+    const badMentions = await apiError(client.rest.post(Routes.channelMessages(TEXT), { body: { content: 'x', allowed_mentions: { parse: ['everyone', 'nobody'] } } }));
+    expect([badMentions.status, badMentions.code]).toEqual([400, 50035]);
+    expect(JSON.stringify(badMentions.rawError)).toContain('OPENAPI_SCHEMA');
+    const badColour = await apiError(client.rest.post(Routes.channelMessages(TEXT), { body: { embeds: [{ title: 'x', color: 'red' }] } }));
+    expect([badColour.code, JSON.stringify(badColour.rawError)]).toEqual([50035, expect.stringContaining('/embeds/0/color must be integer')]);
+    expect(fake.invalidRequests.slice(before).map((r) => `${r.method} ${r.route}`)).toEqual(['POST /channels/:channel/messages', 'POST /channels/:channel/messages']);
+    // The hand-written rules and the description both object: one 50035 carries both.
+    const both = await apiError(client.rest.post(Routes.channelMessages(TEXT), { body: { content: 'a'.repeat(2001), tts: 'yes' } }));
+    expect(JSON.stringify(both.rawError)).toContain('BASE_TYPE_MAX_LENGTH');
+    expect(JSON.stringify(both.rawError)).toContain('OPENAPI_SCHEMA');
+  });
+
   it('handles select menus, message context menus and modals', async () => {
     const pick = fake.slash('pick', {}, { user: ALICE });
     const menu = await pick.original();
@@ -438,6 +452,8 @@ describe('fake Discord with a real discord.js client', () => {
 
   it('saw no unknown routes and authenticated every bot request', () => {
     expect(fake.unknownRequests).toEqual([]);
+    // Only the deliberately invalid requests of the tests above, each answered 400.
+    for (const r of fake.invalidRequests) expect(r.status).toBe(400);
     for (const r of fake.requests) {
       if (r.route?.startsWith('/interactions') || r.route?.startsWith('/webhooks')) expect(r.authorization).toBeNull();
       else if (r.authorization && r.authorization !== 'Bot wrong') expect(r.authorizedAsBot).toBe(true);

@@ -421,6 +421,7 @@ describe('after everything', () => {
 
   it('sent only requests the fake Discord knows and never logged the token', () => {
     expect(h.fake.unknownRequests).toEqual([]);
+    expect(h.fake.invalidRequests).toEqual([]);
     expect(JSON.stringify(h.logs)).not.toContain(TOKEN);
     expect(h.logs.filter((l) => (l.level as number) >= 50)).toEqual([]);
   });

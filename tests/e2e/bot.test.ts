@@ -321,6 +321,7 @@ describe('mentions and the context menu', () => {
 describe('hygiene', () => {
   it('sent only requests the fake Discord knows, always authorized, and never logged the token', () => {
     expect(h.fake.unknownRequests).toEqual([]);
+    expect(h.fake.invalidRequests).toEqual([]);
     expect(JSON.stringify(h.logs)).not.toContain(TOKEN);
   });
 });

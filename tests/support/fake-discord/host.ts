@@ -15,6 +15,7 @@ export interface Host {
   readonly interactionDeadlineMs: number;
   readonly requests: RecordedRequest[];
   readonly unknownRequests: RecordedRequest[];
+  readonly invalidRequests: RecordedRequest[];
   wsUrl(): string;
   httpBase(): string;
   emit(event: string, data: unknown): void;

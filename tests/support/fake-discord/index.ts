@@ -66,6 +66,8 @@ export class FakeDiscord implements Host, Driver {
   readonly requests: RecordedRequest[] = [];
   /** REST requests that matched no route (answered 404, code 0). */
   readonly unknownRequests: RecordedRequest[] = [];
+  /** REST requests whose body Discord's OpenAPI description rejects (answered 400, code 50035). */
+  readonly invalidRequests: RecordedRequest[] = [];
   /**
    * Emits: request, unknownRequest, message, messageUpdate, messageDelete, interactionCreate, interactionResponse,
    * commandsRegistered, channelUpdate, threadCreate, nonceDeduplicated, userMessage, forumPost,
