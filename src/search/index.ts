@@ -41,7 +41,7 @@ const TEXT_CANDIDATES = 6;
 const VERSION_BOOST = 1.5;
 const MAX_FUZZY_WORDS = 12;
 const MAX_NAMED_CANDIDATES = 8;
-const MAX_SEARCHED_WORDS = 32;
+const MAX_SEARCHED_WORDS = 20;
 /** Names and aliases are at most 100 characters; generic words around one add a little. */
 const MAX_NAME_CHARS = 160;
 const NAME_FIELDS = new Set(['idText', 'names']);

@@ -21,8 +21,12 @@ const MAX_NAME_WORDS = 6;
 const MIN_TYPO_LENGTH = 5;
 /** Shorter words are matched as written: their stems collide across languages. */
 const MIN_STEMMED_LENGTH = 6;
-/** A text's words beyond this many unknown ones are not corrected: garbage must not cost time. */
-const MAX_CORRECTIONS = 24;
+/**
+ * Only a text's first unknown words are corrected (a post names its topic early, in its title):
+ * correcting costs a fuzzy lookup, and a long post's odd words must not cost time.
+ */
+const MAX_CORRECTIONS = 8;
+const MAX_CACHED_CORRECTIONS = 20_000;
 
 /**
  * Finds the names of entries inside a longer text, however they are written: split or joined
@@ -121,8 +125,20 @@ export class NameMentions {
     return { mentions: [...best.values()], corrected: new Set(used) };
   }
 
-  /** The name word a misspelled word most likely meant, or null. */
+  private readonly corrections = new Map<string, string | null>();
+
+  /** The name word a misspelled word most likely meant, or null (remembered: the same odd words recur). */
   private correct(word: string): string | null {
+    let corrected = this.corrections.get(word);
+    if (corrected === undefined) {
+      corrected = this.lookupCorrection(word);
+      if (this.corrections.size >= MAX_CACHED_CORRECTIONS) this.corrections.clear();
+      this.corrections.set(word, corrected);
+    }
+    return corrected;
+  }
+
+  private lookupCorrection(word: string): string | null {
     if (word.length < MIN_TYPO_LENGTH || !/^[a-z]/.test(word)) return null;
     for (let i = 1; i < word.length - 1; i++) {
       const swapped = `${word.slice(0, i)}${word[i + 1]}${word[i]}${word.slice(i + 2)}`;
