@@ -175,6 +175,10 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
     await ops?.close();
   };
   if (options.handleSignals) {
+    // Last resort: an event discord.js cannot digest (a malformed interaction payload) throws outside
+    // any handler of ours. One bad event must not end the bot for every server: log it and keep serving.
+    process.on('uncaughtException', (error) => logger.error({ err: error }, 'last-resort handler: uncaught exception; still serving'));
+    process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'last-resort handler: unhandled rejection; still serving'));
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => {
         // Within 8 seconds whatever happens (a hung database or gateway must not block a deploy).
