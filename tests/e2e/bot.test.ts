@@ -218,6 +218,18 @@ describe('/ask, /release, /help, /about', () => {
     expect(ids.length).toBeGreaterThan(0);
   });
 
+  it('understands questions written as sentences and declines what it cannot answer (issue examples)', async () => {
+    const asked = [
+      ['Was ist kdbus eigentlich und wofür braucht man das?', /^kdbus/],
+      ["Hi all, I'm running Fedora and wondering whether kdbus ever made it into the mainline kernel. I read about it years ago. Thanks!", /^kdbus/],
+      ["kernel 6.8 won't boot after update, black screen with nvidia", /^Not in my knowledge base$/],
+    ] as const;
+    for (const [question, title] of asked) {
+      const reply = await h.fake.slash('ask', { question, hide: true }, { user: BOB, channelId: GENERAL }).reply();
+      expect((reply.data as CallbackData).embeds?.[0]?.title).toMatch(title);
+    }
+  });
+
   it('escapes mention and markdown syntax echoed from the question', async () => {
     const reply = await h.fake.slash('ask', { question: '@everyone <@&1300000000000000030> **zzqx**' }, { user: ALICE, channelId: GENERAL }).reply();
     const data = reply.data as CallbackData;

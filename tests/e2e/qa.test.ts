@@ -97,6 +97,23 @@ describe('watched help forum', () => {
     expect(h.fake.messages(post.thread.id).filter((m) => m.embeds.length > 0)).toHaveLength(1);
   });
 
+  it('reads title and first message together and answers in the language of the post', async () => {
+    const post = h.fake.createForumPost(FORUM, {
+      title: 'Frage zu meinem NAS',
+      content: 'Hallo zusammen, ich habe gehört dass Btrfs RAID5 kaputt sein soll. Stimmt das noch oder kann man das inzwischen nutzen?',
+      author: ALICE,
+    });
+    const suggestion = await suggestionIn(post.thread.id);
+    expect(suggestion.embeds[0]).toMatchObject({ title: 'Vielleicht hilft dir das' });
+    expect((suggestion.embeds[0] as { description: string }).description).toMatch(/RAID 5/);
+  });
+
+  it('stays silent on a kernel question the knowledge base cannot answer', async () => {
+    const post = h.fake.createForumPost(FORUM, { title: "kernel 6.8 won't boot", content: "kernel 6.8 won't boot after update, black screen with nvidia", author: BOB });
+    await h.handled('forum-post', post.thread.id);
+    expect(h.fake.messages(post.thread.id).filter((m) => m.embeds.length > 0)).toHaveLength(0);
+  });
+
   it('stays silent on an off-topic post and on posts by bots', async () => {
     const offTopic = h.fake.createForumPost(FORUM, { title: 'Best pizza in Berlin', content: 'Any tips?', author: ALICE });
     const byBot = h.fake.createForumPost(FORUM, { title: 'What happened to kdbus?', content: 'x', author: { id: '1500000000000000001', username: 'otherbot', bot: true } });
