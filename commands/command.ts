@@ -9,6 +9,7 @@ import type { Reply } from '../src/answers/reply.ts';
 import type { AnnouncementService } from '../src/releases/announcements.ts';
 import type { QaService } from '../src/qa/service.ts';
 import type { MaintainersService } from '../src/kernel/maintainers/service.ts';
+import type { RefsService } from '../src/kernel/refs/service.ts';
 
 /** What every handler may use. Services arrive here as ports; nothing is global. */
 export interface CommandDeps {
@@ -27,6 +28,8 @@ export interface CommandServices {
   qa: QaService;
   /** The MAINTAINERS file, refreshed from kernel.org; answers read the parsed copy in memory. */
   maintainers: MaintainersService;
+  /** Commit, CVE and lore references in opted-in channels. */
+  refs: RefsService;
 }
 
 /** Who asked, where, and in which language the answer should be. */

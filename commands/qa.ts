@@ -52,10 +52,15 @@ export const qa = defineCommand({
           : note(invocation, `<#${channelId}> was not watched.`, `<#${channelId}> wurde nicht beobachtet.`);
       default: {
         const channels = await service.channelsOf(invocation.guildId!);
-        if (channels.length === 0) return note(invocation, 'No Q&A channels yet. Use /qa add.', 'Noch keine Q&A-Kanäle. Nutze /qa add.');
+        // Channels where commit ids, CVEs and lore links get explained (/refs on).
+        const refChannels = (await deps.services?.refs?.channels.channelsOf(invocation.guildId!)) ?? [];
+        const refsLine = refChannels.length > 0 ? refChannels.map((id) => `<#${id}>`).join(', ') : null;
+        const refsEn = `References explained in: ${refsLine ?? 'no channel (/refs on)'}`;
+        const refsDe = `Referenzen erklärt in: ${refsLine ?? 'keinem Kanal (/refs on)'}`;
+        if (channels.length === 0) return note(invocation, `No Q&A channels yet. Use /qa add.\n${refsEn}`, `Noch keine Q&A-Kanäle. Nutze /qa add.\n${refsDe}`);
         const list = channels.map((c) => `<#${c.channelId}> (${c.kind})`).join('\n');
         const solved = await service.solvedCount();
-        return note(invocation, `${list}\n\nPosts marked solved after a suggestion: ${solved}`, `${list}\n\nNach einem Vorschlag als gelöst markiert: ${solved}`);
+        return note(invocation, `${list}\n\nPosts marked solved after a suggestion: ${solved}\n${refsEn}`, `${list}\n\nNach einem Vorschlag als gelöst markiert: ${solved}\n${refsDe}`);
       }
     }
   },

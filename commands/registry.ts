@@ -11,9 +11,10 @@ import { kb } from './kb.ts';
 import { maintainers } from './maintainers.ts';
 import { syscall } from './syscall.ts';
 import { errno } from './errno.ts';
+import { refs } from './refs.ts';
 
 /** The one list of commands: the runtime, the deployment step, the terminal and the tests all read it. */
-export const COMMANDS: readonly RegisteredCommand[] = [register(feature), register(ask), register(release), register(kernel), register(maintainers), register(syscall), register(errno), register(help), register(about), register(announce), register(qa), register(kb)];
+export const COMMANDS: readonly RegisteredCommand[] = [register(feature), register(ask), register(release), register(kernel), register(maintainers), register(syscall), register(errno), register(help), register(about), register(announce), register(qa), register(refs), register(kb)];
 
 export function findCommand(name: string): RegisteredCommand | undefined {
   return COMMANDS.find((c) => c.definition.name === name);

@@ -19,6 +19,8 @@ import { startReleaseAnnouncements, type ReleaseAnnouncements } from '../release
 import { QaService } from '../qa/service.ts';
 import { systemClock } from '../releases/ports.ts';
 import { createForumPostHandler, createTextQuestionHandler } from './qa-events.ts';
+import { createRefsHandler } from './refs-events.ts';
+import { startKernelLookups } from '../kernel/wiring.ts';
 import type { Clock } from '../releases/ports.ts';
 
 export interface RunningBot {
@@ -98,7 +100,8 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
     onCountError: (error) => logger.warn({ err: error }, 'could not count an answer or gap (database unavailable)'),
     observeAnswer: (outcome, lang) => metrics.countAnswer(outcome, lang),
   });
-  const deps: CommandDeps = { ...baseDeps, services: { ...baseDeps.services, announcements: releases.service, qa } };
+  const kernel = await startKernelLookups({ config, store, logger, access: createChannelAccess(client) });
+  const deps: CommandDeps = { ...baseDeps, services: { ...baseDeps.services, announcements: releases.service, qa, maintainers: kernel.maintainers, refs: kernel.refs } };
   const recent = new RecentAnswers(60_000, () => deps.now().getTime());
 
   client.on(
@@ -127,6 +130,7 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
   client.on(Events.MessageCreate, handled('mention', createMentionHandler({ search: deps.search, logger, botUserId: () => client.user?.id, qa })));
   client.on(Events.MessageCreate, handled('text-question', createTextQuestionHandler({ qa, logger, botUserId: () => client.user?.id })));
   client.on(Events.ThreadCreate, handled('forum-post', createForumPostHandler({ qa, logger })));
+  client.on(Events.MessageCreate, handled('kernel-refs', createRefsHandler({ refs: kernel.refs, logger })));
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
   client.on(Events.ShardDisconnect, (event) => {
     const why = FATAL_CLOSE_CODES.get(event.code);
@@ -169,6 +173,7 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
     role = 'stopping';
     // Stop claiming, finish or hand back sends in flight (≤ 5 s), release leases, then disconnect and close.
     await releases.stop(5_000);
+    kernel.stop();
     await client.destroy();
     await store.close();
     fileLock?.release();

@@ -155,4 +155,36 @@ export const MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    name: 'kernel lookups: the MAINTAINERS file, the kernel.org reference cache, channels with reference replies',
+    up: `
+      -- One row: the last good MAINTAINERS download and its validators.
+      CREATE TABLE maintainers_file (
+        id            INTEGER PRIMARY KEY CHECK (id = 1),
+        url           TEXT NOT NULL,
+        text          TEXT NOT NULL,
+        etag          TEXT,
+        last_modified TEXT,
+        fetched_at    TEXT NOT NULL,
+        checked_at    TEXT,
+        last_error    TEXT
+      );
+
+      -- "commit:<12 hex>", "cve:CVE-…", "lore:<message-id>"; found = 0 caches a miss.
+      CREATE TABLE kernel_refs (
+        key        TEXT PRIMARY KEY,
+        found      INTEGER NOT NULL,
+        data       TEXT,
+        fetched_at TEXT NOT NULL
+      );
+
+      CREATE TABLE ref_channels (
+        channel_id TEXT PRIMARY KEY,
+        guild_id   TEXT NOT NULL,
+        enabled_by TEXT,
+        enabled_at TEXT NOT NULL
+      );
+      CREATE INDEX ref_channels_guild ON ref_channels (guild_id);
+    `,
+  },
 ];

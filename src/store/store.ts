@@ -10,6 +10,7 @@ import { sql, type Dialect, type Executor } from './sql.ts';
 import { SqliteExecutor } from './sqlite-executor.ts';
 import { SubscriptionsRepo } from './subscriptions-repo.ts';
 import type { Migration } from './migrations.ts';
+import { KernelRefsRepo, MaintainersRepo, RefChannelsRepo } from './kernel-repo.ts';
 
 /** The repositories over one database (SQLite or Postgres), passed to services as their store port. */
 export interface Store {
@@ -24,6 +25,9 @@ export interface Store {
   qa: QaRepo;
   leases: LeasesRepo;
   answerSlots: AnswerSlotsRepo;
+  maintainers: MaintainersRepo;
+  kernelRefs: KernelRefsRepo;
+  refChannels: RefChannelsRepo;
   /** Runs fn with a store bound to one transaction: all of it commits or none. Nested calls join the outer one. */
   transaction<T>(fn: (tx: Store) => Promise<T>): Promise<T>;
   /** Resolves when the database answers a trivial query. */
@@ -41,6 +45,9 @@ function repositories(db: Executor, dialect: Dialect) {
     qa: new QaRepo(db),
     leases: new LeasesRepo(db),
     answerSlots: new AnswerSlotsRepo(db),
+    maintainers: new MaintainersRepo(db),
+    kernelRefs: new KernelRefsRepo(db),
+    refChannels: new RefChannelsRepo(db),
   };
 }
 

@@ -10,10 +10,11 @@ import { MaintainersService, memoryMaintainersStore } from '../kernel/maintainer
  * A database that cannot be opened only costs the commands that need it.
  */
 export async function terminalServices(settings: StoreSettings & { MAINTAINERS_URL?: string }, logger: Logger): Promise<{ services: Partial<CommandServices>; close(): Promise<void> }> {
-  // MAINTAINERS is fetched once, on the first /maintainers, when nothing is stored.
-  const maintainers = new MaintainersService({ url: settings.MAINTAINERS_URL, store: memoryMaintainersStore(), fetchOnDemand: true });
+  // MAINTAINERS comes from the database the bot keeps it in; with none stored, the first /maintainers fetches it once.
+  let maintainers = new MaintainersService({ url: settings.MAINTAINERS_URL, store: memoryMaintainersStore(), fetchOnDemand: true });
   try {
     const store = await openStore(settings, { poolSize: 2 });
+    maintainers = new MaintainersService({ url: settings.MAINTAINERS_URL, store: store.maintainers, fetchOnDemand: true });
     const offline = { ok: false as const, problem: 'terminal mode does not post to Discord' };
     const announcements = new AnnouncementService({
       store,

@@ -23,13 +23,15 @@ describe('who-maintains questions', () => {
 
   it('/ask points to /maintainers and shows the section once MAINTAINERS is loaded', async () => {
     const text = readFileSync(new URL('../fixtures/maintainers/MAINTAINERS', import.meta.url), 'utf8');
-    const store = { load: () => ({ url: 'x', text, etag: null, lastModified: null, fetchedAt: new Date() }), save: () => undefined, noteCheck: () => undefined };
+    const store = { load: async () => ({ url: 'x', text, etag: null, lastModified: null, fetchedAt: new Date() }), save: async () => undefined, noteCheck: async () => undefined };
     const ask = (question: string, lang: 'en' | 'de', maintainers?: MaintainersService) => {
       const deps: CommandDeps = { search, commands: COMMANDS, botVersion: '1', now: () => new Date(), services: maintainers ? { maintainers } : {} };
       const options: OptionReader = { subcommand: () => null, string: () => question, boolean: () => null, id: () => null, channelType: () => null };
       return Promise.resolve(findCommand('ask')!.handle(options, { lang, userId: '1', guildId: '2', channelId: '3', canManageGuild: false }, deps)).then(renderText);
     };
-    const loaded = await ask('who maintains btrfs?', 'en', new MaintainersService({ store }));
+    const service = new MaintainersService({ store });
+    await service.load();
+    const loaded = await ask('who maintains btrfs?', 'en', service);
     expect(loaded).toMatch(/use `\/maintainers btrfs`/);
     expect(loaded).toMatch(/BTRFS FILE SYSTEM[\s\S]*David Sterba/);
     expect(await ask('Wer betreut btrfs?', 'de')).toMatch(/nutze `\/maintainers btrfs`/);

@@ -78,6 +78,7 @@ describe('/maintainers', () => {
     expect(service.state()).toMatchObject({ status: 'ready', sections: 45 });
     // A restart reads the stored copy: answers are there before any network call.
     const restarted = new MaintainersService({ url: server.url, store });
+    await restarted.load();
     expect(restarted.state()).toMatchObject({ status: 'ready', sections: 45 });
     expect(store.checks.map((c) => c.error === null)).toEqual([true, false, false]);
     server.set({ kind: 'feed', body: FIXTURE, etag: '"m1"' });

@@ -21,10 +21,10 @@ export interface StoredMaintainers {
 
 /** Where the last good file is kept (a database table in the bot, memory in tests). */
 export interface MaintainersStore {
-  load(): StoredMaintainers | null;
-  save(file: StoredMaintainers): void;
+  load(): Promise<StoredMaintainers | null>;
+  save(file: StoredMaintainers): Promise<void>;
   /** A 304 or a failure: remember when we last asked and what went wrong. */
-  noteCheck(checkedAt: Date, error: string | null): void;
+  noteCheck(checkedAt: Date, error: string | null): Promise<void>;
 }
 
 export type MaintainersState =
@@ -48,14 +48,24 @@ export class MaintainersService {
   private current: { index: MaintainersIndex; fetchedAt: Date; url: string } | null = null;
   private lastError: string | null = null;
   private inFlight: Promise<RefreshResult> | null = null;
+  private loaded: Promise<void> | null = null;
+  private stored: { etag: string | null; lastModified: string | null; url: string } | null = null;
 
   constructor(private readonly options: MaintainersServiceOptions) {
     this.url = options.url ?? DEFAULT_MAINTAINERS_URL;
-    const stored = options.store.load();
-    if (stored) {
+  }
+
+  /** Reads and parses the stored copy (once): after a restart answers are there before any fetch. */
+  load(): Promise<void> {
+    this.loaded ??= (async () => {
+      const stored = await this.options.store.load();
+      if (!stored || this.current) return;
       const index = MaintainersIndex.fromText(stored.text);
-      if (index.sections.length >= MIN_SECTIONS) this.current = { index, fetchedAt: stored.fetchedAt, url: stored.url };
-    }
+      if (index.sections.length < MIN_SECTIONS) return;
+      this.current = { index, fetchedAt: stored.fetchedAt, url: stored.url };
+      this.stored = { etag: stored.etag, lastModified: stored.lastModified, url: stored.url };
+    })();
+    return this.loaded;
   }
 
   state(): MaintainersState {
@@ -73,13 +83,15 @@ export class MaintainersService {
 
   /** What a lookup should use: in terminal mode the file is fetched once when none is stored yet. */
   async forLookup(): Promise<MaintainersState> {
+    await this.load();
     if (!this.current && this.options.fetchOnDemand) await this.refresh();
     return this.state();
   }
 
   private async fetchOnce(): Promise<RefreshResult> {
+    await this.load();
     const now = this.options.now?.() ?? new Date();
-    const stored = this.current ? this.options.store.load() : null;
+    const stored = this.current ? this.stored : null;
     const sameUrl = stored?.url === this.url;
     const response = await (this.options.fetchText ?? getText)({
       url: this.url,
@@ -90,21 +102,22 @@ export class MaintainersService {
     });
     if (response.status === 'not-modified') {
       this.lastError = null;
-      this.options.store.noteCheck(now, null);
+      await this.options.store.noteCheck(now, null);
       return { status: 'not-modified' };
     }
-    if (response.status === 'error') return this.fail(now, `${response.message} (${this.url})`);
+    if (response.status === 'error') return await this.fail(now, `${response.message} (${this.url})`);
     const index = MaintainersIndex.fromText(response.body);
-    if (index.sections.length < MIN_SECTIONS) return this.fail(now, `the answer from ${this.url} is not a MAINTAINERS file (${index.sections.length} sections)`);
-    this.options.store.save({ url: this.url, text: response.body, etag: response.etag, lastModified: response.lastModified, fetchedAt: now });
+    if (index.sections.length < MIN_SECTIONS) return await this.fail(now, `the answer from ${this.url} is not a MAINTAINERS file (${index.sections.length} sections)`);
+    await this.options.store.save({ url: this.url, text: response.body, etag: response.etag, lastModified: response.lastModified, fetchedAt: now });
     this.current = { index, fetchedAt: now, url: this.url };
+    this.stored = { etag: response.etag, lastModified: response.lastModified, url: this.url };
     this.lastError = null;
     return { status: 'updated', sections: index.sections.length };
   }
 
-  private fail(now: Date, message: string): RefreshResult {
+  private async fail(now: Date, message: string): Promise<RefreshResult> {
     this.lastError = message;
-    this.options.store.noteCheck(now, message);
+    await this.options.store.noteCheck(now, message);
     return { status: 'error', message };
   }
 }
@@ -113,5 +126,10 @@ export class MaintainersService {
 export function memoryMaintainersStore(): MaintainersStore & { checks: { at: Date; error: string | null }[] } {
   let file: StoredMaintainers | null = null;
   const checks: { at: Date; error: string | null }[] = [];
-  return { load: () => file, save: (f) => void (file = f), noteCheck: (at, error) => void checks.push({ at, error }), checks };
+  return {
+    load: async () => file,
+    save: async (f) => void (file = f),
+    noteCheck: async (at, error) => void checks.push({ at, error }),
+    checks,
+  };
 }
