@@ -1,10 +1,11 @@
 /**
  * kernelbot benchmark: `npm run bench` (table) or `npm run --silent bench -- --json` (JSON only on stdout;
- * progress goes to stderr). Takes about 4–5 minutes, most of it building the 100,000-entry index and the
- * fan-out to 1,000 channels at Discord's rate limit (twice 20 s).
+ * progress goes to stderr). The default is the quick run (real size and 10,000 entries; fan-out to 250
+ * channels; under a minute on an idle machine); --full takes about 4–5 minutes, most of it building the
+ * 100,000-entry index and the fan-out to 1,000 channels at Discord's rate limit (twice 20 s).
  *
- * Options: --quick (real size and 10,000 only; fan-out to 250 channels), --only=search,cold-start,discord,fanout,
- * --sizes=real,10000,100000, --channels=1000 (fan-out).
+ * Options: --full, --enforce (exit 1 when a target is missed), --only=search,cold-start,discord,fanout,
+ * --sizes=real,10000,100000, --channels=1000 (fan-out). --quick is accepted and is the default.
  * Every section is an async function returning rows; add one by writing it under bench/sections/
  * and listing it in SECTIONS below.
  */
@@ -23,7 +24,10 @@ const flag = (name: string) => args.includes(`--${name}`);
 const option = (name: string) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 
 const json = flag('json');
-const quick = flag('quick');
+// The quick run is the default (under a minute on an idle machine); --full measures at every size.
+const quick = !flag('full');
+/** Exit 1 when a target is missed only when asked (CI gates); a crashed section always fails. */
+const enforce = flag('enforce');
 const only = option('only')?.split(',');
 
 const SECTIONS: Section[] = [searchSection(option('sizes')), realUseSection(), coldStartSection(quick ? 3 : 5, quick ? 0 : 2), discordSection(), fanoutSection(option('channels') ? Number(option('channels')) : undefined)];
@@ -66,7 +70,7 @@ async function main(): Promise<void> {
     const checked = results.filter((r) => r.pass !== null).length;
     console.log(`\nTargets: ${checked - missed.length}/${checked} met${missed.length ? ` – missed: ${missed.map((r) => `${r.metric} @ ${r.scope}`).join(', ')}` : ''}`);
   }
-  if (missed.length > 0 || failures.length > 0) process.exitCode = 1;
+  if (failures.length > 0 || (enforce && missed.length > 0)) process.exitCode = 1;
 }
 
 function gitCommit(): string {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -65,11 +65,12 @@ export function discordSection(): Section {
 async function idleRss(ctx: BenchContext): Promise<Row> {
   const fake = await FakeDiscord.start({ token: TOKEN, applicationId: APP, botUserId: APP, heartbeatIntervalMs: 5000, guilds: defaultGuilds() });
   const feed = await startFeedServer({ kind: 'feed', body: FEED_2025_12_01(), etag: '"bench"' });
+  const databaseDir = mkdtempSync(join(tmpdir(), 'kernelbot-bench-'));
   const env = {
     ...process.env,
     DISCORD_TOKEN: TOKEN,
     DISCORD_API_BASE: fake.apiBase,
-    DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'kernelbot-bench-')), 'bot.db'),
+    DATABASE_PATH: join(databaseDir, 'bot.db'),
     LOG_LEVEL: 'warn',
     FEED_SCHEDULE: '0 0 1 1 *',
     KERNEL_FEED_URL: feed.url,
@@ -84,7 +85,9 @@ async function idleRss(ctx: BenchContext): Promise<Row> {
     return { metric: 'idle RSS of the connected bot', scope: 'npm start', value: kb / 1024, unit: 'MB', target: { op: '<=', limit: IDLE_RSS_MB }, note: 'the start script (bundle + node flags), after registration, the first feed poll and 5 s idle' };
   } finally {
     child.kill('SIGTERM');
+    await new Promise((resolve) => (child.exitCode === null && child.signalCode === null ? child.once('exit', resolve) : resolve(null)));
     await fake.stop();
     await feed.close();
+    rmSync(databaseDir, { recursive: true, force: true });
   }
 }
