@@ -8,6 +8,7 @@ import { DatabaseUnavailableError } from '../src/store/postgres.ts';
 import { openStore, type Store, type StoreSettings } from '../src/store/store.ts';
 import type { Release } from '../src/releases/types.ts';
 import { createTestDatabase, killConnections } from './support/postgres.ts';
+import { RecentAnswers } from '../src/discord/recent-answers.ts';
 
 /**
  * The store contract: every repository behaves the same on SQLite (a real file) and on Postgres
@@ -293,5 +294,23 @@ describe('Postgres connection problems', () => {
     }
     expect(await store.meta.get('kept')).toBe('yes');
     await store.close();
+  });
+});
+
+describe('the answer repeat window across processes (Postgres)', () => {
+  it('lets one of two processes post an entry in a channel; the other gets the link to it', async () => {
+    const db = await createTestDatabase();
+    const [one, two] = await Promise.all([openStore({ DATABASE_URL: db.url, DATABASE_PATH: 'x' }), openStore({ DATABASE_URL: db.url, DATABASE_PATH: 'x' })]);
+    let now = 0;
+    const a = new RecentAnswers(60_000, () => now, one.answerSlots);
+    const b = new RecentAnswers(60_000, () => now, two.answerSlots);
+    const results = await Promise.all([a.claim('c', 'kdbus', 'https://discord.com/channels/g/c'), b.claim('c', 'kdbus', 'https://discord.com/channels/g/c')]);
+    expect(results.filter((r) => r === null)).toHaveLength(1);
+    await (results[0] === null ? a : b).record('c', 'kdbus', 'https://discord.com/channels/g/c/42');
+    expect(await b.claim('c', 'kdbus', 'x')).toBe('https://discord.com/channels/g/c/42');
+    now = 60_001;
+    expect(await b.claim('c', 'kdbus', 'x')).toBeNull();
+    await Promise.all([one.close(), two.close()]);
+    await db.drop();
   });
 });

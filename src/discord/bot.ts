@@ -102,7 +102,7 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
   });
   const kernel = await startKernelLookups({ config, store, logger, access: createChannelAccess(client) });
   const deps: CommandDeps = { ...baseDeps, services: { ...baseDeps.services, announcements: releases.service, qa, maintainers: kernel.maintainers, refs: kernel.refs } };
-  const recent = new RecentAnswers(60_000, () => deps.now().getTime());
+  const recent = new RecentAnswers(60_000, () => deps.now().getTime(), store.answerSlots);
 
   client.on(
     Events.InteractionCreate,

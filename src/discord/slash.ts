@@ -68,8 +68,10 @@ async function withDeferral(
 
 async function sendAnswer(interaction: ChatInputCommandInteraction, rendered: RenderedMessage, mention: string | null, deps: RouterDeps): Promise<void> {
   const channelId = interaction.channelId;
-  if (!rendered.ephemeral && rendered.entryId) {
-    const earlier = deps.recent.find(channelId, rendered.entryId);
+  // Claim the slot before sending (atomically, across processes), so a racing request already sees it.
+  const claim = !rendered.ephemeral && rendered.entryId ? rendered.entryId : null;
+  if (claim) {
+    const earlier = await deps.recent.claim(channelId, claim, `https://discord.com/channels/${interaction.guildId ?? '@me'}/${channelId}`);
     if (earlier) {
       const lang = resolveLanguage(null, interaction.guildLocale);
       const text = lang === 'de' ? `Diese Antwort steht hier gerade erst: ${earlier}` : `I answered this here a moment ago: ${earlier}`;
@@ -83,9 +85,6 @@ async function sendAnswer(interaction: ChatInputCommandInteraction, rendered: Re
       return;
     }
   }
-  // Claim the slot before sending, so a second request racing this one already sees it.
-  const claim = !rendered.ephemeral && rendered.entryId ? rendered.entryId : null;
-  if (claim) deps.recent.remember(channelId, claim, `https://discord.com/channels/${interaction.guildId ?? '@me'}/${channelId}`);
   const target = rendered.ephemeral ? null : mention;
   const payload = {
     content: target ? `<@${target}>` : undefined,
@@ -96,14 +95,14 @@ async function sendAnswer(interaction: ChatInputCommandInteraction, rendered: Re
   try {
     if (interaction.deferred) {
       const message = await interaction.editReply(payload);
-      if (claim) deps.recent.remember(channelId, claim, message.url);
+      if (claim) await deps.recent.record(channelId, claim, message.url);
       return;
     }
     const response = await interaction.reply({ ...payload, flags: rendered.ephemeral ? MessageFlags.Ephemeral : undefined, withResponse: true });
     const message = response.resource?.message;
-    if (claim && message) deps.recent.remember(channelId, claim, message.url);
+    if (claim && message) await deps.recent.record(channelId, claim, message.url);
   } catch (error) {
-    if (claim) deps.recent.forget(channelId, claim);
+    if (claim) await deps.recent.release(channelId, claim);
     throw error;
   }
 }
