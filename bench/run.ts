@@ -16,6 +16,7 @@ import { searchSection } from './sections/search.ts';
 import { discordSection } from './sections/discord.ts';
 import { fanoutSection } from './sections/fanout.ts';
 import { realUseSection } from './sections/real-use.ts';
+import { kernelSection } from './sections/kernel.ts';
 import { check, type BenchContext, type Section, type SectionResult } from './types.ts';
 import { renderTable } from './table.ts';
 
@@ -30,7 +31,7 @@ const quick = !flag('full');
 const enforce = flag('enforce');
 const only = option('only')?.split(',');
 
-const SECTIONS: Section[] = [searchSection(option('sizes')), realUseSection(), coldStartSection(quick ? 3 : 5, quick ? 0 : 2), discordSection(), fanoutSection(option('channels') ? Number(option('channels')) : undefined)];
+const SECTIONS: Section[] = [searchSection(option('sizes')), realUseSection(), kernelSection(), coldStartSection(quick ? 3 : 5, quick ? 0 : 2), discordSection(), fanoutSection(option('channels') ? Number(option('channels')) : undefined)];
 
 async function main(): Promise<void> {
   const started = performance.now();

@@ -22,6 +22,7 @@ const words = (text: string): string[] => text.toLowerCase().split(/[^a-z0-9]+/)
 
 export class SectionNames {
   private readonly titles: TitleWords[];
+  private readonly vocabulary: string[];
 
   constructor(sections: readonly MaintainersSection[]) {
     this.titles = sections.map((section) => {
@@ -29,6 +30,16 @@ export class SectionNames {
       const main = words(cut > 0 ? section.title.slice(0, cut) : section.title);
       return { section, normalised: words(section.title).join(' '), main, rest: cut > 0 ? words(section.title.slice(cut)) : [] };
     });
+    this.vocabulary = [...new Set(this.titles.flatMap((t) => [...t.main, ...t.rest]))];
+  }
+
+  private wordScores(typed: string): Map<string, number> {
+    const scores = new Map<string, number>();
+    for (const word of this.vocabulary) {
+      const score = bestWordScore(typed, [word]);
+      if (score > 0) scores.set(word, score);
+    }
+    return scores;
   }
 
   /** The best matches for what was typed, best first; empty when nothing resembles it. */
@@ -36,9 +47,11 @@ export class SectionNames {
     const typed = words(query);
     if (typed.length === 0) return [];
     const joined = typed.join(' ');
+    // Each typed word is scored once against the vocabulary, not once per title.
+    const perWord = typed.map((word) => this.wordScores(word));
     const hits: NameHit[] = [];
     for (const title of this.titles) {
-      const score = scoreTitle(title, typed, joined);
+      const score = scoreTitle(title, perWord, joined);
       if (score > 0) hits.push({ section: title.section, score });
     }
     return hits.sort((a, b) => b.score - a.score || a.section.title.length - b.section.title.length || a.section.index - b.section.index).slice(0, limit);
@@ -52,17 +65,17 @@ export class SectionNames {
   }
 }
 
-function scoreTitle(title: TitleWords, typed: string[], joined: string): number {
+function scoreTitle(title: TitleWords, perWord: Map<string, number>[], joined: string): number {
   if (title.normalised === joined) return 1000;
   let total = 0;
-  for (const word of typed) {
-    const main = bestWordScore(word, title.main);
-    const rest = bestWordScore(word, title.rest) * 0.5;
-    const best = Math.max(main, rest);
+  for (const scores of perWord) {
+    let best = 0;
+    for (const word of title.main) best = Math.max(best, scores.get(word) ?? 0);
+    for (const word of title.rest) best = Math.max(best, (scores.get(word) ?? 0) * 0.5);
     if (best === 0) return 0;
     total += best;
   }
-  let score = (total / typed.length) * 10;
+  let score = (total / perWord.length) * 10;
   if (title.main.join(' ').startsWith(joined)) score += 50;
   // Fewer words in the title proper: the query covers more of it.
   return score - title.main.length;
