@@ -38,9 +38,8 @@ function scrubStrings<T>(value: T, scrub: (text: string) => string, depth = 0): 
   if (typeof value === 'string') return scrub(value) as T;
   if (depth > 4 || value === null || typeof value !== 'object') return value;
   if (Array.isArray(value)) return value.map((v) => scrubStrings(v, scrub, depth + 1)) as T;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) out[key] = scrubStrings(v, scrub, depth + 1);
-  return out as T;
+  // fromEntries defines own properties: a "__proto__" key from a payload stays data.
+  return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, scrubStrings(v, scrub, depth + 1)])) as T;
 }
 
 /** A logger that drops everything, for tests and the CLI's JSON mode. */
