@@ -53,6 +53,16 @@ const FATAL_CLOSE_CODES = new Map<number, string>([
   [4014, 'disallowed intents (4014): switch on the Message Content Intent in the Developer Portal, or set MESSAGE_CONTENT_INTENT=false'],
 ]);
 
+/** The errors @discordjs/ws throws for those codes (no listener of ours can catch them earlier). */
+const GATEWAY_FATAL_ERRORS = new Map<string, number>([
+  ['Authentication failed', 4004],
+  ['Invalid shard', 4010],
+  ['Sharding is required', 4011],
+  ['Used an invalid API version', 4012],
+  ['Used invalid intents', 4013],
+  ['Used disallowed intents', 4014],
+]);
+
 /**
  * Connects the bot: one client, one router, one store, the release announcements. Commands are
  * synced on ready only when their definitions changed since the last sync.
@@ -182,7 +192,16 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
   if (options.handleSignals) {
     // Last resort: an event discord.js cannot digest (a malformed interaction payload) throws outside
     // any handler of ours. One bad event must not end the bot for every server: log it and keep serving.
-    process.on('uncaughtException', (error) => logger.error({ err: error }, 'last-resort handler: uncaught exception; still serving'));
+    process.on('uncaughtException', (error) => {
+      // @discordjs/ws reports a non-recoverable close (4004, 4010-4014) by throwing one of these: fatal, not survivable.
+      const closeCode = GATEWAY_FATAL_ERRORS.get(error.message);
+      if (closeCode) {
+        logger.fatal({ closeCode }, `Discord closed the gateway connection for good: ${FATAL_CLOSE_CODES.get(closeCode)}`);
+        void stop().finally(() => process.exit(1));
+        return;
+      }
+      logger.error({ err: error }, 'last-resort handler: uncaught exception; still serving');
+    });
     process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'last-resort handler: unhandled rejection; still serving'));
     for (const signal of ['SIGINT', 'SIGTERM'] as const) {
       process.once(signal, () => {

@@ -33,6 +33,7 @@ describe('a non-recoverable gateway close', () => {
     await fake.waitFor(() => stderr.includes('"msg":"connected to Discord"'), 90_000, () => stderr);
 
     fake.closeGateway(4004, 'Authentication failed.');
+    await fake.waitFor(() => proc.exitCode !== null, 60_000, () => stderr.slice(-3000));
     expect(await exit).toBe(1);
     const fatal = stderr.split('\n').filter((line) => line.includes('"level":60'));
     expect(fatal).toHaveLength(1);
