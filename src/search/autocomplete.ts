@@ -90,7 +90,9 @@ export class Autocomplete {
       this.nameWords.match(query, max * 2).forEach((index, order) => consider(this.entries[index]!.id, TIER_NAME_WORDS, order));
     }
     if (best.size < max && query.length >= 3 && this.entries.length <= CONTENT_FALLBACK_MAX_ENTRIES) {
-      const lastOnly = (_term: string, i: number, terms: string[]) => i === terms.length - 1;
+      // A prefix only for the last word, and only from three letters: "radeon d" would expand "d" to
+      // every word of the base that starts with it.
+      const lastOnly = (term: string, i: number, terms: string[]) => i === terms.length - 1 && term.length >= 3;
       let order = 0;
       for (const result of this.index.search(typed, { fields: ['summary'], prefix: lastOnly, fuzzy: (t) => (t.length >= 5 ? 0.2 : false) })) {
         consider(result.id, TIER_CONTENT, order++);
