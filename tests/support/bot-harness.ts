@@ -66,7 +66,7 @@ export interface Harness {
    * Resolves once the bot has handled a gateway event for this message or thread `times` times in
    * all (answered or ignored): check that nothing was posted only after this signal.
    */
-  handled(event: 'mention' | 'text-question' | 'forum-post', id: string, times?: number): Promise<void>;
+  handled(event: 'mention' | 'text-question' | 'forum-post' | 'kernel-refs', id: string, times?: number): Promise<void>;
   stop(): Promise<void>;
 }
 
