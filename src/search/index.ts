@@ -9,7 +9,7 @@ import { NameMentions } from './mentions.ts';
 import { fillerTest } from './filler.ts';
 import { analyzeText, detectLanguage, SHORT_TEXT_WORDS, type ContentWord, type QueryAnalysis } from './analyze.ts';
 import { levelOf, probability, type ConfidenceLevel, type Features } from './confidence.ts';
-import { MAX_QUERY_CHARS, MAX_TYPED_CHARS } from './limits.ts';
+import { capText, MAX_TYPED_CHARS } from './limits.ts';
 
 export type { Choice, QueryAnalysis, ConfidenceLevel };
 
@@ -149,7 +149,7 @@ export class KnowledgeSearch {
 
   /** An id, a name or an alias exactly, else the answer-level top hit: how a typed /feature value resolves. */
   resolve(nameOrId: string): KnowledgeEntry | undefined {
-    const typed = nameOrId.slice(0, MAX_QUERY_CHARS);
+    const typed = capText(nameOrId);
     const exact = this.byId.get(typed.trim()) ?? this.exactMatch(typed);
     if (exact) return exact;
     const outcome = this.search(typed, { limit: 1 });
@@ -157,7 +157,7 @@ export class KnowledgeSearch {
   }
 
   suggest(typed: string, lang: Language, limit = 25): Choice[] {
-    return this.autocomplete.suggest(typed.slice(0, MAX_TYPED_CHARS), lang, limit);
+    return this.autocomplete.suggest(capText(typed, MAX_TYPED_CHARS), lang, limit);
   }
 
   /** The language a text is written in, when it is long enough to tell (the reply language of a post). */
