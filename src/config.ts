@@ -43,9 +43,9 @@ const schema = z.object({
     .string()
     .regex(/^(auto|[1-9]\d*)$/, 'SHARD_COUNT must be auto or a positive whole number')
     .optional(),
+  // Checked against SHARD_COUNT in shardIdProblems (the two settings only make sense together).
   SHARD_IDS: z
     .string()
-    .regex(/^\d+(\s*,\s*\d+)*$/, 'SHARD_IDS must be a comma-separated list of shard numbers, e.g. 0,1')
     .optional()
     .transform((value) => value?.split(',').map((id) => Number(id.trim()))),
   HTTP_PORT: z.coerce
@@ -104,6 +104,25 @@ function databasePathProblem(path: string): string | null {
   return null;
 }
 
+/**
+ * SHARD_IDS names this process's shards out of SHARD_COUNT: distinct whole numbers from 0 to
+ * SHARD_COUNT-1. discord.js would otherwise fail at login with an unclear gateway error (4010).
+ */
+function shardIdProblems(count: string | undefined, ids: string | undefined): string[] {
+  if (ids === undefined) return [];
+  const items = ids.split(',').map((id) => id.trim());
+  const bad = items.filter((id) => !/^\d+$/.test(id));
+  if (bad.length > 0) return [`SHARD_IDS must be a comma-separated list of shard numbers, e.g. 0,1 (not a number: ${bad.map((id) => `"${id.slice(0, 20)}"`).join(', ')})`];
+  if (count !== undefined && count !== 'auto' && !/^[1-9]\d*$/.test(count)) return []; // SHARD_COUNT's own message says it
+  if (count === undefined || count === 'auto') return ['SHARD_IDS needs SHARD_COUNT set to the total number of shards, e.g. SHARD_COUNT=4 SHARD_IDS=0,1'];
+  const problems: string[] = [];
+  const outside = items.filter((id) => Number(id) >= Number(count));
+  if (outside.length > 0) problems.push(`SHARD_IDS ${outside.join(', ')} outside 0..${Number(count) - 1} (SHARD_COUNT=${count}; shards are numbered from 0)`);
+  const duplicates = [...new Set(items.filter((id, i) => items.findIndex((other) => Number(other) === Number(id)) !== i))];
+  if (duplicates.length > 0) problems.push(`SHARD_IDS names shard ${duplicates.join(', ')} more than once`);
+  return problems;
+}
+
 /** Reads .env (if present) under the real environment, which wins, and validates everything. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env'): Config {
   const problems: string[] = [];
@@ -127,6 +146,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
       problems.push(issue.message.includes(key) ? issue.message : `${key}: ${issue.message}`);
     }
   }
+  problems.push(...shardIdProblems(merged.SHARD_COUNT, merged.SHARD_IDS));
   if (problems.length > 0 || !result.success) throw new ConfigError(problems);
   return result.data;
 }

@@ -88,6 +88,17 @@ describe('configuration', () => {
     expect(problems({}, 'DISCORD_TOKEN: abc.def\n').join('\n')).not.toContain('abc.def');
   });
 
+  it('checks SHARD_IDS against SHARD_COUNT: numbers, range, duplicates, and SHARD_COUNT set', () => {
+    expect(loadConfig({ SHARD_COUNT: '4', SHARD_IDS: '0, 3' }, '').SHARD_IDS).toEqual([0, 3]);
+    expect(problems({ SHARD_COUNT: '4', SHARD_IDS: '1,4,7' })).toEqual(['SHARD_IDS 4, 7 outside 0..3 (SHARD_COUNT=4; shards are numbered from 0)']);
+    expect(problems({ SHARD_COUNT: '4', SHARD_IDS: '1,2,01' })).toEqual(['SHARD_IDS names shard 01 more than once']);
+    expect(problems({ SHARD_COUNT: '4', SHARD_IDS: '0,one,-1' })).toEqual([expect.stringMatching(/^SHARD_IDS must be a comma-separated list of shard numbers.*"one", "-1"/)]);
+    expect(problems({ SHARD_COUNT: '2', SHARD_IDS: '0,' })).toEqual([expect.stringMatching(/^SHARD_IDS must be .*not a number: ""\)$/)]);
+    expect(problems({ SHARD_IDS: '0' })).toEqual([expect.stringMatching(/^SHARD_IDS needs SHARD_COUNT set/)]);
+    expect(problems({ SHARD_COUNT: 'auto', SHARD_IDS: '0' })).toEqual([expect.stringMatching(/^SHARD_IDS needs SHARD_COUNT set/)]);
+    expect(problems({ SHARD_COUNT: 'three', SHARD_IDS: '0' })).toEqual(['SHARD_COUNT must be auto or a positive whole number']);
+  });
+
   it('accepts a six-field schedule with seconds (for tests)', () => {
     expect(loadConfig({ FEED_SCHEDULE: '*/2 * * * * *' }, '').FEED_SCHEDULE).toBe('*/2 * * * * *');
   });
