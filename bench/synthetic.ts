@@ -1,5 +1,5 @@
 import { AREAS, KINDS, SOURCE_PARTS, STATUSES, entrySchema, type KnowledgeEntry } from '../src/knowledge/schema.ts';
-import { foldText } from '../src/search/text.ts';
+import { foldText } from '../src/shared/text.ts';
 import { seededRandom } from './stats.ts';
 
 /**

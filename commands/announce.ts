@@ -1,7 +1,6 @@
 import { defineCommand, describe } from './command.ts';
 import { MANAGE_GUILD, note, refuseUnlessAdmin, unavailable } from './admin.ts';
-import { ANNOUNCE_TYPES } from '../src/releases/types.ts';
-import { parseAnnounceTypes } from '../src/releases/env-subscription.ts';
+import { ANNOUNCE_TYPES, parseAnnounceTypes } from '../src/config.ts';
 import { formatAge } from '../src/releases/current.ts';
 
 const TYPE_PRESETS = ['mainline,rc,stable,longterm,eol', 'mainline,eol', 'mainline,rc', 'stable,longterm,eol', 'all'];

@@ -1,8 +1,8 @@
 import { defineCommand, describe, ANSWER_OPTIONS } from './command.ts';
 import { releaseReply } from '../src/answers/reply.ts';
 import { labels } from '../src/answers/i18n.ts';
-import { compareVersions } from '../src/search/versions.ts';
-import { foldText } from '../src/search/text.ts';
+import { compareVersions } from '../src/shared/kernel-version.ts';
+import { foldText } from '../src/shared/text.ts';
 
 /**
  * The mainline release a typed version belongs to: 4.0.1 and 4.0-rc3 → 4.0; in the 2.6 era the

@@ -5,6 +5,8 @@ import { entryReply, replyForOutcome } from './answers/reply.ts';
 import { renderText } from './terminal/render-text.ts';
 import type { Language } from './knowledge/schema.ts';
 import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { ConfigError, loadConfig, type Config } from './config.ts';
 import type { Readable, Writable } from 'node:stream';
 import { openStore } from './store/store.ts';
 import { inputLines } from './terminal/lines.ts';
@@ -27,6 +29,8 @@ const USAGE = `Usage:
 /** Where the CLI reads and writes: the real process, or streams a test hands in. */
 export interface CliIo {
   env: NodeJS.ProcessEnv;
+  /** Where .env is read from, as for the bot (default: the process's working directory). */
+  cwd?: string;
   stdin: Readable;
   stdout: Writable;
   stderr: Writable;
@@ -40,14 +44,16 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   };
   try {
-    return await runCommand(argv, io, out, fail);
+    // The same settings as the bot: the environment over .env, validated by the same schema.
+    const config = loadConfig(io.env, join(io.cwd ?? process.cwd(), '.env'));
+    return await runCommand(argv, config, io, out, fail);
   } catch (error) {
-    io.stderr.write(`${error instanceof KnowledgeError ? error.message : `error: ${error instanceof Error ? error.message : String(error)}`}\n`);
+    io.stderr.write(`${error instanceof KnowledgeError || error instanceof ConfigError ? error.message : `error: ${error instanceof Error ? error.message : String(error)}`}\n`);
     return 1;
   }
 }
 
-async function runCommand(argv: string[], io: CliIo, out: (text: string) => void, fail: (message: string) => number): Promise<number> {
+async function runCommand(argv: string[], config: Config, io: CliIo, out: (text: string) => void, fail: (message: string) => number): Promise<number> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
@@ -56,7 +62,7 @@ async function runCommand(argv: string[], io: CliIo, out: (text: string) => void
   const [command, ...rest] = positionals;
   const lang: Language = values.lang === 'de' ? 'de' : 'en';
   if (values.lang !== 'de' && values.lang !== 'en') return fail(`--lang must be de or en, not "${values.lang}"`);
-  const dir = values.dir ?? io.env.KNOWLEDGE_DIR;
+  const dir = values.dir ?? config.KNOWLEDGE_DIR;
 
   switch (command) {
     case 'validate': {
@@ -96,9 +102,9 @@ async function runCommand(argv: string[], io: CliIo, out: (text: string) => void
       return 0;
     }
     case 'gaps': {
-      const path = values.db ?? io.env.DATABASE_PATH ?? './data/kernelbot.db';
+      const path = values.db ?? config.DATABASE_PATH;
       // --db names a SQLite file; without it, DATABASE_URL (Postgres) wins as in the bot.
-      const url = values.db ? undefined : io.env.DATABASE_URL || undefined;
+      const url = values.db ? undefined : config.DATABASE_URL;
       if (!url && !existsSync(path)) return fail(`no database at ${path} (set DATABASE_PATH, DATABASE_URL or --db)`);
       const store = await openStore({ DATABASE_URL: url, DATABASE_PATH: path }, { poolSize: 1 });
       const gaps = await store.qa.gaps(Math.max(1, Number(values.limit) || 50));
@@ -116,7 +122,7 @@ async function runCommand(argv: string[], io: CliIo, out: (text: string) => void
     case 'errno': {
       const query = rest.join(' ').trim();
       if (!query) return fail(`${command} needs an argument, e.g. ${command === 'maintainers' ? 'maintainers fs/btrfs/inode.c' : command === 'syscall' ? 'syscall openat' : 'errno EBUSY'}`);
-      const options = { json: Boolean(values.json), lang, arch: values.arch, file: values.file, maintainersUrl: io.env.MAINTAINERS_URL };
+      const options = { json: Boolean(values.json), lang, arch: values.arch, file: values.file, maintainersUrl: config.MAINTAINERS_URL };
       const [output, code] = command === 'maintainers' ? await cliMaintainers(query, options) : command === 'syscall' ? cliSyscall(query, options) : cliErrno(query, options);
       (code === 0 || values.json ? io.stdout : io.stderr).write(`${output}\n`);
       return code;

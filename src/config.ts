@@ -4,7 +4,7 @@ import { parseEnv } from 'node:util';
 import { z } from 'zod';
 import cron from 'node-cron';
 import { LOG_LEVELS } from './logger.ts';
-import { parseAnnounceTypes } from './releases/env-subscription.ts';
+import { RELEASE_KINDS } from './shared/release.ts';
 
 /** Every problem with the configuration, one clear line each; never a stack trace. */
 export class ConfigError extends Error {
@@ -14,7 +14,39 @@ export class ConfigError extends Error {
   }
 }
 
-const snowflake = (name: string) => z.string().regex(/^\d{17,20}$/, `${name} must be a Discord id (17–20 digits)`);
+/** The one place for settings' defaults and formats: the bot, the CLI and the release core read them here. */
+export const DEFAULT_DATABASE_PATH = './data/kernelbot.db';
+export const DEFAULT_FEED_URL = 'https://www.kernel.org/feeds/kdist.xml';
+export const DEFAULT_FEED_SCHEDULE = '*/15 * * * *';
+export const DEFAULT_MAINTAINERS_URL = 'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/plain/MAINTAINERS';
+
+/** A Discord id (user, channel, role, guild). */
+export const SNOWFLAKE = /^\d{17,20}$/;
+
+/** A cron expression node-cron accepts: five fields, or six with seconds. */
+export function isValidSchedule(expression: string): boolean {
+  return cron.validate(expression);
+}
+
+/** Subscription types: the release kinds plus end-of-life notices. */
+export const ANNOUNCE_TYPES = [...RELEASE_KINDS, 'eol'] as const;
+export type AnnounceType = (typeof ANNOUNCE_TYPES)[number];
+/** linux-next is daily: only on request. */
+export const DEFAULT_ANNOUNCE_TYPES: readonly AnnounceType[] = ['mainline', 'rc', 'stable', 'longterm', 'eol'];
+
+/** Parses ANNOUNCE_TYPES (also /announce set types:); throws with the valid names when a word is unknown. */
+export function parseAnnounceTypes(text: string | null | undefined): AnnounceType[] {
+  const words = (text ?? '').toLowerCase().split(/[\s,]+/).filter(Boolean);
+  if (words.length === 0) return [...DEFAULT_ANNOUNCE_TYPES];
+  if (words.includes('all')) return [...ANNOUNCE_TYPES];
+  const unknown = words.filter((w) => !(ANNOUNCE_TYPES as readonly string[]).includes(w));
+  if (unknown.length) {
+    throw new Error(`ANNOUNCE_TYPES: unknown type(s) ${unknown.join(', ')}; use ${ANNOUNCE_TYPES.join(', ')} or all`);
+  }
+  return ANNOUNCE_TYPES.filter((t) => words.includes(t));
+}
+
+const snowflake = (name: string) => z.string().regex(SNOWFLAKE, `${name} must be a Discord id (17–20 digits)`);
 
 const schema = z.object({
   DISCORD_TOKEN: z
@@ -28,7 +60,7 @@ const schema = z.object({
   DATABASE_PATH: z
     .string()
     .min(1)
-    .default('./data/kernelbot.db')
+    .default(DEFAULT_DATABASE_PATH)
     .superRefine((path, ctx) => {
       const problem = databasePathProblem(path);
       if (problem) ctx.addIssue({ code: 'custom', message: `DATABASE_PATH ${path} ${problem}` });
@@ -58,18 +90,18 @@ const schema = z.object({
   DATABASE_URL: z
     .url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// URL, e.g. postgres://kernelbot:secret@127.0.0.1:5432/kernelbot' })
     .optional(),
-  KERNEL_FEED_URL: z.url({ protocol: /^https?$/, error: 'KERNEL_FEED_URL must be an http(s) URL' }).default('https://www.kernel.org/feeds/kdist.xml'),
+  KERNEL_FEED_URL: z.url({ protocol: /^https?$/, error: 'KERNEL_FEED_URL must be an http(s) URL' }).default(DEFAULT_FEED_URL),
   MAINTAINERS_URL: z
     .url({ protocol: /^https?$/, error: 'MAINTAINERS_URL must be an http(s) URL of a plain MAINTAINERS file' })
-    .default('https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/plain/MAINTAINERS'),
+    .default(DEFAULT_MAINTAINERS_URL),
   KERNEL_GIT_URL: z
     .url({ protocol: /^https?$/, error: 'KERNEL_GIT_URL must be an http(s) URL of a cgit repository page, e.g. https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git' })
     .default('https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git')
     .transform((url) => url.replace(/\/+$/, '')),
   FEED_SCHEDULE: z
     .string()
-    .default('*/15 * * * *')
-    .refine((expr) => cron.validate(expr), 'FEED_SCHEDULE is not a valid cron expression (five fields, or six with seconds)'),
+    .default(DEFAULT_FEED_SCHEDULE)
+    .refine(isValidSchedule, 'FEED_SCHEDULE is not a valid cron expression (five fields, or six with seconds)'),
   ANNOUNCE_CHANNEL_ID: snowflake('ANNOUNCE_CHANNEL_ID').optional(),
   ANNOUNCE_TYPES: z
     .string()

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { KnowledgeSearch } from '../src/search/index.ts';
 import { entrySchema, type KnowledgeEntry } from '../src/knowledge/schema.ts';
 import { createTermPipeline } from '../src/search/language.ts';
-import { foldText } from '../src/search/text.ts';
+import { foldText } from '../src/shared/text.ts';
 import { entryData, realKnowledge } from './support/knowledge.ts';
 
 /** A small index with entries built for one behaviour each. */

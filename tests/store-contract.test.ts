@@ -6,7 +6,7 @@ import { MigrationError } from '../src/store/database.ts';
 import { MIGRATIONS } from '../src/store/migrations.ts';
 import { DatabaseUnavailableError } from '../src/store/postgres.ts';
 import { openStore, type Store, type StoreSettings } from '../src/store/store.ts';
-import type { Release } from '../src/releases/types.ts';
+import type { Release } from '../src/shared/release.ts';
 import { createTestDatabase, killConnections } from './support/postgres.ts';
 import { RecentAnswers } from '../src/discord/recent-answers.ts';
 

@@ -1,8 +1,8 @@
 import type { KnowledgeEntry, Language } from '../knowledge/schema.ts';
 import type { KnowledgeSearch, SearchOutcome } from '../search/index.ts';
 import { AREA_LABELS, SOURCE_LABELS, STATUS_LABELS, labels } from './i18n.ts';
-import type { CurrentReleases } from '../releases/current.ts';
-import { kernelnewbiesUrl } from '../releases/version.ts';
+import type { CurrentReleases } from '../shared/release.ts';
+import { kernelnewbiesUrl } from '../shared/kernel-version.ts';
 
 /**
  * The platform-neutral reply model: command handlers return it, the Discord adapter renders it as

@@ -17,11 +17,11 @@ import { syncCommands } from './deploy.ts';
 import { createChannelAccess, createDiscordSender } from './announcement-ports.ts';
 import { startReleaseAnnouncements, type ReleaseAnnouncements } from '../releases/wiring.ts';
 import { QaService } from '../qa/service.ts';
-import { systemClock } from '../releases/ports.ts';
+import { systemClock } from '../shared/clock.ts';
 import { createForumPostHandler, createTextQuestionHandler } from './qa-events.ts';
 import { createRefsHandler } from './refs-events.ts';
 import { startKernelLookups } from '../kernel/wiring.ts';
-import type { Clock } from '../releases/ports.ts';
+import type { Clock } from '../shared/clock.ts';
 
 export interface RunningBot {
   client: Client;

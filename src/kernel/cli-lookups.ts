@@ -4,7 +4,8 @@ import { renderText } from '../terminal/render-text.ts';
 import { errnoReply, maintainersReply } from '../answers/lookups.ts';
 import { syscallReply } from '../answers/lookups.ts';
 import { MaintainersIndex, type MaintainersLookup, type MaintainersSection } from './maintainers/index.ts';
-import { DEFAULT_MAINTAINERS_URL, MaintainersService, memoryMaintainersStore } from './maintainers/service.ts';
+import { DEFAULT_MAINTAINERS_URL } from '../config.ts';
+import { MaintainersService, memoryMaintainersStore } from './maintainers/service.ts';
 import { isArch, lookupSyscall, SYSCALL_NOTE } from './syscalls/index.ts';
 import { lookupErrno } from './errno/index.ts';
 

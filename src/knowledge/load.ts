@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { DEFAULT_KNOWLEDGE_DIR, KnowledgeError, readKnowledgeDir, type KnowledgeFile } from './files.ts';
 import { parse as parseYaml, YAMLParseError } from 'yaml';
 import { entrySchema, type KnowledgeEntry } from './schema.ts';
-import { foldText } from '../search/text.ts';
+import { foldText } from '../shared/text.ts';
 
 export { DEFAULT_KNOWLEDGE_DIR, KnowledgeError, readKnowledgeDir, type KnowledgeFile } from './files.ts';
 

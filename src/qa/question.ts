@@ -1,4 +1,4 @@
-import { foldText } from '../search/text.ts';
+import { foldText } from '../shared/text.ts';
 import { stripMarkup } from '../search/limits.ts';
 
 const QUESTION_START = /^(what|whats|what's|how|why|when|where|which|who|is|are|does|do|did|can|could|should|will|has|have|was|wie|warum|wieso|weshalb|wann|wo|wer|welche|welcher|welches|gibt|ist|sind|kann|konnen|hat|haben|wird|werden|weiss|kennt|funktioniert)\b/;

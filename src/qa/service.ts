@@ -1,7 +1,7 @@
 import type { Store } from '../store/store.ts';
 import type { QaChannel, QaChannelKind } from '../store/qa-repo.ts';
 import type { KnowledgeSearch, SearchOutcome, SearchHit } from '../search/index.ts';
-import type { Clock } from '../releases/ports.ts';
+import type { Clock } from '../shared/clock.ts';
 import { looksLikeQuestion, normalizeQuestion } from './question.ts';
 import { capUserText } from '../answers/limits.ts';
 import { levelOf } from '../search/confidence.ts';

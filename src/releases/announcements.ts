@@ -1,9 +1,11 @@
 import type { Store } from '../store/store.ts';
 import type { Subscription } from '../store/subscriptions-repo.ts';
-import type { Clock, KnowledgeLookup, MessageSender } from './ports.ts';
-import type { AnnounceType } from './types.ts';
+import type { Clock } from '../shared/clock.ts';
+import type { KnowledgeLookup, MessageSender } from './ports.ts';
+import type { AnnounceType } from '../config.ts';
 import { announceStatus, type AnnounceStatus } from './status.ts';
-import { currentReleases, type CurrentReleases } from './current.ts';
+import { currentReleases } from './current.ts';
+import type { CurrentReleases } from '../shared/release.ts';
 import { renderSamplePost } from './sample.ts';
 
 /** Can the bot post announcements in a channel? The Discord adapter answers from cached permissions. */

@@ -1,17 +1,8 @@
 import type { APIEmbed } from 'discord-api-types/v10';
 import type { Store } from '../store/store.ts';
-import type { Clock } from './ports.ts';
+import type { Clock } from '../shared/clock.ts';
 import { discordDate } from './render.ts';
-import type { Release } from './types.ts';
-
-export interface CurrentReleases {
-  releases: Release[];
-  /** When the feed was last confirmed (a 200 or a 304). */
-  checkedAt: Date;
-  ageMs: number;
-  /** The last fetch failed after that (still showing the last good data). */
-  lastError: string | null;
-}
+import type { CurrentReleases, Release } from '../shared/release.ts';
 
 /** For /kernel: the feed as of the last successful fetch, without any network call. */
 export async function currentReleases(store: Store, clock: Clock): Promise<CurrentReleases | null> {

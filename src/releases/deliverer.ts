@@ -5,9 +5,10 @@ import type { Store } from '../store/store.ts';
 import type { Subscription } from '../store/subscriptions-repo.ts';
 import { parseEventKey } from './events.ts';
 import { messageNonce } from './nonce.ts';
-import { realSleep, type Clock, type KnowledgeLookup, type MessageSender, type SendResult, type Sleep } from './ports.ts';
+import { realSleep, type Clock, type Sleep } from '../shared/clock.ts';
+import type { KnowledgeLookup, MessageSender, SendResult } from './ports.ts';
 import { itemKey, planMessages, renderMessage, type AnnouncementItem } from './render.ts';
-import { seriesOf } from './version.ts';
+import { seriesOf } from '../shared/kernel-version.ts';
 
 export interface DelivererOptions {
   store: Store;

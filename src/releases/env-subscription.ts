@@ -1,7 +1,7 @@
 import type { Store } from '../store/store.ts';
 import type { Subscription } from '../store/subscriptions-repo.ts';
-import { systemClock, type Clock } from './ports.ts';
-import { ANNOUNCE_TYPES, DEFAULT_ANNOUNCE_TYPES, type AnnounceType } from './types.ts';
+import { systemClock, type Clock } from '../shared/clock.ts';
+import { SNOWFLAKE, parseAnnounceTypes, type AnnounceType } from '../config.ts';
 
 export interface EnvSubscriptionConfig {
   /** ANNOUNCE_CHANNEL_ID */
@@ -11,20 +11,6 @@ export interface EnvSubscriptionConfig {
   /** ANNOUNCE_ROLE_ID */
   roleId?: string | null;
 }
-
-/** Parses ANNOUNCE_TYPES; throws with the valid names when a word is unknown. */
-export function parseAnnounceTypes(text: string | null | undefined): AnnounceType[] {
-  const words = (text ?? '').toLowerCase().split(/[\s,]+/).filter(Boolean);
-  if (words.length === 0) return [...DEFAULT_ANNOUNCE_TYPES];
-  if (words.includes('all')) return [...ANNOUNCE_TYPES];
-  const unknown = words.filter((w) => !(ANNOUNCE_TYPES as readonly string[]).includes(w));
-  if (unknown.length) {
-    throw new Error(`ANNOUNCE_TYPES: unknown type(s) ${unknown.join(', ')}; use ${ANNOUNCE_TYPES.join(', ')} or all`);
-  }
-  return ANNOUNCE_TYPES.filter((t) => words.includes(t));
-}
-
-const SNOWFLAKE = /^\d{17,20}$/;
 
 /**
  * Subscribes the channel named in the environment (single-server setups). The environment is the

@@ -1,5 +1,5 @@
-import type { Release } from './types.ts';
-import { compareVersions, seriesOf } from './version.ts';
+import type { Release } from '../shared/release.ts';
+import { compareVersions, seriesOf } from '../shared/kernel-version.ts';
 
 /** Something worth a post: a version seen for the first time, or a series reaching end of life. */
 export type ReleaseEvent =

@@ -1,7 +1,7 @@
 import Parser from 'rss-parser';
 import { FeedError } from './feed-error.ts';
-import { MONIKERS, releaseSchema, type Moniker, type Release, type ReleaseLinks } from './types.ts';
-import { gitLinks, kernelnewbiesUrl, kindOf } from './version.ts';
+import { MONIKERS, releaseSchema, type Moniker, type Release, type ReleaseLinks } from '../shared/release.ts';
+import { gitLinks, kernelnewbiesUrl, kindOf } from '../shared/kernel-version.ts';
 
 export interface ParsedFeed {
   releases: Release[];

@@ -2,14 +2,6 @@ import type { RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
 
 /** The ports the release services are built on; tests and the bot pass their own implementations. */
 
-export interface Clock {
-  now(): Date;
-}
-export const systemClock: Clock = { now: () => new Date() };
-
-export type Sleep = (ms: number) => Promise<void>;
-export const realSleep: Sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
-
 export type MessageBody = RESTPostAPIChannelMessageJSONBody;
 
 export type SendFailureKind =

@@ -1,7 +1,7 @@
 import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
 import type { KnowledgeLookup, MessageBody } from './ports.ts';
-import type { Release, ReleaseKind } from './types.ts';
-import { rcInfo, seriesOf } from './version.ts';
+import type { Release, ReleaseKind } from '../shared/release.ts';
+import { rcInfo, seriesOf } from '../shared/kernel-version.ts';
 import { eolEventKey, releaseEventKey, sortEvents } from './events.ts';
 
 /** One thing a message announces; a release row or an EOL row of the delivery ledger. */

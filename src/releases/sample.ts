@@ -1,6 +1,6 @@
 import type { KnowledgeLookup, MessageBody } from './ports.ts';
 import { renderMessage } from './render.ts';
-import type { Release } from './types.ts';
+import type { Release } from '../shared/release.ts';
 
 /** A real past release (6.18, from kernel.org's feed) used to show what announcements look like. */
 export const SAMPLE_RELEASE: Release = {

@@ -1,7 +1,6 @@
 import cron from 'node-cron';
 import type { Logger } from '../logger.ts';
-
-export const DEFAULT_FEED_SCHEDULE = '*/15 * * * *';
+import { DEFAULT_FEED_SCHEDULE, isValidSchedule } from '../config.ts';
 
 export interface Pollable<T> {
   pollOnce(): Promise<T>;
@@ -42,8 +41,8 @@ export function startReleaseSchedule<T>(options: {
   runOnStart?: boolean;
 }): ReleaseSchedule<T> {
   const { schedule, watcher, logger } = options;
-  if (!cron.validate(schedule)) {
-    throw new ScheduleError(`FEED_SCHEDULE "${schedule}" is not a valid cron expression (e.g. "*/15 * * * *")`);
+  if (!isValidSchedule(schedule)) {
+    throw new ScheduleError(`FEED_SCHEDULE "${schedule}" is not a valid cron expression (e.g. "${DEFAULT_FEED_SCHEDULE}")`);
   }
   let running: Promise<T> | null = null;
   let skipped = 0;

@@ -2,7 +2,7 @@ import type { Delivery } from '../store/deliveries-repo.ts';
 import type { FeedState } from '../store/feed-state-repo.ts';
 import type { Store } from '../store/store.ts';
 import type { Subscription } from '../store/subscriptions-repo.ts';
-import type { Clock } from './ports.ts';
+import type { Clock } from '../shared/clock.ts';
 
 export interface AnnounceStatus {
   subscription: Subscription | undefined;

@@ -5,8 +5,8 @@ import type { Deliverer, DeliveryReport } from './deliverer.ts';
 import { capEvents, detectEvents, type ReleaseEvent } from './events.ts';
 import type { FeedErrorReason } from './feed-error.ts';
 import type { FeedFetcher } from './fetch-feed.ts';
-import type { Clock } from './ports.ts';
-import type { Release } from './types.ts';
+import type { Clock } from '../shared/clock.ts';
+import type { Release } from '../shared/release.ts';
 
 export interface WatcherOptions {
   store: Store;

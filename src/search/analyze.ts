@@ -3,7 +3,8 @@ import type { Area, Language } from '../knowledge/schema.ts';
 import type { TermPipeline } from './language.ts';
 import type { NameMention, NameMentions } from './mentions.ts';
 import { MAX_WORD_CHARS, stripMarkup } from './limits.ts';
-import { foldText, GENERIC_WORDS, STOP_WORDS, tokenizeWords } from './text.ts';
+import { foldText } from '../shared/text.ts';
+import { GENERIC_WORDS, STOP_WORDS, tokenizeWords } from './text.ts';
 import { areasInTerms, versionFromToken, VERSION_QUESTION_WORDS } from './versions.ts';
 
 /** A word of the text that may say what it is about. */

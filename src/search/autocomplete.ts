@@ -2,7 +2,7 @@ import type MiniSearch from 'minisearch';
 import type { KnowledgeEntry, Language } from '../knowledge/schema.ts';
 import type { SearchDocument } from './documents.ts';
 import { namesOf, type NameKind } from './names.ts';
-import { foldText } from './text.ts';
+import { foldText } from '../shared/text.ts';
 import { NameWords } from './name-words.ts';
 
 export interface Choice {

@@ -1,5 +1,6 @@
 import stopwords from 'stopwords-iso' with { type: 'json' };
-import { foldText, STOP_WORDS } from './text.ts';
+import { foldText } from '../shared/text.ts';
+import { STOP_WORDS } from './text.ts';
 
 /**
  * Words that carry no topic: the everyday filler of both languages (stopwords-iso, folded like the

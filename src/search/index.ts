@@ -3,7 +3,7 @@ import type { Area, KnowledgeEntry, Language } from '../knowledge/schema.ts';
 import { createTermPipeline, type TermPipeline } from './language.ts';
 import { FIELD_BOOSTS, SEARCH_FIELDS, STRONG_FIELDS, germanWords, toDocument, type SearchDocument } from './documents.ts';
 import { buildNameIndex, compactKey, nameKey } from './names.ts';
-import { compareVersions } from './versions.ts';
+import { compareVersions } from '../shared/kernel-version.ts';
 import { Autocomplete, type Choice } from './autocomplete.ts';
 import { NameMentions } from './mentions.ts';
 import { fillerTest } from './filler.ts';

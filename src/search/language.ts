@@ -1,6 +1,7 @@
 import { stemmer as stemGerman } from '@orama/stemmers/german';
 import { stemmer as stemEnglish } from '@orama/stemmers/english';
-import { foldText, tokenize, STOP_WORDS } from './text.ts';
+import { foldText } from '../shared/text.ts';
+import { tokenize, STOP_WORDS } from './text.ts';
 import { buildSynonymTable, type SynonymTable } from './synonyms.ts';
 
 /**

@@ -1,5 +1,6 @@
 import type { KnowledgeEntry, Language } from '../knowledge/schema.ts';
-import { foldText, STOP_WORDS, GENERIC_WORDS } from './text.ts';
+import { foldText } from '../shared/text.ts';
+import { STOP_WORDS, GENERIC_WORDS } from './text.ts';
 
 /**
  * Every name of an entry (id, titles, aliases) in a form where "Live-Patching", "live patching" and

@@ -3,16 +3,7 @@
  * match always see the same tokens: case and umlaut folding, tokenising, stop words.
  */
 
-/** Lower-case, ß→ss, strip diacritics (ä→a), collapse whitespace. */
-export function foldText(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/ß/g, 'ss')
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
+import { foldText } from '../shared/text.ts';
 
 /** The words a reader sees: hyphenated and underscored words split into their parts, nothing joined. */
 export function tokenizeWords(text: string): string[] {

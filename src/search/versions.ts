@@ -6,13 +6,6 @@ export function versionFromToken(token: string): string | null {
   return match ? `${Number(match[1])}.${Number(match[2])}` : null;
 }
 
-/** Compares "3.8" < "3.19" < "4.0" numerically. */
-export function compareVersions(a: string, b: string): number {
-  const [a1 = 0, a2 = 0] = a.split('.').map(Number);
-  const [b1 = 0, b2 = 0] = b.split('.').map(Number);
-  return a1 - b1 || a2 - b2;
-}
-
 /** Words that narrow a version question to an area ("Was brachte 3.8 für Dateisysteme?"). Processed terms; a Map, since user words such as "constructor" must never hit Object.prototype. */
 const AREA_TERMS = new Map<string, Area[]>(Object.entries({
   _filesystem: ['filesystems'],

@@ -1,4 +1,4 @@
-import { releaseFromJson, releaseToJson, type Release } from '../releases/types.ts';
+import { releaseFromJson, releaseToJson, type Release } from '../shared/release.ts';
 import { sql, first, type Executor } from './sql.ts';
 
 export interface FeedState {

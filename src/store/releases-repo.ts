@@ -1,5 +1,5 @@
-import { releaseFromJson, type Release } from '../releases/types.ts';
-import { seriesOf } from '../releases/version.ts';
+import { releaseFromJson, type Release } from '../shared/release.ts';
+import { seriesOf } from '../shared/kernel-version.ts';
 import { sql, first, rows, toNumber, type Executor } from './sql.ts';
 
 export interface KnownRelease extends Release {

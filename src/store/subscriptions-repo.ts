@@ -1,4 +1,4 @@
-import { ANNOUNCE_TYPES, type AnnounceType } from '../releases/types.ts';
+import { ANNOUNCE_TYPES, type AnnounceType } from '../config.ts';
 import { sql, changes, first, rows, type Executor } from './sql.ts';
 
 export interface Subscription {

@@ -2,7 +2,7 @@ import type { CommandServices } from '../../commands/command.ts';
 import type { Logger } from '../logger.ts';
 import { openStore, type StoreSettings } from '../store/store.ts';
 import { AnnouncementService } from '../releases/announcements.ts';
-import { systemClock } from '../releases/ports.ts';
+import { systemClock } from '../shared/clock.ts';
 import { MaintainersService, memoryMaintainersStore } from '../kernel/maintainers/service.ts';
 
 /**

@@ -6,7 +6,7 @@ import { feedState, nextRelease } from '../support/release-feeds.ts';
 import { FEED_2025_12_01, FEED_TWO_MAINLINE, HTML_ERROR_PAGE, markEol, setMoniker, truncated } from '../releases/feed-states.ts';
 import type { FakeMessage } from '../support/fake-discord/types.ts';
 import type { PollReport } from '../../src/releases/watcher.ts';
-import type { Clock } from '../../src/releases/ports.ts';
+import type { Clock } from '../../src/shared/clock.ts';
 
 /**
  * Release announcements end to end: the real bot (discord.js, SQLite file, node-cron schedule that

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { applyEnvSubscription, parseAnnounceTypes } from '../../src/releases/env-subscription.ts';
-import { DEFAULT_ANNOUNCE_TYPES } from '../../src/releases/types.ts';
+import { applyEnvSubscription } from '../../src/releases/env-subscription.ts';
+import { DEFAULT_ANNOUNCE_TYPES, parseAnnounceTypes } from '../../src/config.ts';
 import { createHarness } from './harness.ts';
 
 let h: Awaited<ReturnType<typeof createHarness>>;

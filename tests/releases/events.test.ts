@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { capEvents, detectEvents, MAX_RELEASES_PER_POLL } from '../../src/releases/events.ts';
 import { parseFeed } from '../../src/releases/parse-feed.ts';
-import type { Release } from '../../src/releases/types.ts';
+import type { Release } from '../../src/shared/release.ts';
 import { FEED_TWO_MAINLINE, markEol, setMoniker } from './feed-states.ts';
 
 const now = new Date('2025-12-15T08:00:00Z');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { pino } from 'pino';
 import { Deliverer, type DelivererOptions } from '../../src/releases/deliverer.ts';
 import { createHttpFeedFetcher } from '../../src/releases/fetch-feed.ts';
-import type { Clock } from '../../src/releases/ports.ts';
+import type { Clock } from '../../src/shared/clock.ts';
 import { ReleaseWatcher } from '../../src/releases/watcher.ts';
 import { openDatabase } from '../../src/store/database.ts';
 import { createStore, type Store } from '../../src/store/store.ts';

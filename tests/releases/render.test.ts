@@ -3,7 +3,7 @@ import { parseFeed } from '../../src/releases/parse-feed.ts';
 import { eolEmbed, releaseEmbed, renderDigest, renderMessage } from '../../src/releases/render.ts';
 import { renderSamplePost } from '../../src/releases/sample.ts';
 import { messageNonce } from '../../src/releases/nonce.ts';
-import type { Release } from '../../src/releases/types.ts';
+import type { Release } from '../../src/shared/release.ts';
 import { FEED_2020_05_08, FEED_TWO_MAINLINE } from './feed-states.ts';
 import { knowledgeLookupFromEntries } from '../../src/releases/knowledge-lookup.ts';
 import { realKnowledge } from '../support/knowledge.ts';

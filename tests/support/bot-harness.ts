@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { FakeDiscord } from './fake-discord/index.ts';
 import type { FakeGuildSpec, FakeRateLimitOptions, PrivilegedIntentName } from './fake-discord/types.ts';
-import type { Clock } from '../../src/releases/ports.ts';
+import type { Clock } from '../../src/shared/clock.ts';
 import { startBot, type RunningBot } from '../../src/discord/bot.ts';
 import { loadConfig } from '../../src/config.ts';
 import { createLogger, type Logger } from '../../src/logger.ts';

@@ -1,4 +1,5 @@
-import { getText, type TextResponse } from '../http.ts';
+import { DEFAULT_MAINTAINERS_URL } from '../../config.ts';
+import { getText, type TextResponse } from '../../shared/http.ts';
 import { MaintainersIndex, MIN_SECTIONS } from './index.ts';
 
 /**
@@ -7,7 +8,6 @@ import { MaintainersIndex, MIN_SECTIONS } from './index.ts';
  * one conditional request; a failure keeps the previous file and is reported, never thrown.
  */
 
-export const DEFAULT_MAINTAINERS_URL = 'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/plain/MAINTAINERS';
 /** The real file is about 0.9 MB; ten times that is not it. */
 export const MAINTAINERS_MAX_BYTES = 10_000_000;
 

@@ -1,4 +1,4 @@
-import { getText, type TextRequest, type TextResponse } from '../http.ts';
+import { getText, type TextRequest, type TextResponse } from '../../shared/http.ts';
 import { findKernelRefs, type KernelRef } from './detect.ts';
 import { parseCgitCommit, parseCveAtom, parseRawMessage } from './kernel-org.ts';
 import type { ChannelAccess } from '../../releases/announcements.ts';

@@ -8,12 +8,6 @@ export type Moniker = (typeof MONIKERS)[number];
 export const RELEASE_KINDS = ['mainline', 'rc', 'stable', 'longterm', 'linux-next'] as const;
 export type ReleaseKind = (typeof RELEASE_KINDS)[number];
 
-/** Subscription types: the release kinds plus end-of-life notices. */
-export const ANNOUNCE_TYPES = [...RELEASE_KINDS, 'eol'] as const;
-export type AnnounceType = (typeof ANNOUNCE_TYPES)[number];
-/** linux-next is daily: only on request. */
-export const DEFAULT_ANNOUNCE_TYPES: AnnounceType[] = ['mainline', 'rc', 'stable', 'longterm', 'eol'];
-
 const url = z.url({ protocol: /^https?$/ });
 
 export const releaseLinksSchema = z
@@ -43,6 +37,16 @@ export const releaseSchema = z.object({
   links: releaseLinksSchema,
 });
 export type Release = z.infer<typeof releaseSchema>;
+
+/** For /kernel: the releases of the last good feed fetch and how old they are. */
+export interface CurrentReleases {
+  releases: Release[];
+  /** When the feed was last confirmed (a 200 or a 304). */
+  checkedAt: Date;
+  ageMs: number;
+  /** The last fetch failed after that (still showing the last good data). */
+  lastError: string | null;
+}
 
 /** JSON form (dates as ISO strings) for the database snapshot. */
 export function releaseToJson(release: Release): Record<string, unknown> {

@@ -1,4 +1,4 @@
-import type { Moniker, ReleaseKind } from './types.ts';
+import type { Moniker, ReleaseKind } from './release.ts';
 
 /** Helpers that derive facts from a version string alone: kind, series, rc number, git/diff links. */
 
