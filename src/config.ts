@@ -71,6 +71,12 @@ const schema = z.object({
     .min(1, 'DELIVERY_LEASE_SECONDS must be at least 1')
     .max(3600, 'DELIVERY_LEASE_SECONDS must be at most 3600')
     .default(60),
+  GATEWAY_LEASE_SECONDS: z.coerce
+    .number({ error: 'GATEWAY_LEASE_SECONDS must be a number of seconds' })
+    .int('GATEWAY_LEASE_SECONDS must be a whole number of seconds')
+    .min(3, 'GATEWAY_LEASE_SECONDS must be at least 3')
+    .max(300, 'GATEWAY_LEASE_SECONDS must be at most 300')
+    .default(15),
   SHARD_COUNT: z
     .string()
     .regex(/^(auto|[1-9]\d*)$/, 'SHARD_COUNT must be auto or a positive whole number')

@@ -11,10 +11,10 @@ const LOOKBACK_MAX_PAGES = 20;
  * Posts release announcements through discord.js's REST client, whose queue already honours
  * per-route buckets and the global limit; failures come back as results, never as throws.
  */
-export function createDiscordSender(rest: REST, botUserId: () => string | undefined): MessageSender {
+export function createDiscordSender(rest: REST, botUserId: () => string | undefined | Promise<string | undefined>): MessageSender {
   return {
     async findPosted(channelId, body, since) {
-      const me = botUserId();
+      const me = await botUserId();
       const titles = (body.embeds ?? []).map((e) => e.title ?? '').join('\n');
       if (!me || !titles) return null;
       // Same author, text and embed titles: a /announce test sample (other text) never counts as the real post.
@@ -60,10 +60,11 @@ function sendFailure(error: unknown): SendResult {
 /** Read Message History: the look-back before a resend (exactly once) silently finds nothing without it. */
 const NEEDED = { ViewChannel: 'View Channel', SendMessages: 'Send Messages', EmbedLinks: 'Embed Links', ReadMessageHistory: 'Read Message History' } as const;
 
-/** Checks from the cached guild, channel, roles and overwrites whether the bot may post (and ping). */
-export function createChannelAccess(client: Client): ChannelAccess {
+/** Checks from the cached guild, channel, roles and overwrites whether the bot may post (and ping); `client` is the current gateway client. */
+export function createChannelAccess(currentClient: () => Client): ChannelAccess {
   return {
     async check(channelId, needs) {
+      const client = currentClient();
       const channel = client.channels.cache.get(channelId) ?? (await client.channels.fetch(channelId).catch(() => null));
       if (!channel) return { ok: false, problem: 'the channel does not exist or I cannot see it (missing permission: View Channel)' };
       if (channel.isDMBased() || !channel.isTextBased()) return { ok: false, problem: 'it is not a server text channel' };

@@ -1,4 +1,5 @@
-import { Events, RESTEvents, type Client } from 'discord.js';
+import { Events, REST, RESTEvents, Routes, type Client } from 'discord.js';
+import type { APIUser } from 'discord-api-types/v10';
 import type { Config } from '../config.ts';
 import type { CommandDeps } from '../../commands/command.ts';
 import { createLogger, type Logger } from '../logger.ts';
@@ -22,9 +23,13 @@ import { createForumPostHandler, createTextQuestionHandler } from './qa-events.t
 import { createRefsHandler } from './refs-events.ts';
 import { startKernelLookups } from '../kernel/wiring.ts';
 import type { Clock } from '../shared/clock.ts';
+import { GatewayLease } from './gateway-lease.ts';
 
 export interface RunningBot {
-  client: Client;
+  /** The gateway client (a fresh one after each takeover; never logged in while standing by). */
+  readonly client: Client;
+  /** active: logged in to the gateway; standby: another process holds the gateway lease (Postgres, one shard). */
+  readonly role: Role;
   store: Store;
   logger: Logger;
   releases: ReleaseAnnouncements;
@@ -78,20 +83,30 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
     fileLock?.release();
     throw error;
   });
-  const client = createDiscordClient({
+  const clientOptions = {
     apiBase: config.DISCORD_API_BASE,
     messageContent: config.MESSAGE_CONTENT_INTENT,
-    shardCount: config.SHARD_COUNT === undefined ? undefined : config.SHARD_COUNT === 'auto' ? 'auto' : Number(config.SHARD_COUNT),
+    shardCount: config.SHARD_COUNT === undefined ? undefined : config.SHARD_COUNT === 'auto' ? ('auto' as const) : Number(config.SHARD_COUNT),
     shardIds: config.SHARD_IDS,
-  });
+  };
+  // One client per gateway term: discord.js cannot log a destroyed client in again.
+  let client = createDiscordClient(clientOptions);
   let role: Role = 'starting';
   const metrics = new BotMetrics({
     gatewayPingMs: () => (client.ws.ping >= 0 ? client.ws.ping : null),
     pendingOutbox: () => store.deliveries.pendingCount(),
     lastFeedSuccess: async () => (await store.feedState.get()).lastSuccessAt,
+    role: () => role,
   });
-  client.rest.on(RESTEvents.Response, (_request, response) => metrics.restResponses.inc({ status: String(response.status) }));
-  client.rest.on(RESTEvents.RateLimited, (info) => metrics.rateLimits.inc({ scope: info.global ? 'global' : info.scope }));
+  const observeRest = (rest: REST) => {
+    rest.on(RESTEvents.Response, (_request, response) => metrics.restResponses.inc({ status: String(response.status) }));
+    rest.on(RESTEvents.RateLimited, (info) => metrics.rateLimits.inc({ scope: info.global ? 'global' : info.scope }));
+  };
+  // Announcements go through a REST client of their own, so a standby (never logged in) delivers too.
+  const outboxRest = new REST(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}).setToken(config.DISCORD_TOKEN ?? '');
+  observeRest(outboxRest);
+  let selfId: string | undefined;
+  const botUserId = async () => client.user?.id ?? (selfId ??= ((await outboxRest.get(Routes.user())) as APIUser).id);
   const releases = await startReleaseAnnouncements({
     config,
     holder,
@@ -99,8 +114,8 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
     store,
     logger,
     search: baseDeps.search,
-    sender: createDiscordSender(client.rest, () => client.user?.id),
-    access: createChannelAccess(client),
+    sender: createDiscordSender(outboxRest, botUserId),
+    access: createChannelAccess(() => client),
     clock: options.clock,
   });
   const qa = new QaService({
@@ -110,23 +125,20 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
     onCountError: (error) => logger.warn({ err: error }, 'could not count an answer or gap (database unavailable)'),
     observeAnswer: (outcome, lang) => metrics.countAnswer(outcome, lang),
   });
-  const kernel = await startKernelLookups({ config, store, logger, access: createChannelAccess(client) });
+  const kernel = await startKernelLookups({ config, store, logger, access: createChannelAccess(() => client) });
   const deps: CommandDeps = { ...baseDeps, services: { ...baseDeps.services, announcements: releases.service, qa, maintainers: kernel.maintainers, refs: kernel.refs } };
   const recent = new RecentAnswers(60_000, () => deps.now().getTime(), store.answerSlots);
 
-  client.on(
-    Events.InteractionCreate,
-    createInteractionRouter({
-      commandDeps: deps,
-      logger,
-      recent,
-      deferAfterMs: options.deferAfterMs,
-      observe: ({ type, command, outcome, seconds }) => {
-        metrics.interactions.inc({ type, command, outcome });
-        metrics.answerLatency.observe({ type }, seconds);
-      },
-    }),
-  );
+  const routeInteraction = createInteractionRouter({
+    commandDeps: deps,
+    logger,
+    recent,
+    deferAfterMs: options.deferAfterMs,
+    observe: ({ type, command, outcome, seconds }) => {
+      metrics.interactions.inc({ type, command, outcome });
+      metrics.answerLatency.observe({ type }, seconds);
+    },
+  });
   // Each message listener logs "event handled" when done, answered or not: the signal tests wait for.
   const handled =
     <A extends [{ id: string }, ...unknown[]]>(event: string, handler: (...args: A) => Promise<void>) =>
@@ -137,43 +149,78 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
         logger.debug({ event, id: args[0].id }, 'event handled');
       }
     };
-  client.on(Events.MessageCreate, handled('mention', createMentionHandler({ search: deps.search, logger, botUserId: () => client.user?.id, qa })));
-  client.on(Events.MessageCreate, handled('text-question', createTextQuestionHandler({ qa, logger, botUserId: () => client.user?.id })));
-  client.on(Events.ThreadCreate, handled('forum-post', createForumPostHandler({ qa, logger })));
-  client.on(Events.MessageCreate, handled('kernel-refs', createRefsHandler({ refs: kernel.refs, logger })));
-  client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
-  client.on(Events.ShardDisconnect, (event) => {
-    const why = FATAL_CLOSE_CODES.get(event.code);
-    if (!why) return;
-    // discord.js gives up on these codes; staying up disconnected would only look alive.
-    logger.fatal({ closeCode: event.code }, `Discord closed the gateway connection for good: ${why}`);
-    if (options.handleSignals) void stop().finally(() => process.exit(1));
-  });
-  client.on(Events.Warn, (message) => logger.warn(message));
+  const onMention = handled('mention', createMentionHandler({ search: deps.search, logger, botUserId: () => client.user?.id, qa }));
+  const onTextQuestion = handled('text-question', createTextQuestionHandler({ qa, logger, botUserId: () => client.user?.id }));
+  const onForumPost = handled('forum-post', createForumPostHandler({ qa, logger }));
+  const onRefs = handled('kernel-refs', createRefsHandler({ refs: kernel.refs, logger }));
 
-  const ready = new Promise<void>((resolve) => {
-    client.once(Events.ClientReady, async (readyClient) => {
-      logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'connected to Discord');
-      try {
-        const result = await syncCommands(readyClient.rest, {
-          applicationId: readyClient.application.id,
-          guildId: config.DISCORD_GUILD_ID ?? null,
-          commands: deps.commands,
-          memory: store.meta,
-        });
-        logger.info({ ...result, scope: config.DISCORD_GUILD_ID ? 'guild' : 'global' }, result.synced ? 'commands synced' : 'commands unchanged, sync skipped');
-      } catch (error) {
-        logger.error({ err: error }, 'command sync failed; run npm run deploy');
-      }
-      // ANNOUNCE_CHANNEL_ID was subscribed before login, without its server: record it, so /announce show and off there see it.
-      const envChannel = config.ANNOUNCE_CHANNEL_ID ? readyClient.channels.cache.get(config.ANNOUNCE_CHANNEL_ID) : undefined;
-      if (envChannel && !envChannel.isDMBased()) await store.subscriptions.adoptGuild(envChannel.id, envChannel.guildId).catch((error) => logger.error({ err: error }, 'could not record the server of ANNOUNCE_CHANNEL_ID'));
-      else if (config.ANNOUNCE_CHANNEL_ID) logger.warn({ channelId: config.ANNOUNCE_CHANNEL_ID }, 'ANNOUNCE_CHANNEL_ID is not a channel of a server the bot is in');
-      // Polling starts once channels are cached, so permission checks and posts work from the first poll.
-      releases.startSchedule();
-      resolve();
+  /** Logs in with a fresh client carrying every listener; resolves once it is ready, rejects when the login fails. */
+  let loggedInBefore = false;
+  const logIn = async (): Promise<void> => {
+    const next = loggedInBefore ? createDiscordClient(clientOptions) : client;
+    loggedInBefore = true;
+    client = next;
+    observeRest(next.rest);
+    next.on(Events.InteractionCreate, routeInteraction);
+    next.on(Events.MessageCreate, onMention);
+    next.on(Events.MessageCreate, onTextQuestion);
+    next.on(Events.ThreadCreate, onForumPost);
+    next.on(Events.MessageCreate, onRefs);
+    next.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
+    next.on(Events.ShardDisconnect, (event) => {
+      const why = FATAL_CLOSE_CODES.get(event.code);
+      if (!why) return;
+      // discord.js gives up on these codes; staying up disconnected would only look alive.
+      logger.fatal({ closeCode: event.code }, `Discord closed the gateway connection for good: ${why}`);
+      if (options.handleSignals) void stop().finally(() => process.exit(1));
     });
-  });
+    next.on(Events.Warn, (message) => logger.warn(message));
+    const ready = new Promise<void>((resolve) => next.once(Events.ClientReady, (readyClient) => void onReady(readyClient).finally(resolve)));
+    await next.login(config.DISCORD_TOKEN);
+    await ready;
+  };
+  const logOut = async (): Promise<void> => {
+    await client.destroy();
+    logger.info('logged out of the Discord gateway');
+  };
+
+  const onReady = async (readyClient: Client<true>): Promise<void> => {
+    logger.info({ user: readyClient.user.tag, guilds: readyClient.guilds.cache.size }, 'connected to Discord');
+    try {
+      const result = await syncCommands(readyClient.rest, {
+        applicationId: readyClient.application.id,
+        guildId: config.DISCORD_GUILD_ID ?? null,
+        commands: deps.commands,
+        memory: store.meta,
+      });
+      logger.info({ ...result, scope: config.DISCORD_GUILD_ID ? 'guild' : 'global' }, result.synced ? 'commands synced' : 'commands unchanged, sync skipped');
+    } catch (error) {
+      logger.error({ err: error }, 'command sync failed; run npm run deploy');
+    }
+    // ANNOUNCE_CHANNEL_ID was subscribed before login, without its server: record it, so /announce show and off there see it.
+    const envChannel = config.ANNOUNCE_CHANNEL_ID ? readyClient.channels.cache.get(config.ANNOUNCE_CHANNEL_ID) : undefined;
+    if (envChannel && !envChannel.isDMBased()) await store.subscriptions.adoptGuild(envChannel.id, envChannel.guildId).catch((error) => logger.error({ err: error }, 'could not record the server of ANNOUNCE_CHANNEL_ID'));
+    else if (config.ANNOUNCE_CHANNEL_ID) logger.warn({ channelId: config.ANNOUNCE_CHANNEL_ID }, 'ANNOUNCE_CHANNEL_ID is not a channel of a server the bot is in');
+    // Polling starts once channels are cached, so permission checks and posts work from the first poll.
+    releases.startSchedule();
+  };
+
+  // Several processes on one Postgres with one shard: one gateway connection, the other processes stand by.
+  const singleShard = config.SHARD_COUNT === undefined || config.SHARD_COUNT === '1';
+  const gateway =
+    store.dialect === 'postgres' && singleShard
+      ? new GatewayLease({
+          leases: store.leases,
+          holder,
+          leaseMs: config.GATEWAY_LEASE_SECONDS * 1000,
+          logger,
+          connect: logIn,
+          disconnect: logOut,
+          onRole: (next) => {
+            if (role !== 'stopping') role = next;
+          },
+        })
+      : null;
 
   let stopped = false;
   const stop = async () => {
@@ -181,10 +228,12 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
     stopped = true;
     logger.info('shutting down');
     role = 'stopping';
-    // Stop claiming, finish or hand back sends in flight (≤ 5 s), release leases, then disconnect and close.
+    // Log out and hand the gateway lease to a standby first (commands keep being answered), then stop
+    // claiming, finish or hand back sends in flight (≤ 5 s), release leases and close.
+    await gateway?.stop().catch((error: unknown) => logger.error({ err: error }, 'handing back the gateway failed'));
+    await client.destroy();
     await releases.stop(5_000);
     kernel.stop();
-    await client.destroy();
     await store.close();
     fileLock?.release();
     await ops?.close();
@@ -239,8 +288,29 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
           },
         });
 
-  await client.login(config.DISCORD_TOKEN);
-  await ready;
-  role = 'active';
-  return { client, store, logger, releases, metrics, opsUrl: ops?.url ?? null, stop };
+  if (gateway) {
+    // Postgres with one shard: the holder of the gateway lease logs in, the others stand by (and deliver).
+    role = await gateway.start();
+    if (role === 'standby') {
+      logger.info('another process holds the gateway lease; standing by (announcements are still delivered from here)');
+      releases.startSchedule();
+    }
+  } else {
+    await logIn();
+    role = 'active';
+  }
+  return {
+    get client() {
+      return client;
+    },
+    get role() {
+      return role;
+    },
+    store,
+    logger,
+    releases,
+    metrics,
+    opsUrl: ops?.url ?? null,
+    stop,
+  };
 }

@@ -66,6 +66,8 @@ export class BotMetrics {
       gatewayPingMs?: () => number | null;
       pendingOutbox?: () => Promise<number>;
       lastFeedSuccess?: () => Promise<Date | null>;
+      /** The process's gateway role (active, standby, starting, stopping). */
+      role?: () => string;
     } = {},
   ) {
     collectDefaultMetrics({ register: this.registry, prefix: 'kernelbot_' });
@@ -76,6 +78,17 @@ export class BotMetrics {
       collect() {
         const ms = readers.gatewayPingMs?.();
         if (ms !== null && ms !== undefined && ms >= 0) this.set(ms / 1000);
+      },
+    });
+    new Gauge({
+      name: 'kernelbot_gateway_role',
+      help: 'Gateway role of this process: 1 for the current one (active: logged in; standby: another process holds the gateway lease)',
+      labelNames: ['role'],
+      registers: [this.registry],
+      collect() {
+        if (!readers.role) return;
+        const current = readers.role();
+        for (const role of ['active', 'standby', 'starting', 'stopping']) this.set({ role }, role === current ? 1 : 0);
       },
     });
     new Gauge({

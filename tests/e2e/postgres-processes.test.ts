@@ -93,7 +93,8 @@ describe('two bot processes on one Postgres', () => {
     const a = startProcess('A');
     const b = startProcess('B');
     const baseline = (bot: Bot) => bot.stderr().includes('first run: current feed recorded as baseline');
-    const polling = (bot: Bot) => bot.stderr().includes('connected to Discord');
+    // One process logs in to the gateway, the other stands by; both poll and deliver.
+    const polling = (bot: Bot) => bot.stderr().includes('connected to Discord') || bot.stderr().includes('standing by');
     await fake.waitFor(() => (baseline(a) || baseline(b)) && polling(a) && polling(b), 120_000, () => `A: ${a.stderr().slice(-800)}\nB: ${b.stderr().slice(-800)}`);
     // The feed is fetched by one process per tick: the other skips (and only sweeps the ledger).
     expect([baseline(a), baseline(b)].filter(Boolean)).toHaveLength(1);
