@@ -1,7 +1,34 @@
 import { DiscordAPIError, HTTPError, PermissionFlagsBits, Routes, SnowflakeUtil, type Client, type REST } from 'discord.js';
-import type { APIMessage } from 'discord-api-types/v10';
+import type { APIMessage, RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
 import type { MessageSender, SendResult } from '../releases/ports.ts';
 import type { ChannelAccess } from '../releases/announcements.ts';
+import { planMessages, renderAnnouncement } from './release-posts.ts';
+
+type MessageBody = RESTPostAPIChannelMessageJSONBody;
+
+/** Discord's channel-message endpoint as the announcement sender needs it (the fake Discord in tests implements it too). */
+export interface ChannelPoster {
+  send(channelId: string, body: MessageBody): Promise<SendResult>;
+  /**
+   * The id of a message this bot already posted in the channel with the same content, or null.
+   * Discord only honours a nonce for a few minutes, so after a long outage this is what keeps a
+   * resend from posting twice. Messages older than `since` cannot be the post and are not read.
+   */
+  findPosted?(channelId: string, body: MessageBody, since: Date): Promise<string | null>;
+}
+
+/** The release core's sender port on Discord: neutral posts in, rendered messages out. */
+export function discordAnnouncements(poster: ChannelPoster): MessageSender {
+  return {
+    plan: planMessages,
+    send: (channelId, post) => poster.send(channelId, renderAnnouncement(post)),
+    ...(poster.findPosted ? { findPosted: (channelId, post, since) => poster.findPosted!(channelId, renderAnnouncement(post), since) } : {}),
+  };
+}
+
+export function createDiscordSender(rest: REST, botUserId: () => string | undefined | Promise<string | undefined>): MessageSender {
+  return discordAnnouncements(createRestPoster(rest, botUserId));
+}
 
 const LOOKBACK_PAGE = 100; // Discord's largest page
 /** A bound for very busy channels: past it the resend relies on the nonce alone. */
@@ -11,7 +38,7 @@ const LOOKBACK_MAX_PAGES = 20;
  * Posts release announcements through discord.js's REST client, whose queue already honours
  * per-route buckets and the global limit; failures come back as results, never as throws.
  */
-export function createDiscordSender(rest: REST, botUserId: () => string | undefined | Promise<string | undefined>): MessageSender {
+export function createRestPoster(rest: REST, botUserId: () => string | undefined | Promise<string | undefined>): ChannelPoster {
   return {
     async findPosted(channelId, body, since) {
       const me = await botUserId();
@@ -33,7 +60,7 @@ export function createDiscordSender(rest: REST, botUserId: () => string | undefi
       }
       return null;
     },
-    async send(channelId, body): Promise<SendResult> {
+    async send(channelId, body) {
       try {
         const message = (await rest.post(Routes.channelMessages(channelId), { body })) as APIMessage;
         return { ok: true, messageId: message.id };

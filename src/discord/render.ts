@@ -10,7 +10,7 @@ import { labels } from '../answers/i18n.ts';
 import type { Language } from '../knowledge/schema.ts';
 import { LIMITS, clip, escapeUserText, fitEmbed } from './policy.ts';
 import { encodeCustomId } from './custom-ids.ts';
-import { renderCurrentReleasesEmbed } from '../releases/current.ts';
+import { renderCurrentReleasesEmbed } from './release-posts.ts';
 
 /** A platform message: what the router sends as reply, follow-up or channel message. */
 export interface RenderedMessage {

@@ -6,7 +6,7 @@ import type { AnnounceType } from '../config.ts';
 import { announceStatus, type AnnounceStatus } from './status.ts';
 import { currentReleases } from './current.ts';
 import type { CurrentReleases } from '../shared/release.ts';
-import { renderSamplePost } from './sample.ts';
+import { SAMPLE_RELEASE } from './sample.ts';
 
 /** Can the bot post announcements in a channel? The Discord adapter answers from cached permissions. */
 export interface ChannelAccess {
@@ -53,7 +53,8 @@ export class AnnouncementService {
   async sendSample(channelId: string, roleId: string | null): Promise<{ ok: true } | { ok: false; problem: string }> {
     const access = await this.deps.access.check(channelId, { roleId: null });
     if (!access.ok) return access;
-    const result = await this.deps.sender.send(channelId, renderSamplePost({ roleId, knowledge: this.deps.knowledge }));
+    const post = { items: [{ type: 'release' as const, release: SAMPLE_RELEASE }], roleId, knowledge: this.deps.knowledge, sample: true };
+    const result = await this.deps.sender.send(channelId, post);
     return result.ok ? { ok: true } : { ok: false, problem: result.reason };
   }
 

@@ -1,7 +1,5 @@
-import type { APIEmbed } from 'discord-api-types/v10';
 import type { Store } from '../store/store.ts';
 import type { Clock } from '../shared/clock.ts';
-import { discordDate } from './render.ts';
 import type { CurrentReleases, Release } from '../shared/release.ts';
 
 /** For /kernel: the feed as of the last successful fetch, without any network call. */
@@ -35,23 +33,4 @@ export function renderCurrentReleasesText(current: CurrentReleases | null): stri
   lines.push('', `As of kernel.org feed checked ${formatAge(current.ageMs)} (${current.checkedAt.toISOString()}).`);
   if (current.lastError) lines.push(`Latest fetch failed: ${current.lastError}`);
   return lines.join('\n');
-}
-
-/** Discord embed form for /kernel. */
-export function renderCurrentReleasesEmbed(current: CurrentReleases | null): APIEmbed {
-  if (!current) {
-    return { title: 'Current kernel releases', description: 'No data yet: the kernel.org feed has not been fetched successfully.' };
-  }
-  const line = (r: Release) => {
-    const name = r.links.git ? `[${label(r)}](${r.links.git})` : label(r);
-    return `**${r.kind}** ${name} · ${discordDate(r.released)}`;
-  };
-  const footer = `kernel.org feed checked ${formatAge(current.ageMs)}${current.lastError ? ' · latest fetch failed, showing last good data' : ''}`;
-  return {
-    title: 'Current kernel releases',
-    url: 'https://www.kernel.org/',
-    description: current.releases.map(line).join('\n').slice(0, 4096),
-    footer: { text: footer },
-    timestamp: current.checkedAt.toISOString(),
-  };
 }

@@ -3,11 +3,10 @@ import type { Logger } from '../logger.ts';
 import type { Delivery } from '../store/deliveries-repo.ts';
 import type { Store } from '../store/store.ts';
 import type { Subscription } from '../store/subscriptions-repo.ts';
-import { parseEventKey } from './events.ts';
+import { eolEventKey, parseEventKey, releaseEventKey, sortEvents } from './events.ts';
 import { messageNonce } from './nonce.ts';
 import { realSleep, type Clock, type Sleep } from '../shared/clock.ts';
-import type { KnowledgeLookup, MessageSender, SendResult } from './ports.ts';
-import { itemKey, planMessages, renderMessage, type AnnouncementItem } from './render.ts';
+import type { AnnouncementItem, AnnouncementPost, KnowledgeLookup, MessageSender, SendResult } from './ports.ts';
 import { seriesOf } from '../shared/kernel-version.ts';
 
 export interface DelivererOptions {
@@ -141,7 +140,7 @@ export class Deliverer {
     // Another process holds them: it delivers, or its claim runs out and a later run here takes over.
     if (rows.length === 0) return;
     try {
-      for (const batch of await this.batches(rows, subscription)) {
+      for (const batch of await this.batches(rows)) {
         const outcome = await this.sendBatch(channelId, subscription, batch, report);
         if (outcome === 'stop-channel') return;
         if (outcome === 'defer') {
@@ -157,7 +156,7 @@ export class Deliverer {
   }
 
   /** Rows already given a nonce are resent as they were; the rest are composed into new messages. */
-  private async batches(rows: Delivery[], subscription: Subscription): Promise<Batch[]> {
+  private async batches(rows: Delivery[]): Promise<Batch[]> {
     const { store, clock } = this.options;
     const composed = new Map<string, { rows: Delivery[]; items: AnnouncementItem[] }>();
     const fresh = new Map<string, Delivery>();
@@ -180,7 +179,7 @@ export class Deliverer {
     if (orphans.length) await store.deliveries.markFailed(orphans, 'release data missing', clock.now());
 
     const batches: Batch[] = [...composed].map(([nonce, group]) => ({ ...group, nonce }));
-    for (const items of planMessages(freshItems, this.renderOptions(subscription))) {
+    for (const items of this.options.sender.plan(sortEvents(freshItems), this.options.knowledge)) {
       batches.push({ rows: items.map((item) => fresh.get(itemKey(item))!), items, nonce: null });
     }
     return batches;
@@ -193,17 +192,13 @@ export class Deliverer {
     return key.type === 'release' ? { type: 'release', release } : { type: 'eol', series: seriesOf(release.version), release };
   }
 
-  private async findPosted(channelId: string, body: ReturnType<typeof renderMessage>, since: Date): Promise<string | null> {
+  private async findPosted(channelId: string, post: AnnouncementPost, since: Date): Promise<string | null> {
     try {
-      return (await this.options.sender.findPosted?.(channelId, body, since)) ?? null;
+      return (await this.options.sender.findPosted?.(channelId, post, since)) ?? null;
     } catch (error) {
       this.options.logger.warn({ err: error, channelId }, 'could not look back for an earlier post; resending with the nonce');
       return null;
     }
-  }
-
-  private renderOptions(subscription: Subscription) {
-    return { roleId: subscription.roleId, knowledge: this.options.knowledge };
   }
 
   private async sendBatch(
@@ -220,13 +215,13 @@ export class Deliverer {
       nonce = messageNonce(channelId, batch.rows.map((r) => r.eventKey));
       await store.deliveries.assignNonce(ids, nonce, clock.now());
     }
-    const body = renderMessage(batch.items, this.renderOptions(subscription), nonce);
+    const post: AnnouncementPost = { items: batch.items, roleId: subscription.roleId, knowledge: this.options.knowledge, nonce };
     let attempts = Math.max(...batch.rows.map((r) => r.attempts));
     if (batch.nonce) {
       // Resuming an interrupted send: it may have been posted long ago, beyond the nonce's reach.
       // Rows are queued before their intent is recorded: nothing older than the oldest row can be the post.
       const since = new Date(Math.min(...batch.rows.map((r) => r.createdAt.getTime())));
-      const posted = await this.findPosted(channelId, body, since);
+      const posted = await this.findPosted(channelId, post, since);
       if (posted) {
         await store.deliveries.markSent(ids, posted, clock.now());
         this.options.onSent?.(batch.rows, clock.now());
@@ -246,7 +241,7 @@ export class Deliverer {
       }
       let result: SendResult;
       try {
-        result = await sender.send(channelId, body);
+        result = await sender.send(channelId, post);
       } catch (error) {
         // Outcome unknown (it may have been posted): keep it pending with its nonce for the next run.
         const message = `send threw: ${(error as Error).message}`;
@@ -300,3 +295,5 @@ export class Deliverer {
     return 'defer';
   }
 }
+
+const itemKey = (item: AnnouncementItem) => (item.type === 'release' ? releaseEventKey(item.release.version) : eolEventKey(item.series));

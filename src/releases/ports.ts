@@ -1,8 +1,26 @@
-import type { RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
+import type { Release } from '../shared/release.ts';
 
 /** The ports the release services are built on; tests and the bot pass their own implementations. */
 
-export type MessageBody = RESTPostAPIChannelMessageJSONBody;
+/** One thing a message announces; a release row or an EOL row of the delivery ledger. */
+export type AnnouncementItem = { type: 'release'; release: Release } | { type: 'eol'; series: string; release: Release };
+
+/**
+ * One announcement message, platform-neutral: the core decides what is said and to whom; the
+ * platform adapter (src/discord/release-posts.ts) decides how it looks.
+ */
+export interface AnnouncementPost {
+  /** Ordered oldest first, as planned. */
+  items: AnnouncementItem[];
+  /** Pinged (and the only thing that may be pinged) when set. */
+  roleId: string | null;
+  /** Entries listed in the post of a final mainline release. */
+  knowledge?: KnowledgeLookup;
+  /** Resent as is after an interruption, so the platform can drop a duplicate. */
+  nonce?: string;
+  /** The /announce test post: the real layout, marked as a test, never a ping. */
+  sample?: boolean;
+}
 
 export type SendFailureKind =
   /** 5xx or a network error: the same message may be sent again (nonce protects against doubles). */
@@ -19,18 +37,20 @@ export type SendResult =
   | { ok: false; kind: SendFailureKind; status: number; reason: string; retryAfterMs?: number };
 
 /**
- * Posts one message to one channel. Should return failures rather than throw; a throw is treated
+ * Posts announcements to channels. Should return failures rather than throw; a throw is treated
  * as "outcome unknown" and the message is retried with the same nonce on the next run.
  */
 export interface MessageSender {
-  send(channelId: string, body: MessageBody): Promise<SendResult>;
+  /** Splits items (already ordered) into messages within the platform's limits. */
+  plan(items: AnnouncementItem[], knowledge?: KnowledgeLookup): AnnouncementItem[][];
+  send(channelId: string, post: AnnouncementPost): Promise<SendResult>;
   /**
    * Optional look-back before resending an interrupted message: the id of a message this bot
    * already posted in the channel with the same content, or null. Discord only honours a nonce for
    * a few minutes, so after a long outage this is what keeps a resend from posting twice. Messages
    * older than `since` (before the intent was recorded) cannot be the post and need not be read.
    */
-  findPosted?(channelId: string, body: MessageBody, since: Date): Promise<string | null>;
+  findPosted?(channelId: string, post: AnnouncementPost, since: Date): Promise<string | null>;
 }
 
 export interface KnowledgeRef {

@@ -1,5 +1,3 @@
-import type { KnowledgeLookup, MessageBody } from './ports.ts';
-import { renderMessage } from './render.ts';
 import type { Release } from '../shared/release.ts';
 
 /** A real past release (6.18, from kernel.org's feed) used to show what announcements look like. */
@@ -18,17 +16,3 @@ export const SAMPLE_RELEASE: Release = {
     kernelnewbies: 'https://kernelnewbies.org/Linux_6.18',
   },
 };
-
-/**
- * The /announce test post: the real layout, marked as a test, and never a ping (the role, if any,
- * is named in the text but not mentioned). Not part of the delivery ledger.
- */
-export function renderSamplePost(options: { roleId?: string | null; knowledge?: KnowledgeLookup } = {}): MessageBody {
-  const body = renderMessage([{ type: 'release', release: SAMPLE_RELEASE }], { knowledge: options.knowledge });
-  const role = options.roleId ? ` Real posts will mention <@&${options.roleId}>.` : '';
-  return {
-    ...body,
-    content: `🧪 Test post: this is how kernel release announcements will look here.${role}`,
-    allowed_mentions: { parse: [] },
-  };
-}

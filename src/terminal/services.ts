@@ -19,7 +19,7 @@ export async function terminalServices(settings: StoreSettings & { MAINTAINERS_U
     const announcements = new AnnouncementService({
       store,
       clock: systemClock,
-      sender: { send: async () => ({ ok: false, kind: 'retry', status: 0, reason: offline.problem }) },
+      sender: { plan: (items) => [items], send: async () => ({ ok: false, kind: 'retry', status: 0, reason: offline.problem }) },
       access: { check: async () => offline },
     });
     return { services: { announcements, maintainers }, close: () => store.close() };

@@ -3,7 +3,7 @@ import { REST, Routes, SnowflakeUtil } from 'discord.js';
 import type { APIMessage } from 'discord-api-types/v10';
 import { FakeDiscord } from '../support/fake-discord/index.ts';
 import { APP, TOKEN } from '../support/bot-harness.ts';
-import { createDiscordSender } from '../../src/discord/announcement-ports.ts';
+import { createRestPoster } from '../../src/discord/announcement-ports.ts';
 
 /**
  * The look-back before resending an interrupted announcement, through discord.js's REST client against
@@ -40,7 +40,7 @@ describe('findPosted (the look-back before a resend)', () => {
     const posted = (await rest.post(Routes.channelMessages(BUSY), { body: announcement('6.17.11') })) as APIMessage;
     for (let i = 0; i < 120; i++) fake.userMessage(BUSY, `busy chatter ${i}`, { author: ALICE });
 
-    const sender = createDiscordSender(rest, () => APP);
+    const sender = createRestPoster(rest, () => APP);
     const lookups = () => fake.requestsTo('GET', `/channels/${BUSY}/messages`).length;
     expect(await sender.findPosted!(BUSY, announcement('6.17.11'), intentAt)).toBe(posted.id);
 

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseFeed } from '../../src/releases/parse-feed.ts';
-import { embedChars } from '../../src/releases/render.ts';
+import { embedLength } from '../../src/discord/policy.ts';
 import type { Store } from '../../src/store/store.ts';
 import { FakeSender, LookBackSender, forbidden, rateLimited, serverError, unknownChannel } from './fake-sender.ts';
 import { FEED_2025_12_01, FEED_TWO_MAINLINE } from './feed-states.ts';
@@ -98,7 +98,7 @@ describe('Deliverer', () => {
     expect(embeds).toHaveLength(keys.length);
     for (const post of posts) {
       expect(post.body.embeds!.length).toBeLessThanOrEqual(10);
-      expect(post.body.embeds!.reduce((n, e) => n + embedChars(e), 0)).toBeLessThanOrEqual(6000);
+      expect(post.body.embeds!.reduce((n, e) => n + embedLength(e), 0)).toBeLessThanOrEqual(6000);
       expect(post.body.nonce).toMatch(/^.{1,25}$/);
       expect(post.body.enforce_nonce).toBe(true);
     }

@@ -1,4 +1,6 @@
-import type { MessageBody, MessageSender, SendResult } from '../../src/releases/ports.ts';
+import type { RESTPostAPIChannelMessageJSONBody as MessageBody } from 'discord-api-types/v10';
+import type { ChannelPoster } from '../../src/discord/announcement-ports.ts';
+import type { SendResult } from '../../src/releases/ports.ts';
 
 export interface Post {
   channelId: string;
@@ -10,7 +12,7 @@ export interface Post {
  * In-memory Discord channel-message endpoint: records posts, honours nonce + enforce_nonce like
  * Discord (a repeated nonce returns the first message, no new post), and can be scripted to fail or die.
  */
-export class FakeSender implements MessageSender {
+export class FakeSender implements ChannelPoster {
   readonly posts: Post[] = [];
   readonly calls: { channelId: string; body: MessageBody }[] = [];
   private readonly scripted = new Map<string, SendResult[]>();

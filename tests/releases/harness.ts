@@ -10,6 +10,7 @@ import { openDatabase } from '../../src/store/database.ts';
 import { createStore, type Store } from '../../src/store/store.ts';
 import { startFeedServer, type FeedServer } from '../support/feed-server.ts';
 import { FakeSender } from './fake-sender.ts';
+import { discordAnnouncements } from '../../src/discord/announcement-ports.ts';
 
 export class TestClock implements Clock {
   private ms: number;
@@ -51,12 +52,13 @@ export async function createHarness(start = '2025-12-01T13:00:00Z') {
   const open: Process[] = [];
 
   /** Starts a "bot process": a fresh connection, watcher and deliverer on the same database file. */
-  const boot = (overrides: Partial<DelivererOptions> = {}): Process => {
+  const boot = ({ sender: poster = sender, ...overrides }: Partial<Omit<DelivererOptions, 'sender'>> & { sender?: FakeSender } = {}): Process => {
     const db = openDatabase(dbPath);
     const store = createStore(db);
     const deliverer = new Deliverer({
       store,
-      sender,
+      // The core hands neutral posts to the Discord adapter, which renders them for the fake endpoint.
+      sender: discordAnnouncements(poster),
       clock,
       logger: log.logger,
       sleep: async (ms) => void sleeps.push(ms),

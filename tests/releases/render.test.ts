@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../../src/releases/parse-feed.ts';
-import { eolEmbed, releaseEmbed, renderDigest, renderMessage } from '../../src/releases/render.ts';
-import { renderSamplePost } from '../../src/releases/sample.ts';
+import { eolEmbed, planMessages, releaseEmbed, renderAnnouncement } from '../../src/discord/release-posts.ts';
+import { SAMPLE_RELEASE } from '../../src/releases/sample.ts';
+import { sortEvents } from '../../src/releases/events.ts';
 import { messageNonce } from '../../src/releases/nonce.ts';
 import type { Release } from '../../src/shared/release.ts';
 import { FEED_2020_05_08, FEED_TWO_MAINLINE } from './feed-states.ts';
@@ -64,27 +65,31 @@ describe('release embeds', () => {
 
 describe('messages', () => {
   it('pings nobody without a role, and only the role with one', () => {
-    const plain = renderMessage([{ type: 'release', release: get('6.18') }]);
+    const plain = renderAnnouncement({ items: [{ type: 'release', release: get('6.18') }], roleId: null });
     expect(plain.allowed_mentions).toEqual({ parse: [] });
     expect(plain.content).not.toMatch(/<@/);
-    const pinged = renderMessage([{ type: 'release', release: get('6.18') }], { roleId: '123456789012345678' });
+    const pinged = renderAnnouncement({ items: [{ type: 'release', release: get('6.18') }], roleId: '123456789012345678' });
     expect(pinged.content).toMatch(/^<@&123456789012345678> /);
     expect(pinged.allowed_mentions).toEqual({ parse: [], roles: ['123456789012345678'] });
   });
 
   it('draws one embed when a release and its own EOL notice go out together', () => {
     const release = get('5.5.19');
-    const body = renderMessage([
-      { type: 'eol', series: '5.5', release },
-      { type: 'release', release },
-    ]);
+    const body = renderAnnouncement({
+      items: [
+        { type: 'eol', series: '5.5', release },
+        { type: 'release', release },
+      ],
+      roleId: null,
+    });
     expect(body.embeds).toHaveLength(1);
     expect(body.content).toMatch(/End of life: \*\*5\.5\*\*/);
   });
 
   it('splits a digest of many releases into several messages, oldest first', () => {
     const items = [...releases.values()].map((release) => ({ type: 'release' as const, release }));
-    const bodies = renderDigest(items);
+    // The deliverer's path: the core orders the items, the Discord adapter plans and renders the messages.
+    const bodies = planMessages(sortEvents(items)).map((batch) => renderAnnouncement({ items: batch, roleId: null }));
     expect(bodies.length).toBeGreaterThan(1);
     expect(bodies.flatMap((b) => b.embeds!)).toHaveLength(items.length);
     expect(bodies.every((b) => b.embeds!.length <= 10)).toBe(true);
@@ -100,7 +105,7 @@ describe('messages', () => {
   });
 
   it('renders a sample post that is marked as a test and pings nobody', () => {
-    const body = renderSamplePost({ roleId: '123456789012345678' });
+    const body = renderAnnouncement({ items: [{ type: 'release', release: SAMPLE_RELEASE }], roleId: '123456789012345678', sample: true });
     expect(body.content).toMatch(/Test post/);
     expect(body.allowed_mentions).toEqual({ parse: [] });
     expect(body.embeds![0]!.title).toBe('Linux 6.18');

@@ -1,17 +1,14 @@
-import type { APIEmbed, APIEmbedField } from 'discord-api-types/v10';
-import type { KnowledgeLookup, MessageBody } from './ports.ts';
-import type { Release, ReleaseKind } from '../shared/release.ts';
+import type { APIEmbed, APIEmbedField, RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
+import type { AnnouncementItem, AnnouncementPost, KnowledgeLookup } from '../releases/ports.ts';
+import type { CurrentReleases, Release, ReleaseKind } from '../shared/release.ts';
 import { rcInfo, seriesOf } from '../shared/kernel-version.ts';
-import { eolEventKey, releaseEventKey, sortEvents } from './events.ts';
+import { formatAge } from '../releases/current.ts';
+import { embedLength } from './policy.ts';
 
-/** One thing a message announces; a release row or an EOL row of the delivery ledger. */
-export type AnnouncementItem = { type: 'release'; release: Release } | { type: 'eol'; series: string; release: Release };
-
-export interface RenderOptions {
-  /** Pinged (and the only thing that may be pinged) when set. */
-  roleId?: string | null;
-  knowledge?: KnowledgeLookup;
-}
+/**
+ * Release posts as Discord messages: the release core hands over a neutral AnnouncementPost
+ * (what to announce, to whom, which nonce); this module decides the embeds, colours and links.
+ */
 
 /** Discord's limits: 10 embeds and 6,000 embed characters per message; we keep a margin. */
 export const MAX_EMBEDS_PER_MESSAGE = 10;
@@ -33,9 +30,6 @@ const COLOR: Record<ReleaseKind | 'eol', number> = {
   'linux-next': 0x6e7781,
   eol: 0xcf222e,
 };
-
-export const itemKey = (item: AnnouncementItem) =>
-  item.type === 'release' ? releaseEventKey(item.release.version) : eolEventKey(item.series);
 
 export const discordDate = (date: Date) => `<t:${Math.floor(date.getTime() / 1000)}:D>`;
 
@@ -137,36 +131,31 @@ function headline(items: AnnouncementItem[]): string {
   return parts.join(' · ');
 }
 
-/** One message for a batch of items (already ordered and sized by planMessages). */
-export function renderMessage(items: AnnouncementItem[], options: RenderOptions = {}, nonce?: string): MessageBody {
-  const text = headline(items);
+/** One message for a planned batch of items; a sample post is marked as a test and never pings. */
+export function renderAnnouncement(post: AnnouncementPost): RESTPostAPIChannelMessageJSONBody {
+  const embeds = embedsFor(post.items, post.knowledge);
+  if (post.sample) {
+    const role = post.roleId ? ` Real posts will mention <@&${post.roleId}>.` : '';
+    return { content: `🧪 Test post: this is how kernel release announcements will look here.${role}`, embeds, allowed_mentions: { parse: [] } };
+  }
+  const text = headline(post.items);
   return {
-    content: options.roleId ? `<@&${options.roleId}> ${text}` : text,
-    embeds: embedsFor(items, options.knowledge),
+    content: post.roleId ? `<@&${post.roleId}> ${text}` : text,
+    embeds,
     // Never let a feed string ping anyone: only the configured role may be mentioned.
-    allowed_mentions: options.roleId ? { parse: [], roles: [options.roleId] } : { parse: [] },
-    ...(nonce ? { nonce, enforce_nonce: true } : {}),
+    allowed_mentions: post.roleId ? { parse: [], roles: [post.roleId] } : { parse: [] },
+    ...(post.nonce ? { nonce: post.nonce, enforce_nonce: true } : {}),
   };
 }
 
-export function embedChars(embed: APIEmbed): number {
-  return (
-    (embed.title?.length ?? 0) +
-    (embed.description?.length ?? 0) +
-    (embed.footer?.text.length ?? 0) +
-    (embed.fields ?? []).reduce((n, f) => n + f.name.length + f.value.length, 0)
-  );
-}
-
-/** Splits items (oldest first) into messages within Discord's embed count and size limits. */
-export function planMessages(items: AnnouncementItem[], options: RenderOptions = {}): AnnouncementItem[][] {
-  const ordered = sortEvents(items);
+/** Splits items (already ordered, oldest first) into messages within Discord's embed count and size limits. */
+export function planMessages(items: AnnouncementItem[], knowledge?: KnowledgeLookup): AnnouncementItem[][] {
   const messages: AnnouncementItem[][] = [];
   let current: AnnouncementItem[] = [];
-  for (const item of ordered) {
+  for (const item of items) {
     const candidate = [...current, item];
-    const embeds = embedsFor(candidate, options.knowledge);
-    const chars = embeds.reduce((n, e) => n + embedChars(e), 0);
+    const embeds = embedsFor(candidate, knowledge);
+    const chars = embeds.reduce((n, e) => n + embedLength(e), 0);
     if (current.length > 0 && (embeds.length > MAX_EMBEDS_PER_MESSAGE || chars > MAX_EMBED_CHARS_PER_MESSAGE)) {
       messages.push(current);
       current = [item];
@@ -178,7 +167,23 @@ export function planMessages(items: AnnouncementItem[], options: RenderOptions =
   return messages;
 }
 
-/** A digest: several releases for one channel, oldest first, as few messages as the limits allow. */
-export function renderDigest(items: AnnouncementItem[], options: RenderOptions = {}): MessageBody[] {
-  return planMessages(items, options).map((batch) => renderMessage(batch, options));
+const label = (r: Release) => `${r.version}${r.eol ? ' (EOL)' : ''}`;
+
+/** /kernel as an embed: the releases of the last good feed fetch, without any network call. */
+export function renderCurrentReleasesEmbed(current: CurrentReleases | null): APIEmbed {
+  if (!current) {
+    return { title: 'Current kernel releases', description: 'No data yet: the kernel.org feed has not been fetched successfully.' };
+  }
+  const line = (r: Release) => {
+    const name = r.links.git ? `[${label(r)}](${r.links.git})` : label(r);
+    return `**${r.kind}** ${name} · ${discordDate(r.released)}`;
+  };
+  const footer = `kernel.org feed checked ${formatAge(current.ageMs)}${current.lastError ? ' · latest fetch failed, showing last good data' : ''}`;
+  return {
+    title: 'Current kernel releases',
+    url: 'https://www.kernel.org/',
+    description: current.releases.map(line).join('\n').slice(0, 4096),
+    footer: { text: footer },
+    timestamp: current.checkedAt.toISOString(),
+  };
 }
