@@ -1,8 +1,9 @@
+import { PermissionFlagsBits } from 'discord-api-types/v10';
 import type { Invocation } from './command.ts';
 import type { Reply } from '../src/answers/reply.ts';
 
-/** Discord's Manage Server permission bit, for `default_member_permissions`. */
-export const MANAGE_GUILD = '32';
+/** Discord's Manage Server permission, as `default_member_permissions` wants it (a decimal string). */
+export const MANAGE_GUILD = PermissionFlagsBits.ManageGuild.toString();
 
 /** An ephemeral text reply in the asker's language. */
 export function note(invocation: Invocation, en: string, de: string, fields?: { name: string; value: string }[]): Reply {

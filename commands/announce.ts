@@ -1,3 +1,4 @@
+import { ApplicationCommandOptionType, ChannelType, InteractionContextType } from 'discord-api-types/v10';
 import { defineCommand, describe } from './command.ts';
 import { MANAGE_GUILD, note, refuseUnlessAdmin, unavailable } from './admin.ts';
 import { ANNOUNCE_TYPES, parseAnnounceTypes } from '../src/config.ts';
@@ -10,30 +11,30 @@ export const announce = defineCommand({
     name: 'announce',
     ...describe('Kernel release announcements in this server', 'Ankündigungen neuer Kernel-Versionen auf diesem Server'),
     default_member_permissions: MANAGE_GUILD,
-    contexts: [0],
+    contexts: [InteractionContextType.Guild],
     options: [
       {
-        type: 1,
+        type: ApplicationCommandOptionType.Subcommand,
         name: 'set',
         ...describe('Announce new kernel releases in a channel', 'Neue Kernel-Versionen in einem Kanal ankündigen'),
         options: [
-          { type: 7, name: 'channel', ...describe('Where to post', 'Wohin gepostet wird'), required: true, channel_types: [0, 5] },
-          { type: 3, name: 'types', ...describe('Kinds, e.g. mainline,stable,eol (default: all but linux-next)', 'Arten, z. B. mainline,stable,eol (Standard: alle außer linux-next)'), autocomplete: true, max_length: 100 },
-          { type: 8, name: 'role', ...describe('Role to ping with each announcement', 'Rolle, die bei jeder Ankündigung erwähnt wird') },
+          { type: ApplicationCommandOptionType.Channel, name: 'channel', ...describe('Where to post', 'Wohin gepostet wird'), required: true, channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement] },
+          { type: ApplicationCommandOptionType.String, name: 'types', ...describe('Kinds, e.g. mainline,stable,eol (default: all but linux-next)', 'Arten, z. B. mainline,stable,eol (Standard: alle außer linux-next)'), autocomplete: true, max_length: 100 },
+          { type: ApplicationCommandOptionType.Role, name: 'role', ...describe('Role to ping with each announcement', 'Rolle, die bei jeder Ankündigung erwähnt wird') },
         ],
       },
-      { type: 1, name: 'show', ...describe('Show subscriptions, last fetch, last delivery and problems', 'Abos, letzten Abruf, letzte Zustellung und Probleme zeigen') },
+      { type: ApplicationCommandOptionType.Subcommand, name: 'show', ...describe('Show subscriptions, last fetch, last delivery and problems', 'Abos, letzten Abruf, letzte Zustellung und Probleme zeigen') },
       {
-        type: 1,
+        type: ApplicationCommandOptionType.Subcommand,
         name: 'test',
         ...describe('Post a sample announcement', 'Eine Beispiel-Ankündigung posten'),
-        options: [{ type: 7, name: 'channel', ...describe('Channel (default: the subscribed one)', 'Kanal (Standard: der abonnierte)'), channel_types: [0, 5] }],
+        options: [{ type: ApplicationCommandOptionType.Channel, name: 'channel', ...describe('Channel (default: the subscribed one)', 'Kanal (Standard: der abonnierte)'), channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement] }],
       },
       {
-        type: 1,
+        type: ApplicationCommandOptionType.Subcommand,
         name: 'off',
         ...describe('Stop announcements (one channel or all)', 'Ankündigungen beenden (ein Kanal oder alle)'),
-        options: [{ type: 7, name: 'channel', ...describe('Channel (default: all of this server)', 'Kanal (Standard: alle auf diesem Server)'), channel_types: [0, 5] }],
+        options: [{ type: ApplicationCommandOptionType.Channel, name: 'channel', ...describe('Channel (default: all of this server)', 'Kanal (Standard: alle auf diesem Server)'), channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement] }],
       },
     ],
   },

@@ -1,3 +1,4 @@
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { defineCommand, describe, ANSWER_OPTIONS } from './command.ts';
 import { replyForOutcome } from '../src/answers/reply.ts';
 import { maintainerQuestionSubject } from '../src/answers/maintainer-intent.ts';
@@ -10,7 +11,7 @@ export const ask = defineCommand({
     name: 'ask',
     ...describe('Ask a question about kernel development', 'Eine Frage zur Kernel-Entwicklung stellen'),
     options: [
-      { type: 3, name: 'question', ...describe('Your question, in English or German', 'Deine Frage, auf Deutsch oder Englisch'), required: true, max_length: ASK_MAX_LENGTH },
+      { type: ApplicationCommandOptionType.String, name: 'question', ...describe('Your question, in English or German', 'Deine Frage, auf Deutsch oder Englisch'), required: true, max_length: ASK_MAX_LENGTH },
       ...ANSWER_OPTIONS,
     ],
   },

@@ -1,3 +1,4 @@
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import type {
   APIApplicationCommandOption,
   LocalizationMap,
@@ -49,7 +50,7 @@ export interface OptionReader<Name extends string = string> {
   boolean(name: Name): boolean | null;
   /** Snowflake of a user, channel or role option. */
   id(name: Name): string | null;
-  /** Discord channel type of a channel option (0 text, 5 announcement, 15 forum). */
+  /** Discord channel type of a channel option (ChannelType.GuildText, GuildAnnouncement, GuildForum, …). */
   channelType(name: Name): number | null;
 }
 
@@ -103,7 +104,7 @@ export function describe(en: string, de: string): { description: string; descrip
 
 /** The answer-language option (de/en); without it the server's preferred locale decides. */
 export const LANG_OPTION = {
-  type: 3,
+  type: ApplicationCommandOptionType.String,
   name: 'lang',
   ...describe('Answer language', 'Sprache der Antwort'),
   choices: [
@@ -114,7 +115,7 @@ export const LANG_OPTION = {
 
 /** Options every answering command shares: hide, mention, lang. */
 export const ANSWER_OPTIONS = [
-  { type: 5, name: 'hide', ...describe('Only you see the answer', 'Nur du siehst die Antwort') },
-  { type: 6, name: 'mention', ...describe('Aim the answer at this member (only they are pinged)', 'Antwort an dieses Mitglied richten (nur es wird erwähnt)') },
+  { type: ApplicationCommandOptionType.Boolean, name: 'hide', ...describe('Only you see the answer', 'Nur du siehst die Antwort') },
+  { type: ApplicationCommandOptionType.User, name: 'mention', ...describe('Aim the answer at this member (only they are pinged)', 'Antwort an dieses Mitglied richten (nur es wird erwähnt)') },
   LANG_OPTION,
 ] as const satisfies readonly APIApplicationCommandOption[];

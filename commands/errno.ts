@@ -1,3 +1,4 @@
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { defineCommand, describe, ANSWER_OPTIONS } from './command.ts';
 import { errnoReply } from '../src/answers/lookups.ts';
 import { lookupErrno, suggestErrno } from '../src/kernel/errno/index.ts';
@@ -7,7 +8,7 @@ export const errno = defineCommand({
     name: 'errno',
     ...describe('What a kernel error code means (EBUSY, -16)', 'Was ein Kernel-Fehlercode bedeutet (EBUSY, -16)'),
     options: [
-      { type: 3, name: 'name-or-number', ...describe('Symbol (EBUSY) or number (16, -16)', 'Symbol (EBUSY) oder Nummer (16, -16)'), required: true, autocomplete: true, max_length: 32 },
+      { type: ApplicationCommandOptionType.String, name: 'name-or-number', ...describe('Symbol (EBUSY) or number (16, -16)', 'Symbol (EBUSY) oder Nummer (16, -16)'), required: true, autocomplete: true, max_length: 32 },
       ...ANSWER_OPTIONS,
     ],
   },

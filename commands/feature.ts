@@ -1,3 +1,4 @@
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { defineCommand, describe, ANSWER_OPTIONS } from './command.ts';
 import { entryReply, replyForOutcome } from '../src/answers/reply.ts';
 
@@ -6,7 +7,7 @@ export const feature = defineCommand({
     name: 'feature',
     ...describe('Look up a kernel feature, project or topic', 'Ein Kernel-Feature, Projekt oder Thema nachschlagen'),
     options: [
-      { type: 3, name: 'name', ...describe('Feature name, e.g. kdbus', 'Name, z. B. kdbus'), required: true, autocomplete: true, max_length: 100 },
+      { type: ApplicationCommandOptionType.String, name: 'name', ...describe('Feature name, e.g. kdbus', 'Name, z. B. kdbus'), required: true, autocomplete: true, max_length: 100 },
       ...ANSWER_OPTIONS,
     ],
   },

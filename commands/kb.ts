@@ -1,3 +1,4 @@
+import { ApplicationCommandOptionType, InteractionContextType } from 'discord-api-types/v10';
 import { defineCommand, describe } from './command.ts';
 import { MANAGE_GUILD, note, refuseUnlessAdmin, unavailable } from './admin.ts';
 
@@ -6,10 +7,10 @@ export const kb = defineCommand({
     name: 'kb',
     ...describe('What the knowledge base is missing, and what is asked most', 'Was der Wissensbasis fehlt und was am häufigsten gefragt wird'),
     default_member_permissions: MANAGE_GUILD,
-    contexts: [0],
+    contexts: [InteractionContextType.Guild],
     options: [
-      { type: 1, name: 'gaps', ...describe('Most asked questions without a confident answer', 'Häufigste Fragen ohne verlässliche Antwort') },
-      { type: 1, name: 'hits', ...describe('Most used entries', 'Meistgenutzte Einträge') },
+      { type: ApplicationCommandOptionType.Subcommand, name: 'gaps', ...describe('Most asked questions without a confident answer', 'Häufigste Fragen ohne verlässliche Antwort') },
+      { type: ApplicationCommandOptionType.Subcommand, name: 'hits', ...describe('Most used entries', 'Meistgenutzte Einträge') },
     ],
   },
   adminOnly: true,

@@ -1,3 +1,4 @@
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { defineCommand, describe } from './command.ts';
 import { unavailable } from './admin.ts';
 import { renderCurrentReleasesText } from '../src/releases/current.ts';
@@ -6,7 +7,7 @@ export const kernel = defineCommand({
   definition: {
     name: 'kernel',
     ...describe('Current kernel releases (from the last kernel.org check)', 'Aktuelle Kernel-Versionen (vom letzten kernel.org-Abruf)'),
-    options: [{ type: 5, name: 'hide', ...describe('Only you see the answer', 'Nur du siehst die Antwort') }],
+    options: [{ type: ApplicationCommandOptionType.Boolean, name: 'hide', ...describe('Only you see the answer', 'Nur du siehst die Antwort') }],
   },
   usage: { en: '/kernel – current mainline, stable and longterm releases', de: '/kernel – aktuelle Mainline-, Stable- und Longterm-Versionen' },
   async handle(_options, invocation, deps) {

@@ -1,3 +1,4 @@
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { defineCommand, describe, ANSWER_OPTIONS } from './command.ts';
 import { unavailable } from './admin.ts';
 import { maintainersMissingReply, maintainersReply } from '../src/answers/lookups.ts';
@@ -10,7 +11,7 @@ export const maintainers = defineCommand({
     ...describe('Who maintains a kernel path or subsystem (from MAINTAINERS)', 'Wer einen Kernel-Pfad oder ein Subsystem betreut (aus MAINTAINERS)'),
     options: [
       {
-        type: 3,
+        type: ApplicationCommandOptionType.String,
         name: 'path-or-subsystem',
         ...describe('A path (fs/btrfs/inode.c) or a subsystem name (btrfs)', 'Ein Pfad (fs/btrfs/inode.c) oder ein Subsystem-Name (btrfs)'),
         required: true,

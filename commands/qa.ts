@@ -1,29 +1,30 @@
+import { ApplicationCommandOptionType, ChannelType, InteractionContextType } from 'discord-api-types/v10';
 import { defineCommand, describe } from './command.ts';
 import { MANAGE_GUILD, note, refuseUnlessAdmin, unavailable } from './admin.ts';
 
-/** Discord channel types: text 0, announcement 5, forum 15. */
-const WATCHABLE = [0, 5, 15] as const;
+/** Channels a Q&A watch makes sense in: text, announcement and forum channels. */
+const WATCHABLE = [ChannelType.GuildText, ChannelType.GuildAnnouncement, ChannelType.GuildForum] as const;
 
 export const qa = defineCommand({
   definition: {
     name: 'qa',
     ...describe('Q&A channels where the bot suggests answers', 'Q&A-Kanäle, in denen der Bot Antworten vorschlägt'),
     default_member_permissions: MANAGE_GUILD,
-    contexts: [0],
+    contexts: [InteractionContextType.Guild],
     options: [
       {
-        type: 1,
+        type: ApplicationCommandOptionType.Subcommand,
         name: 'add',
         ...describe('Watch a help forum or text channel', 'Ein Hilfe-Forum oder einen Textkanal beobachten'),
-        options: [{ type: 7, name: 'channel', ...describe('Forum or text channel', 'Forum oder Textkanal'), required: true, channel_types: [...WATCHABLE] }],
+        options: [{ type: ApplicationCommandOptionType.Channel, name: 'channel', ...describe('Forum or text channel', 'Forum oder Textkanal'), required: true, channel_types: [...WATCHABLE] }],
       },
       {
-        type: 1,
+        type: ApplicationCommandOptionType.Subcommand,
         name: 'remove',
         ...describe('Stop watching a channel', 'Einen Kanal nicht mehr beobachten'),
-        options: [{ type: 7, name: 'channel', ...describe('The watched channel', 'Der beobachtete Kanal'), required: true, channel_types: [...WATCHABLE] }],
+        options: [{ type: ApplicationCommandOptionType.Channel, name: 'channel', ...describe('The watched channel', 'Der beobachtete Kanal'), required: true, channel_types: [...WATCHABLE] }],
       },
-      { type: 1, name: 'show', ...describe('List watched channels', 'Beobachtete Kanäle anzeigen') },
+      { type: ApplicationCommandOptionType.Subcommand, name: 'show', ...describe('List watched channels', 'Beobachtete Kanäle anzeigen') },
     ],
   },
   adminOnly: true,
@@ -36,7 +37,7 @@ export const qa = defineCommand({
     const channelId = options.id('channel');
     switch (options.subcommand()) {
       case 'add': {
-        const kind = options.channelType('channel') === 15 ? 'forum' : 'text';
+        const kind = options.channelType('channel') === ChannelType.GuildForum ? 'forum' : 'text';
         await service.watch({ channelId: channelId!, guildId: invocation.guildId!, kind }, invocation.userId);
         return kind === 'forum'
           ? note(invocation, `Watching the forum <#${channelId}>: new posts get suggestions when I am confident.`, `Ich beobachte das Forum <#${channelId}>: neue Beiträge bekommen Vorschläge, wenn ich mir sicher bin.`)

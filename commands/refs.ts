@@ -1,27 +1,28 @@
+import { ApplicationCommandOptionType, ChannelType, InteractionContextType } from 'discord-api-types/v10';
 import { defineCommand, describe } from './command.ts';
 import { MANAGE_GUILD, note, refuseUnlessAdmin, unavailable } from './admin.ts';
 
-/** Discord channel types where members write messages: text 0, announcement 5. */
-const REF_CHANNELS = [0, 5] as const;
+/** Channels where members write messages: text and announcement channels. */
+const REF_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
 
 export const refs = defineCommand({
   definition: {
     name: 'refs',
     ...describe('Explain commit ids, CVEs and lore links posted in a channel', 'Commit-IDs, CVEs und lore-Links in einem Kanal erklären'),
     default_member_permissions: MANAGE_GUILD,
-    contexts: [0],
+    contexts: [InteractionContextType.Guild],
     options: [
       {
-        type: 1,
+        type: ApplicationCommandOptionType.Subcommand,
         name: 'on',
         ...describe('Reply to kernel references in a channel', 'Auf Kernel-Referenzen in einem Kanal antworten'),
-        options: [{ type: 7, name: 'channel', ...describe('Text channel', 'Textkanal'), required: true, channel_types: [...REF_CHANNELS] }],
+        options: [{ type: ApplicationCommandOptionType.Channel, name: 'channel', ...describe('Text channel', 'Textkanal'), required: true, channel_types: [...REF_CHANNELS] }],
       },
       {
-        type: 1,
+        type: ApplicationCommandOptionType.Subcommand,
         name: 'off',
         ...describe('Stop replying to references in a channel', 'Nicht mehr auf Referenzen in einem Kanal antworten'),
-        options: [{ type: 7, name: 'channel', ...describe('Text channel', 'Textkanal'), required: true, channel_types: [...REF_CHANNELS] }],
+        options: [{ type: ApplicationCommandOptionType.Channel, name: 'channel', ...describe('Text channel', 'Textkanal'), required: true, channel_types: [...REF_CHANNELS] }],
       },
     ],
   },

@@ -1,3 +1,4 @@
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { defineCommand, describe, ANSWER_OPTIONS } from './command.ts';
 import { releaseReply } from '../src/answers/reply.ts';
 import { labels } from '../src/answers/i18n.ts';
@@ -27,7 +28,7 @@ export const release = defineCommand({
     name: 'release',
     ...describe('What a kernel version brought', 'Was eine Kernel-Version brachte'),
     options: [
-      { type: 3, name: 'version', ...describe('Kernel version, e.g. 3.19', 'Kernel-Version, z. B. 3.19'), required: true, autocomplete: true, max_length: 32 },
+      { type: ApplicationCommandOptionType.String, name: 'version', ...describe('Kernel version, e.g. 3.19', 'Kernel-Version, z. B. 3.19'), required: true, autocomplete: true, max_length: 32 },
       ...ANSWER_OPTIONS,
     ],
   },

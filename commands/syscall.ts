@@ -1,3 +1,4 @@
+import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { defineCommand, describe, ANSWER_OPTIONS } from './command.ts';
 import { syscallReply } from '../src/answers/lookups.ts';
 import { ARCHES, isArch, lookupSyscall, suggestSyscalls, SYSCALL_NOTE } from '../src/kernel/syscalls/index.ts';
@@ -7,8 +8,8 @@ export const syscall = defineCommand({
     name: 'syscall',
     ...describe('Number, entry point and arguments of a Linux system call', 'Nummer, Einsprungpunkt und Argumente eines Linux-Systemaufrufs'),
     options: [
-      { type: 3, name: 'name-or-number', ...describe('Name (openat) or number (257)', 'Name (openat) oder Nummer (257)'), required: true, autocomplete: true, max_length: 64 },
-      { type: 3, name: 'arch', ...describe('Architecture (default: all; numbers: x86_64)', 'Architektur (Standard: alle; Nummern: x86_64)'), choices: ARCHES.map((a) => ({ name: a, value: a })) },
+      { type: ApplicationCommandOptionType.String, name: 'name-or-number', ...describe('Name (openat) or number (257)', 'Name (openat) oder Nummer (257)'), required: true, autocomplete: true, max_length: 64 },
+      { type: ApplicationCommandOptionType.String, name: 'arch', ...describe('Architecture (default: all; numbers: x86_64)', 'Architektur (Standard: alle; Nummern: x86_64)'), choices: ARCHES.map((a) => ({ name: a, value: a })) },
       ...ANSWER_OPTIONS,
     ],
   },

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { ApplicationCommandType } from 'discord-api-types/v10';
 import { COMMANDS } from '../commands/registry.ts';
 import { commandPayloads } from '../src/discord/deploy.ts';
 import { MAX_USER_TEXT } from '../src/answers/limits.ts';
@@ -63,7 +64,7 @@ describe('command definitions', () => {
     const names = payload.map((p) => p.name);
     expect(new Set(names).size).toBe(names.length);
     expect(names).toEqual(expect.arrayContaining(['feature', 'ask', 'release', 'help', 'about', 'Find kernel answer']));
-    expect(payload.find((p) => p.name === 'Find kernel answer')).toMatchObject({ type: 3 });
+    expect(payload.find((p) => p.name === 'Find kernel answer')).toMatchObject({ type: ApplicationCommandType.Message });
   });
 
   it('keeps admin commands behind Manage Server', () => {

@@ -1,17 +1,10 @@
-import type { RESTPostAPIContextMenuApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { MessageContextMenuCommandInteraction } from 'discord.js';
 import { replyForOutcome, entryRef } from '../answers/reply.ts';
 import { renderDiscord, postButton, buttonRow } from './render.ts';
 import { resolveLanguage } from './language.ts';
 import { clip } from './policy.ts';
 import { ephemeral, type RouterDeps } from './interactions.ts';
-
-/** The message context-menu entry: right-click a message → Apps → Find kernel answer. */
-export const FIND_ANSWER_MENU = {
-  type: 3,
-  name: 'Find kernel answer',
-  name_localizations: { de: 'Kernel-Antwort finden' },
-} as const satisfies RESTPostAPIContextMenuApplicationCommandsJSONBody;
+import { FIND_ANSWER_MENU } from '../../commands/find-answer.ts';
 
 /** "Find kernel answer" on a message: ephemeral suggestions, each with a button to post it as a reply. */
 export async function handleFindAnswer(interaction: MessageContextMenuCommandInteraction, deps: RouterDeps): Promise<void> {

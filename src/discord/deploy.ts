@@ -2,11 +2,11 @@ import { createHash } from 'node:crypto';
 import { Routes, type RESTPutAPIApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { REST } from 'discord.js';
 import type { RegisteredCommand } from '../../commands/command.ts';
-import { FIND_ANSWER_MENU } from './context-menu.ts';
+import { CONTEXT_MENUS } from '../../commands/registry.ts';
 
-/** Everything we register with Discord: the slash commands of the registry plus the context menu. */
+/** Everything we register with Discord: the slash commands and the context menus of the registry. */
 export function commandPayloads(commands: readonly RegisteredCommand[]): RESTPutAPIApplicationCommandsJSONBody {
-  return [...commands.map((c) => c.definition), FIND_ANSWER_MENU];
+  return [...commands.map((c) => c.definition), ...CONTEXT_MENUS];
 }
 
 export function definitionsHash(payload: RESTPutAPIApplicationCommandsJSONBody, guildId: string | null): string {
