@@ -233,6 +233,15 @@ describe.each([
     expect(await store.leases.acquire('feed', 'A', later(50_001), later(80_000))).toBe(true);
   });
 
+  it('leases: counts the live ones under a prefix (the outbox heartbeats)', async () => {
+    await store.leases.acquire('outbox:A', 'A', T0, later(3_000));
+    await store.leases.acquire('outbox:B', 'B', later(1_000), later(4_000));
+    await store.leases.acquire('feed', 'A', T0, later(10_000));
+    expect(await store.leases.countLive('outbox:', later(2_000))).toBe(2);
+    expect(await store.leases.countLive('outbox:', later(3_000))).toBe(1);
+    expect(await store.leases.countLive('outbox:', later(4_000))).toBe(0);
+  });
+
   it('answer slots: one taker per (channel, entry) until the slot runs out; a released slot is free', async () => {
     expect(await store.answerSlots.take('c', 'kdbus', T0, later(60_000), 'https://discord.com/channels/g/c/1')).toBe(true);
     expect(await store.answerSlots.take('c', 'kdbus', later(1), later(60_001), 'x')).toBe(false);

@@ -12,6 +12,7 @@ import { createHttpFeedFetcher, type FeedFetcher } from './fetch-feed.ts';
 import { startReleaseSchedule, type ReleaseSchedule } from './scheduler.ts';
 import { applyEnvSubscription } from './env-subscription.ts';
 import { knowledgeLookupFromEntries } from './knowledge-lookup.ts';
+import { pacedSender, SendBudget } from './send-budget.ts';
 
 /**
  * Channels posted to in parallel. Discord allows 50 requests/s and a message POST takes 100–300 ms,
@@ -22,6 +23,9 @@ const DELIVERY_CONCURRENCY = 16;
 
 /** The lease name for fetching the feed (one process at a time). */
 const FEED_LEASE = 'feed-poll';
+/** Each sending process's heartbeat lease (`outbox:<holder>`): the rate-limit budget is split between the live ones. */
+const OUTBOX_HEARTBEAT = 'outbox:';
+const OUTBOX_HEARTBEAT_MS = 3_000;
 
 export interface ReleaseAnnouncements {
   service: AnnouncementService;
@@ -57,9 +61,19 @@ export async function startReleaseAnnouncements(options: {
   const leaseMs = (config.DELIVERY_LEASE_SECONDS ?? 60) * 1000;
   const shared = store.dialect === 'postgres';
   const { metrics } = options;
+  // The token's global rate limit is shared by every process: each sending process takes its share.
+  const budget = new SendBudget({
+    sharers: shared
+      ? async () => {
+          const now = clock.now();
+          await store.leases.acquire(`${OUTBOX_HEARTBEAT}${holder}`, holder, now, new Date(now.getTime() + OUTBOX_HEARTBEAT_MS));
+          return store.leases.countLive(OUTBOX_HEARTBEAT, now);
+        }
+      : undefined,
+  });
   const deliverer = new Deliverer({
     store,
-    sender,
+    sender: pacedSender(sender, budget),
     clock,
     logger,
     knowledge,
@@ -124,6 +138,7 @@ export async function startReleaseAnnouncements(options: {
       await Promise.race([finished, new Promise((resolve) => setTimeout(resolve, graceMs).unref())]);
       const released = await deliverer.releaseClaims().catch(() => 0);
       if (shared) await store.leases.release(FEED_LEASE, holder).catch(() => false);
+      if (shared) await store.leases.release(`${OUTBOX_HEARTBEAT}${holder}`, holder).catch(() => false);
       if (released) logger.info({ released }, 'unfinished announcements handed back for another process');
     },
   };

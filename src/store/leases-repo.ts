@@ -1,4 +1,4 @@
-import { sql, changes, first, type Executor } from './sql.ts';
+import { sql, changes, first, toNumber, type Executor } from './sql.ts';
 
 export interface Lease {
   holder: string;
@@ -27,6 +27,12 @@ export class LeasesRepo {
   /** Gives the lease up at once (graceful shutdown), if `holder` still holds it. */
   async release(name: string, holder: string): Promise<boolean> {
     return (await changes(this.db, sql`DELETE FROM leases WHERE name = ${name} AND holder = ${holder}`)) > 0;
+  }
+
+  /** How many leases whose name starts with `prefix` are held now (e.g. the live outbox heartbeats). */
+  async countLive(prefix: string, now: Date): Promise<number> {
+    const row = await first(this.db, sql<{ n: number | string }>`SELECT count(*) AS n FROM leases WHERE name LIKE ${`${prefix}%`} AND until > ${now.toISOString()}`);
+    return toNumber(row!.n);
   }
 
   async get(name: string): Promise<Lease | undefined> {
