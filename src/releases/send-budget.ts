@@ -77,15 +77,16 @@ export class SendBudget {
 export function pacedSender(sender: MessageSender, budget: SendBudget): MessageSender {
   const { findPosted } = sender;
   return {
-    async send(channelId, body) {
+    plan: (items, knowledge) => sender.plan(items, knowledge),
+    async send(channelId, post) {
       await budget.take();
-      return sender.send(channelId, body);
+      return sender.send(channelId, post);
     },
     findPosted:
       findPosted &&
-      (async (channelId, body, since) => {
+      (async (channelId, post, since) => {
         await budget.take();
-        return findPosted.call(sender, channelId, body, since);
+        return findPosted.call(sender, channelId, post, since);
       }),
   };
 }

@@ -88,13 +88,16 @@ describe('the shared send budget', () => {
     const budget = new SendBudget({ perSecond: 10, now: time.now, sleep: time.sleep });
     const calls: Array<[string, number]> = [];
     const sender: MessageSender = {
+      plan: (items) => [items],
       send: async (channelId) => (calls.push(['send', time.now()]), { ok: true, messageId: channelId }),
       findPosted: async () => (calls.push(['find', time.now()]), null),
     };
     const paced = pacedSender(sender, budget);
-    await paced.send('1', {});
-    await paced.findPosted!('1', {}, new Date(0));
-    await paced.send('2', {});
+    const post = { items: [], roleId: null };
+    await paced.send('1', post);
+    await paced.findPosted!('1', post, new Date(0));
+    await paced.send('2', post);
+    expect(paced.plan([], undefined)).toEqual([[]]);
     expect(calls).toEqual([
       ['send', 0],
       ['find', 100],
