@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Readable, Writable } from 'node:stream';
 import { loadConfig, ConfigError } from './config.ts';
 import { KnowledgeError } from './knowledge/files.ts';
+import type { KnowledgeSearch } from './search/index.ts';
 import { loadSearch } from './startup.ts';
 import { COMMANDS } from '../commands/registry.ts';
 import { BOT_VERSION } from './version.ts';
@@ -18,6 +19,8 @@ export interface AppIo {
   stdin: Readable & { isTTY?: boolean };
   stdout: Writable;
   stderr: Writable;
+  /** The default knowledge base, already loaded: tests share one instead of validating and indexing it for every run. */
+  knowledge?: () => KnowledgeSearch;
 }
 
 /**
@@ -28,7 +31,7 @@ export interface AppIo {
 export async function runApp(io: AppIo, programUrl: string): Promise<number> {
   try {
     const config = loadConfig(io.env, join(io.cwd, '.env'));
-    const search = await loadSearch(config.KNOWLEDGE_DIR, programUrl);
+    const search = io.knowledge && config.KNOWLEDGE_DIR === undefined ? io.knowledge() : await loadSearch(config.KNOWLEDGE_DIR, programUrl);
     const deps: CommandDeps = { search, commands: COMMANDS, botVersion: BOT_VERSION, now: () => new Date() };
 
     if (!config.DISCORD_TOKEN) {

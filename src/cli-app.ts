@@ -34,6 +34,8 @@ export interface CliIo {
   stdin: Readable;
   stdout: Writable;
   stderr: Writable;
+  /** The default knowledge base, already loaded: tests share one instead of validating and indexing it for every run. */
+  knowledge?: () => KnowledgeSearch;
 }
 
 /** Runs one CLI command and resolves with its exit code; problems go to stderr, never as a stack trace. */
@@ -63,6 +65,9 @@ async function runCommand(argv: string[], config: Config, io: CliIo, out: (text:
   const lang: Language = values.lang === 'de' ? 'de' : 'en';
   if (values.lang !== 'de' && values.lang !== 'en') return fail(`--lang must be de or en, not "${values.lang}"`);
   const dir = values.dir ?? config.KNOWLEDGE_DIR;
+  // `validate` always reads the files; the others may use a knowledge base the caller already loaded.
+  const preloaded = dir === undefined ? io.knowledge : undefined;
+  const knowledge = (): KnowledgeSearch => preloaded?.() ?? new KnowledgeSearch(loadKnowledge(dir));
 
   switch (command) {
     case 'validate': {
@@ -71,14 +76,14 @@ async function runCommand(argv: string[], config: Config, io: CliIo, out: (text:
       return 0;
     }
     case 'list': {
-      const entries = loadKnowledge(dir);
+      const entries = preloaded?.().entries ?? loadKnowledge(dir);
       const rows = entries.map((e) => ({ id: e.id, title: e.title[lang], aliases: [...e.aliases.en, ...e.aliases.de], area: e.area, status: e.status, version: e.version }));
       if (values.json) out(JSON.stringify(rows));
       else for (const row of rows) out(`${row.id}\t${row.version ?? '-'}\t${row.status}\t${row.title}`);
       return 0;
     }
     case 'feature': {
-      const search = new KnowledgeSearch(loadKnowledge(dir));
+      const search = knowledge();
       const name = rest.join(' ').trim();
       if (!name) return fail('feature needs an id or a name, e.g. feature kdbus');
       const entry = search.resolve(name);
@@ -86,7 +91,7 @@ async function runCommand(argv: string[], config: Config, io: CliIo, out: (text:
       return entry ? 0 : 1;
     }
     case 'search': {
-      const search = new KnowledgeSearch(loadKnowledge(dir));
+      const search = knowledge();
       for await (const line of inputLines(io.stdin)) {
         const outcome = search.search(line);
         const results = outcome.hits.slice(0, 5).map((h) => ({

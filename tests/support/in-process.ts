@@ -4,7 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runApp } from '../../src/app.ts';
 import { runCli } from '../../src/cli-app.ts';
+import { runDeploy } from '../../src/discord/deploy-app.ts';
 import { ROOT, type RunResult } from './run.ts';
+import { realKnowledge } from './knowledge.ts';
 
 /** A writable that keeps what was written, as a child's piped stdout would. */
 class Capture extends Writable {
@@ -15,6 +17,10 @@ class Capture extends Writable {
   }
 }
 
+/**
+ * Options of an in-process run. Runs on the default knowledge base share this worker's one (realKnowledge);
+ * a KNOWLEDGE_DIR in `env` (or the .env file) loads that directory as the real process would.
+ */
 interface InProcessOptions {
   input?: string;
   env?: Record<string, string | undefined>;
@@ -34,7 +40,7 @@ export async function startInProcess(options: InProcessOptions = {}): Promise<Ru
   const stdout = new Capture();
   const stderr = new Capture();
   const stdin = Readable.from([options.input ?? '']);
-  const code = await runApp({ env: testEnv(options.env), cwd: options.cwd ?? ROOT, stdin, stdout, stderr }, new URL('../../src/main.ts', import.meta.url).href);
+  const code = await runApp({ env: testEnv(options.env), cwd: options.cwd ?? ROOT, stdin, stdout, stderr, knowledge: () => realKnowledge().search }, new URL('../../src/main.ts', import.meta.url).href);
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
@@ -43,6 +49,14 @@ export async function cliInProcess(args: string[], options: InProcessOptions = {
   const stdout = new Capture();
   const stderr = new Capture();
   const stdin = Readable.from([options.input ?? '']);
-  const code = await runCli(args, { env: testEnv(options.env), stdin, stdout, stderr });
+  const code = await runCli(args, { env: testEnv(options.env), stdin, stdout, stderr, knowledge: () => realKnowledge().search });
+  return { code, stdout: stdout.text, stderr: stderr.text };
+}
+
+/** `npm run deploy` (src/discord/deploy-cli.ts) in this process. */
+export async function deployInProcess(options: InProcessOptions = {}): Promise<RunResult> {
+  const stdout = new Capture();
+  const stderr = new Capture();
+  const code = await runDeploy({ env: testEnv(options.env), cwd: options.cwd ?? ROOT, stdout, stderr });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }

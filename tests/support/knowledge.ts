@@ -1,14 +1,23 @@
+import { inject } from 'vitest';
 import { loadKnowledge } from '../../src/knowledge/load.ts';
+import { readSnapshot } from '../../src/knowledge/snapshot.ts';
 import { KnowledgeSearch } from '../../src/search/index.ts';
 import type { KnowledgeEntry } from '../../src/knowledge/schema.ts';
 
 let cached: { entries: KnowledgeEntry[]; search: KnowledgeSearch } | undefined;
 
-/** The real knowledge base and its index, built once per test file. */
+/**
+ * The real knowledge base and its index, once per worker: loaded from the snapshot the global setup
+ * built for this run (knowledge-global-setup.ts), or built here outside vitest (npm run fit).
+ * Tests of loading itself (knowledge-loader, snapshot) build their own.
+ */
 export function realKnowledge(): { entries: KnowledgeEntry[]; search: KnowledgeSearch } {
   if (!cached) {
-    const entries = loadKnowledge();
-    cached = { entries, search: new KnowledgeSearch(entries) };
+    const provided = process.env.VITEST ? inject('knowledgeSnapshot') : undefined;
+    const snapshot = provided ? readSnapshot(provided.path, provided.key) : null;
+    if (provided && !snapshot) throw new Error(`the knowledge snapshot of this run is missing or stale: ${provided.path}`);
+    const entries = snapshot ? snapshot.entries : loadKnowledge();
+    cached = { entries, search: new KnowledgeSearch(entries, snapshot?.index) };
   }
   return cached;
 }
