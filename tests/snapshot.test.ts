@@ -1,11 +1,13 @@
-import { describe, expect, it, beforeAll } from 'vitest';
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { readKnowledgeDir } from '../src/knowledge/files.ts';
 import { readSnapshot, snapshotKey, writeSnapshot } from '../src/knowledge/snapshot.ts';
 import { KnowledgeSearch } from '../src/search/index.ts';
-import { realKnowledge } from './support/knowledge.ts';
+import { loadSearch } from '../src/startup.ts';
+import { loadKnowledge } from '../src/knowledge/load.ts';
 import { runCommand, ROOT } from './support/run.ts';
 
 describe('start-up snapshot', () => {
@@ -19,7 +21,8 @@ describe('start-up snapshot', () => {
   });
 
   it('gives the same answers from a loaded index as from a freshly built one', () => {
-    const { entries, search } = realKnowledge();
+    const entries = loadKnowledge();
+    const search = new KnowledgeSearch(entries);
     const path = join(mkdtempSync(join(tmpdir(), 'kernelbot-snap-')), 'snap.json');
     expect(writeSnapshot(path, { key: 'k', entries, index: search.indexJson() })).toBe(true);
     const snapshot = readSnapshot(path, 'k');
@@ -37,36 +40,57 @@ describe('start-up snapshot', () => {
   });
 });
 
-// Everything that builds or runs build/ lives in this one file, so two builds never overlap.
-describe('the bundled bot with a snapshot (npm start)', () => {
+/** A knowledge directory with the real kdbus entry alone (its related entries dropped): quick to validate and index. */
+function oneEntryKnowledge(): string {
   const dir = mkdtempSync(join(tmpdir(), 'kernelbot-kb-'));
-  const run = () => runCommand(process.execPath, ['build/main.js'], { input: '/feature kdbus\n', env: { KNOWLEDGE_DIR: dir } });
+  const text = readFileSync(join(ROOT, 'knowledge', 'kdbus.yaml'), 'utf8');
+  writeFileSync(join(dir, 'kdbus.yaml'), text.replace(/^related: \[.*\]$/m, 'related: []'));
+  return dir;
+}
 
-  beforeAll(async () => {
-    cpSync(join(ROOT, 'knowledge'), dir, { recursive: true });
-    const built = await runCommand('npm', ['run', '--silent', 'build']);
-    expect(built.code).toBe(0);
-  });
+describe('the snapshot beside the bundled bot (loadSearch, in process)', () => {
+  it('never answers from a stale snapshot: an edited entry or a new build is validated and indexed again', async () => {
+    const dir = oneEntryKnowledge();
+    // loadSearch keeps a snapshot only beside a bundled build/main.js; its text is part of the key.
+    const build = join(mkdtempSync(join(tmpdir(), 'kernelbot-build-')), 'build');
+    mkdirSync(build);
+    const program = join(build, 'main.js');
+    writeFileSync(program, '// bundle v1');
+    const snapshotPath = join(build, 'knowledge-snapshot.json');
+    const title = async () => (await loadSearch(dir, pathToFileURL(program).href)).get('kdbus')?.title.en;
 
-  it('works through the real `npm start` (build when stale, then one node process)', async () => {
-    const { stdout, code } = await runCommand('npm', ['start', '--silent'], { input: '/feature kdbus\n' });
-    expect(code).toBe(0);
-    expect(stdout).toMatch(/== kdbus \(D-Bus transport in the kernel\) ==/);
-  });
-
-  it('never answers from a stale snapshot: an edited entry is validated and indexed again', async () => {
-    expect((await run()).stdout).toMatch(/== kdbus \(D-Bus transport in the kernel\) ==/);
-    // The second start answers from the snapshot the first one wrote: a title changed only there shows.
-    const snapshotPath = join(ROOT, 'build', 'knowledge-snapshot.json');
+    expect(await title()).toBe('kdbus (D-Bus transport in the kernel)');
+    expect(existsSync(snapshotPath)).toBe(true);
+    // The next start answers from the snapshot the first one wrote: a title changed only there shows.
     writeFileSync(snapshotPath, readFileSync(snapshotPath, 'utf8').replaceAll('kdbus (D-Bus transport in the kernel)', 'kdbus (served from the snapshot)'));
-    expect((await run()).stdout).toMatch(/== kdbus \(served from the snapshot\) ==/);
+    expect(await title()).toBe('kdbus (served from the snapshot)');
+    writeFileSync(program, '// bundle v2');
+    expect(await title()).toBe('kdbus (D-Bus transport in the kernel)');
     const file = join(dir, 'kdbus.yaml');
     const original = readFileSync(file, 'utf8');
     writeFileSync(file, original.replace('en: kdbus (D-Bus transport in the kernel)', 'en: kdbus (renamed for the test)'));
-    expect((await run()).stdout).toMatch(/== kdbus \(renamed for the test\) ==/);
+    expect(await title()).toBe('kdbus (renamed for the test)');
     writeFileSync(file, original.replace(/summary:\n {2}en: >-/, 'summary:\n  fr: oops\n  en: >-'));
-    const broken = await run();
-    expect(broken.code).toBe(1);
-    expect(broken.stderr).toMatch(/kdbus\.yaml: summary: Unrecognized key: "fr"|kdbus\.yaml: summary.*fr/);
+    await expect(loadSearch(dir, pathToFileURL(program).href)).rejects.toThrow(/kdbus\.yaml: summary: Unrecognized key: "fr"/);
   });
+
+  it('is never written for a run from source', async () => {
+    const src = join(mkdtempSync(join(tmpdir(), 'kernelbot-src-')), 'src');
+    mkdirSync(src);
+    writeFileSync(join(src, 'main.ts'), '// source');
+    expect((await loadSearch(oneEntryKnowledge(), pathToFileURL(join(src, 'main.ts')).href)).size).toBe(1);
+    expect(readdirSync(src)).toEqual(['main.ts']);
+  });
+});
+
+/** The spawned smoke test of `npm start` in terminal mode (everything else about it runs in process: tests/terminal.test.ts). */
+describe('npm start', () => {
+  it('builds when stale, then answers from one node process, with a valid snapshot beside the bundle', async () => {
+    const { stdout, stderr, code } = await runCommand('npm', ['start', '--silent'], { input: '/feature kdbus\n', timeoutMs: 90_000 });
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/== kdbus \(D-Bus transport in the kernel\) ==/);
+    const key = snapshotKey(readKnowledgeDir(), readFileSync(join(ROOT, 'build', 'main.js'), 'utf8'));
+    expect(readSnapshot(join(ROOT, 'build', 'knowledge-snapshot.json'), key)).not.toBeNull();
+  }, 120_000);
 });

@@ -115,8 +115,10 @@ describe('a bot process killed in the middle of a fan-out', () => {
     // A few more polls of the restarted process: nothing else may arrive.
     const polls = feed.requests.length;
     await fake.waitFor(() => feed.requests.length >= polls + 2, 10_000);
+    // SIGTERM: a clean shutdown with exit code 0 (the spawned bot smoke test ends with a fatal close instead).
     second.child.kill('SIGTERM');
     expect(await second.exit).toBe(0);
+    expect(second.stderr()).toMatch(/"msg":"shutting down"/);
 
     for (const channelId of CHANNELS) {
       const posts = announcements(channelId);
