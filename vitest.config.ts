@@ -4,11 +4,16 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     // Temp directories first: everything the run creates (the Postgres data dir too) is removed at the end.
-    // One real Postgres server for the whole run (the store contract and multi-process tests).
-    globalSetup: ['tests/support/temp-root.ts', 'tests/support/postgres-global-setup.ts'],
+    // One real Postgres server for the whole run (the store contract and multi-process tests), started
+    // while the real knowledge base is validated and indexed once for the run (not once per test file).
+    globalSetup: ['tests/support/temp-root.ts', 'tests/support/postgres-global-setup.ts', 'tests/support/knowledge-global-setup.ts', 'tests/support/postgres-ready.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
-    // End-to-end suites start child processes and loopback servers; two cores are enough.
+    // Two workers that keep their modules between files: discord.js, the search code and the shared
+    // knowledge base load once per worker instead of once per file. No test changes process-wide
+    // state (environment, working directory, signal handlers); spawned smoke tests run real processes.
+    pool: 'threads',
+    isolate: false,
     maxWorkers: 2,
   },
 });

@@ -1,5 +1,5 @@
 import type { TestProject } from 'vitest/node';
-import { startPostgres } from './postgres-server.ts';
+import { startPostgres, type PostgresServer } from './postgres-server.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -8,13 +8,23 @@ declare module 'vitest' {
   }
 }
 
-/** One Postgres for the whole run (TEST_POSTGRES_URL uses an existing server instead). */
-export default async function setup(project: TestProject) {
+/** The server being started; postgres-ready.ts (a later global setup) waits for it. */
+export let startingPostgres: Promise<PostgresServer | null> = Promise.resolve(null);
+
+/**
+ * One Postgres for the whole run (TEST_POSTGRES_URL uses an existing server instead). Starting it
+ * mostly waits on initdb and the server process, so the global setups after this one (building the
+ * knowledge snapshot) run meanwhile; postgres-ready.ts provides the URL once it accepts connections.
+ */
+export default function setup(project: TestProject) {
   if (process.env.TEST_POSTGRES_URL) {
     project.provide('postgresUrl', process.env.TEST_POSTGRES_URL);
     return;
   }
-  const server = await startPostgres();
-  project.provide('postgresUrl', server.url);
-  return () => server.stop();
+  startingPostgres = startPostgres();
+  startingPostgres.catch(() => {}); // reported by postgres-ready.ts
+  return async () => {
+    const server = await startingPostgres.catch(() => null);
+    await server?.stop();
+  };
 }
