@@ -10,7 +10,7 @@ import { ConfigError, loadConfig, type Config } from './config.ts';
 import type { Readable, Writable } from 'node:stream';
 import { openStore } from './store/store.ts';
 import { inputLines } from './terminal/lines.ts';
-import { cliErrno, cliMaintainers, cliSyscall } from './kernel/cli-lookups.ts';
+import { cliErrno, cliMaintainers, cliSyscall } from './cli-lookups.ts';
 
 /**
  * The search CLI. External tooling depends on its output: `search --json` writes exactly one JSON

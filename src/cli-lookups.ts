@@ -1,13 +1,13 @@
 import { readFileSync } from 'node:fs';
-import type { Language } from '../knowledge/schema.ts';
-import { renderText } from '../terminal/render-text.ts';
-import { errnoReply, maintainersReply } from '../answers/lookups.ts';
-import { syscallReply } from '../answers/lookups.ts';
-import { MaintainersIndex, type MaintainersLookup, type MaintainersSection } from './maintainers/index.ts';
-import { DEFAULT_MAINTAINERS_URL } from '../config.ts';
-import { MaintainersService, memoryMaintainersStore } from './maintainers/service.ts';
-import { isArch, lookupSyscall, SYSCALL_NOTE } from './syscalls/index.ts';
-import { lookupErrno } from './errno/index.ts';
+import type { Language } from './knowledge/schema.ts';
+import { renderText } from './terminal/render-text.ts';
+import { errnoReply, maintainersReply } from './answers/lookups.ts';
+import { syscallReply } from './answers/lookups.ts';
+import { MaintainersIndex, type MaintainersLookup, type MaintainersSection } from './kernel/maintainers/index.ts';
+import { DEFAULT_MAINTAINERS_URL } from './config.ts';
+import { MaintainersService, memoryMaintainersStore } from './kernel/maintainers/service.ts';
+import { isArch, lookupSyscall, SYSCALL_NOTE } from './kernel/syscalls/index.ts';
+import { lookupErrno } from './kernel/errno/index.ts';
 
 /**
  * The CLI's kernel lookups (`cli -- maintainers|syscall|errno`). Their --json shapes are an interface
