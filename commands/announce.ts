@@ -1,8 +1,9 @@
 import { ApplicationCommandOptionType, ChannelType, InteractionContextType } from 'discord-api-types/v10';
 import { defineCommand, describe } from './command.ts';
 import { MANAGE_GUILD, note, refuseUnlessAdmin, unavailable } from './admin.ts';
-import { ANNOUNCE_TYPES, parseAnnounceTypes } from '../src/config.ts';
-import { formatAge } from '../src/releases/current.ts';
+import { ANNOUNCE_TYPES, parseAnnounceTypes, UnknownAnnounceTypes } from '../src/config.ts';
+import { ANNOUNCE } from '../src/i18n/announce.ts';
+import { PROBLEMS } from '../src/i18n/problems.ts';
 
 const TYPE_PRESETS = ['mainline,rc,stable,longterm,eol', 'mainline,eol', 'mainline,rc', 'stable,longterm,eol', 'all'];
 
@@ -46,7 +47,8 @@ export const announce = defineCommand({
     const service = deps.services?.announcements;
     if (!service) return unavailable(invocation);
     const guildId = invocation.guildId!;
-    const de = invocation.lang === 'de';
+    const t = ANNOUNCE[invocation.lang];
+    const problems = PROBLEMS[invocation.lang];
 
     switch (options.subcommand()) {
       case 'set': {
@@ -55,56 +57,51 @@ export const announce = defineCommand({
         try {
           types = parseAnnounceTypes(options.string('types'));
         } catch (error) {
-          return note(invocation, (error as Error).message, (error as Error).message);
+          if (error instanceof UnknownAnnounceTypes) return note(invocation, t.unknownTypes(error.unknown.join(', '), ANNOUNCE_TYPES.join(', ')));
+          throw error;
         }
         const roleId = options.id('role');
         const result = await service.subscribe({ guildId, channelId, types, roleId, createdBy: invocation.userId });
-        if (!result.ok) return note(invocation, `I cannot post in <#${channelId}>: ${result.problem}.`, `In <#${channelId}> kann ich nicht posten: ${result.problem}.`);
-        const role = roleId ? (de ? `, Rolle <@&${roleId}> wird erwähnt` : `, pinging <@&${roleId}>`) : '';
-        const warning = result.warning ? `\n⚠️ ${result.warning}.` : '';
-        return note(
-          invocation,
-          `New kernel releases (${types.join(', ')}) will be announced in <#${channelId}>${role}. Each release is posted once. Try /announce test.${warning}`,
-          `Neue Kernel-Versionen (${types.join(', ')}) werden in <#${channelId}> angekündigt${role}. Jede Version kommt genau einmal. Probier /announce test.${warning}`,
-        );
+        if (!result.ok) return note(invocation, t.cannotPost(`<#${channelId}>`, problems.channel(result.problem)));
+        const role = roleId ? t.pingingRole(`<@&${roleId}>`) : '';
+        const warning = result.warning ? `\n⚠️ ${problems.warning(result.warning)}.` : '';
+        return note(invocation, `${t.subscribed(types.join(', '), `<#${channelId}>`, role)}${warning}`);
       }
       case 'show': {
         const statuses = await service.status(guildId);
         const current = await service.current();
-        const last = current ? `${de ? 'Letzter Abruf von kernel.org' : 'Last kernel.org fetch'}: ${formatAge(current.ageMs)}` : de ? 'kernel.org wurde noch nicht erfolgreich abgerufen.' : 'kernel.org has not been fetched successfully yet.';
+        const last = current ? t.lastFetch(t.ago(current.ageMs)) : t.neverFetched;
         const next = service.nextFetchAt();
-        const fetched = next ? `${last}\n${de ? 'Nächster Abruf von kernel.org' : 'Next kernel.org fetch'}: <t:${Math.floor(next.getTime() / 1000)}:R>` : last;
-        if (statuses.length === 0) return note(invocation, `No announcements in this server. Use /announce set.\n${fetched}`, `Auf diesem Server gibt es keine Ankündigungen. Nutze /announce set.\n${fetched}`);
+        const fetched = next ? `${last}\n${t.nextFetch(`<t:${Math.floor(next.getTime() / 1000)}:R>`)}` : last;
+        if (statuses.length === 0) return note(invocation, `${t.noSubscriptions}\n${fetched}`);
         const fields = statuses.map((s) => {
           const sub = s.subscription!;
           const lines = [
-            `${de ? 'Arten' : 'Types'}: ${sub.types.join(', ')}${sub.roleId ? ` · ${de ? 'Rolle' : 'role'} <@&${sub.roleId}>` : ''}`,
-            `${de ? 'Status' : 'State'}: ${sub.enabled ? (de ? 'aktiv' : 'active') : de ? 'gestoppt' : 'stopped'}`,
-            `${de ? 'Letzte Zustellung' : 'Last delivery'}: ${s.lastDelivery ? `${s.lastDelivery.eventKey} (${s.lastDelivery.status})` : '–'}${s.pending ? ` · ${s.pending} ${de ? 'ausstehend' : 'pending'}` : ''}`,
-            ...s.problems.map((p) => `⚠️ ${p}`),
+            `${t.types}: ${sub.types.join(', ')}${sub.roleId ? ` · ${t.role} <@&${sub.roleId}>` : ''}`,
+            `${t.state}: ${sub.enabled ? t.active : t.stopped}`,
+            `${t.lastDelivery}: ${s.lastDelivery ? `${s.lastDelivery.eventKey} (${t.delivery(s.lastDelivery.status)})` : '–'}${s.pending ? ` · ${s.pending} ${t.pending}` : ''}`,
+            ...s.problems.map((p) => `⚠️ ${problems.status(p)}`),
           ];
           return { name: `#${sub.channelId}`, value: `<#${sub.channelId}>\n${lines.join('\n')}` };
         });
-        return note(invocation, fetched, fetched, fields);
+        return note(invocation, fetched, fields);
       }
       case 'test': {
         const subscriptions = (await service.status(guildId)).map((s) => s.subscription!);
         const channelId = options.id('channel') ?? subscriptions[0]?.channelId ?? invocation.channelId;
-        if (!channelId) return note(invocation, 'Name a channel.', 'Nenne einen Kanal.');
+        if (!channelId) return note(invocation, t.nameChannel);
         const roleId = subscriptions.find((s) => s.channelId === channelId)?.roleId ?? null;
         const result = await service.sendSample(channelId, roleId);
-        return result.ok
-          ? note(invocation, `Sample posted in <#${channelId}>.`, `Beispiel in <#${channelId}> gepostet.`)
-          : note(invocation, `The sample could not be posted in <#${channelId}>: ${result.problem}.`, `Das Beispiel ließ sich in <#${channelId}> nicht posten: ${result.problem}.`);
+        return note(invocation, result.ok ? t.samplePosted(`<#${channelId}>`) : t.sampleFailed(`<#${channelId}>`, problems.channel(result.problem)));
       }
       case 'off': {
         const stopped = await service.unsubscribe(guildId, options.id('channel'));
-        if (stopped.length === 0) return note(invocation, 'There was nothing to stop.', 'Es gab nichts zu beenden.');
+        if (stopped.length === 0) return note(invocation, t.nothingToStop);
         const list = stopped.map((id) => `<#${id}>`).join(', ');
-        return note(invocation, `Announcements stopped in ${list}.`, `Ankündigungen beendet in ${list}.`);
+        return note(invocation, t.stoppedIn(list));
       }
       default:
-        return note(invocation, 'Use /announce set, show, test or off.', 'Nutze /announce set, show, test oder off.');
+        return note(invocation, t.usage);
     }
   },
   autocomplete(_option, typed) {

@@ -11,6 +11,7 @@ import type { AnnouncementService } from '../src/releases/announcements.ts';
 import type { QaService } from '../src/qa/service.ts';
 import type { MaintainersService } from '../src/kernel/maintainers/service.ts';
 import type { RefsService } from '../src/kernel/refs/service.ts';
+import type { KernelReleases } from '../src/releases/current.ts';
 
 /** What every handler may use. Services arrive here as ports; nothing is global. */
 export interface CommandDeps {
@@ -31,6 +32,8 @@ export interface CommandServices {
   maintainers: MaintainersService;
   /** Commit, CVE and lore references in opted-in channels. */
   refs: RefsService;
+  /** /kernel: the bot's last kernel.org fetch, or in the terminal one fetch on demand. */
+  kernelReleases: KernelReleases;
 }
 
 /** Who asked, where, and in which language the answer should be. */

@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType, InteractionContextType } from 'discord-api-types/v10';
 import { defineCommand, describe } from './command.ts';
 import { MANAGE_GUILD, note, refuseUnlessAdmin, unavailable } from './admin.ts';
+import { ADMIN } from '../src/i18n/admin.ts';
 
 export const kb = defineCommand({
   definition: {
@@ -20,16 +21,16 @@ export const kb = defineCommand({
     if (refusal) return refusal;
     const service = deps.services?.qa;
     if (!service) return unavailable(invocation);
-    const de = invocation.lang === 'de';
+    const t = ADMIN[invocation.lang];
     if (options.subcommand() === 'hits') {
       const hits = await service.hits(20);
-      if (hits.length === 0) return note(invocation, 'No answers counted yet.', 'Noch keine Antworten gezählt.');
+      if (hits.length === 0) return note(invocation, t.noHits);
       const lines = hits.map((h) => `${h.hits}× ${deps.search.get(h.entryId)?.title[invocation.lang] ?? h.entryId}`);
-      return note(invocation, lines.join('\n'), lines.join('\n'));
+      return note(invocation, lines.join('\n'));
     }
     const gaps = await service.gaps(20);
-    if (gaps.length === 0) return note(invocation, 'No unanswered questions recorded yet.', 'Noch keine unbeantworteten Fragen erfasst.');
-    const lines = gaps.map((g) => `${g.asked + g.unhelpful}× “${g.question.replace(/[`*_~|]/g, '')}”${g.unhelpful ? (de ? ` (${g.unhelpful}× nicht hilfreich)` : ` (${g.unhelpful}× not helpful)`) : ''}`);
-    return note(invocation, lines.join('\n'), lines.join('\n'));
+    if (gaps.length === 0) return note(invocation, t.noGaps);
+    const lines = gaps.map((g) => `${g.asked + g.unhelpful}× “${g.question.replace(/[`*_~|]/g, '')}”${g.unhelpful ? ` (${t.notHelpful(g.unhelpful)})` : ''}`);
+    return note(invocation, lines.join('\n'));
   },
 });

@@ -2,6 +2,7 @@ import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { defineCommand, describe } from './command.ts';
 import { unavailable } from './admin.ts';
 import { renderCurrentReleasesText } from '../src/releases/current.ts';
+import { ANNOUNCE } from '../src/i18n/announce.ts';
 
 export const kernel = defineCommand({
   definition: {
@@ -11,9 +12,13 @@ export const kernel = defineCommand({
   },
   usage: { en: '/kernel – current mainline, stable and longterm releases', de: '/kernel – aktuelle Mainline-, Stable- und Longterm-Versionen' },
   async handle(_options, invocation, deps) {
-    const service = deps.services?.announcements;
-    if (!service) return unavailable(invocation);
-    const current = await service.current();
-    return { type: 'releases', lang: invocation.lang, current, text: renderCurrentReleasesText(current) };
+    const { lang } = invocation;
+    const source = deps.services?.kernelReleases;
+    if (!source) return unavailable(invocation);
+    const { current, failure } = await source.releases();
+    const t = ANNOUNCE[lang];
+    const failed = failure ? t.fetchFailed(failure.url, t.feedFailure(failure.reason, failure.httpStatus)) : null;
+    const text = current && failed ? `${renderCurrentReleasesText(current, lang)}\n${failed}` : (failed ?? renderCurrentReleasesText(current, lang));
+    return { type: 'releases', lang, current, text };
   },
 });

@@ -1,6 +1,7 @@
 import { ApplicationCommandOptionType, ChannelType, InteractionContextType } from 'discord-api-types/v10';
 import { defineCommand, describe } from './command.ts';
 import { MANAGE_GUILD, note, refuseUnlessAdmin, unavailable } from './admin.ts';
+import { ADMIN } from '../src/i18n/admin.ts';
 
 /** Channels a Q&A watch makes sense in: text, announcement and forum channels. */
 const WATCHABLE = [ChannelType.GuildText, ChannelType.GuildAnnouncement, ChannelType.GuildForum] as const;
@@ -35,33 +36,26 @@ export const qa = defineCommand({
     const service = deps.services?.qa;
     if (!service) return unavailable(invocation);
     const channelId = options.id('channel');
+    const t = ADMIN[invocation.lang];
+    const channel = `<#${channelId}>`;
     switch (options.subcommand()) {
       case 'add': {
         const kind = options.channelType('channel') === ChannelType.GuildForum ? 'forum' : 'text';
         await service.watch({ channelId: channelId!, guildId: invocation.guildId!, kind }, invocation.userId);
-        return kind === 'forum'
-          ? note(invocation, `Watching the forum <#${channelId}>: new posts get suggestions when I am confident.`, `Ich beobachte das Forum <#${channelId}>: neue Beiträge bekommen Vorschläge, wenn ich mir sicher bin.`)
-          : note(
-              invocation,
-              `Watching <#${channelId}>: questions that match an entry well get a short suggestion (needs the Message Content intent, MESSAGE_CONTENT_INTENT=true; otherwise only @mentions).`,
-              `Ich beobachte <#${channelId}>: Fragen, die gut zu einem Eintrag passen, bekommen einen kurzen Vorschlag (braucht den Message-Content-Intent, MESSAGE_CONTENT_INTENT=true; sonst nur @Erwähnungen).`,
-            );
+        return note(invocation, kind === 'forum' ? t.watchingForum(channel) : t.watchingText(channel));
       }
       case 'remove':
-        return (await service.unwatch(channelId!))
-          ? note(invocation, `No longer watching <#${channelId}>.`, `<#${channelId}> wird nicht mehr beobachtet.`)
-          : note(invocation, `<#${channelId}> was not watched.`, `<#${channelId}> wurde nicht beobachtet.`);
+        return note(invocation, (await service.unwatch(channelId!)) ? t.unwatched(channel) : t.notWatched(channel));
       default: {
         const channels = await service.channelsOf(invocation.guildId!);
         // Channels where commit ids, CVEs and lore links get explained (/refs on).
         const refChannels = (await deps.services?.refs?.channels.channelsOf(invocation.guildId!)) ?? [];
         const refsLine = refChannels.length > 0 ? refChannels.map((id) => `<#${id}>`).join(', ') : null;
-        const refsEn = `References explained in: ${refsLine ?? 'no channel (/refs on)'}`;
-        const refsDe = `Referenzen erklärt in: ${refsLine ?? 'keinem Kanal (/refs on)'}`;
-        if (channels.length === 0) return note(invocation, `No Q&A channels yet. Use /qa add.\n${refsEn}`, `Noch keine Q&A-Kanäle. Nutze /qa add.\n${refsDe}`);
-        const list = channels.map((c) => `<#${c.channelId}> (${c.kind})`).join('\n');
+        const refsText = refsLine ? t.refsIn(refsLine) : t.refsNowhere;
+        if (channels.length === 0) return note(invocation, `${t.noQaChannels}\n${refsText}`);
+        const list = channels.map((c) => `<#${c.channelId}> (${t.channelKind(c.kind)})`).join('\n');
         const solved = await service.solvedCount();
-        return note(invocation, `${list}\n\nPosts marked solved after a suggestion: ${solved}\n${refsEn}`, `${list}\n\nNach einem Vorschlag als gelöst markiert: ${solved}\n${refsDe}`);
+        return note(invocation, `${list}\n\n${t.solvedCount(solved)}\n${refsText}`);
       }
     }
   },

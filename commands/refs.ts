@@ -1,6 +1,8 @@
 import { ApplicationCommandOptionType, ChannelType, InteractionContextType } from 'discord-api-types/v10';
 import { defineCommand, describe } from './command.ts';
 import { MANAGE_GUILD, note, refuseUnlessAdmin, unavailable } from './admin.ts';
+import { ADMIN } from '../src/i18n/admin.ts';
+import { PROBLEMS } from '../src/i18n/problems.ts';
 
 /** Channels where members write messages: text and announcement channels. */
 const REF_CHANNELS = [ChannelType.GuildText, ChannelType.GuildAnnouncement] as const;
@@ -34,18 +36,14 @@ export const refs = defineCommand({
     const service = deps.services?.refs;
     if (!service) return unavailable(invocation);
     const channelId = options.id('channel')!;
+    const t = ADMIN[invocation.lang];
+    const channel = `<#${channelId}>`;
     if (options.subcommand() === 'off') {
-      return (await service.channels.disable(channelId))
-        ? note(invocation, `No longer explaining references in <#${channelId}>.`, `In <#${channelId}> werden keine Referenzen mehr erklärt.`)
-        : note(invocation, `References were not explained in <#${channelId}>.`, `In <#${channelId}> wurden keine Referenzen erklärt.`);
+      return note(invocation, (await service.channels.disable(channelId)) ? t.refsOff(channel) : t.refsWereOff(channel));
     }
     const access = await service.checkChannel(channelId);
-    if (!access.ok) return note(invocation, `I cannot reply in <#${channelId}>: ${access.problem}`, `Ich kann in <#${channelId}> nicht antworten: ${access.problem}`);
+    if (!access.ok) return note(invocation, t.cannotReply(channel, PROBLEMS[invocation.lang].channel(access.problem)));
     await service.channels.enable({ channelId, guildId: invocation.guildId! }, invocation.userId);
-    return note(
-      invocation,
-      `In <#${channelId}>, a commit id (12+ hex digits, also in Fixes: lines), a CVE id or a lore.kernel.org link gets one short reply with what it is (looked up on kernel.org; nothing is posted when the lookup finds nothing). Needs the Message Content intent (MESSAGE_CONTENT_INTENT=true).`,
-      `In <#${channelId}> bekommt eine Commit-ID (12+ Hex-Ziffern, auch in Fixes:-Zeilen), eine CVE-ID oder ein lore.kernel.org-Link eine kurze Antwort, worum es geht (nachgeschlagen auf kernel.org; findet sich nichts, wird nichts gepostet). Braucht den Message-Content-Intent (MESSAGE_CONTENT_INTENT=true).`,
-    );
+    return note(invocation, t.refsOn(channel));
   },
 });

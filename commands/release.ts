@@ -1,7 +1,7 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { defineCommand, describe, ANSWER_OPTIONS } from './command.ts';
 import { releaseReply } from '../src/answers/reply.ts';
-import { labels } from '../src/answers/i18n.ts';
+import { labels } from '../src/i18n/answers.ts';
 import { compareVersions } from '../src/shared/kernel-version.ts';
 import { foldText } from '../src/shared/text.ts';
 

@@ -7,6 +7,7 @@ import { loadSearch } from './startup.ts';
 import { COMMANDS } from '../commands/registry.ts';
 import { BOT_VERSION } from './version.ts';
 import { runTerminal, localeLanguage } from './terminal/repl.ts';
+import { useColour } from './terminal/format.ts';
 import type { CommandDeps } from '../commands/command.ts';
 import { terminalServices } from './terminal/services.ts';
 import { createLogger } from './logger.ts';
@@ -17,7 +18,8 @@ export interface AppIo {
   /** The directory whose .env is read. */
   cwd: string;
   stdin: Readable & { isTTY?: boolean };
-  stdout: Writable;
+  /** isTTY and columns as on process.stdout: colour and line width of terminal mode. */
+  stdout: Writable & { isTTY?: boolean; columns?: number };
   stderr: Writable;
   /** The default knowledge base, already loaded: tests share one instead of validating and indexing it for every run. */
   knowledge?: () => KnowledgeSearch;
@@ -37,7 +39,10 @@ export async function runApp(io: AppIo, programUrl: string): Promise<number> {
     if (!config.DISCORD_TOKEN) {
       const { services, close } = await terminalServices(config, createLogger({ level: config.LOG_LEVEL }));
       const lang = localeLanguage(io.env);
-      await runTerminal({ ...deps, services }, { input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY), lang });
+      await runTerminal(
+        { ...deps, services },
+        { input: io.stdin, output: io.stdout, interactive: Boolean(io.stdin.isTTY), lang, colour: useColour(io.stdout, io.env), columns: () => io.stdout.columns },
+      );
       await close();
       return 0;
     }

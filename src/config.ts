@@ -34,15 +34,20 @@ export type AnnounceType = (typeof ANNOUNCE_TYPES)[number];
 /** linux-next is daily: only on request. */
 export const DEFAULT_ANNOUNCE_TYPES: readonly AnnounceType[] = ['mainline', 'rc', 'stable', 'longterm', 'eol'];
 
-/** Parses ANNOUNCE_TYPES (also /announce set types:); throws with the valid names when a word is unknown. */
+/** Unknown words in an announcement type list; the message names the valid ones (for ANNOUNCE_TYPES; /announce words it per language). */
+export class UnknownAnnounceTypes extends Error {
+  constructor(readonly unknown: string[]) {
+    super(`ANNOUNCE_TYPES: unknown type(s) ${unknown.join(', ')}; use ${ANNOUNCE_TYPES.join(', ')} or all`);
+  }
+}
+
+/** Parses ANNOUNCE_TYPES (also /announce set types:); throws UnknownAnnounceTypes when a word is unknown. */
 export function parseAnnounceTypes(text: string | null | undefined): AnnounceType[] {
   const words = (text ?? '').toLowerCase().split(/[\s,]+/).filter(Boolean);
   if (words.length === 0) return [...DEFAULT_ANNOUNCE_TYPES];
   if (words.includes('all')) return [...ANNOUNCE_TYPES];
   const unknown = words.filter((w) => !(ANNOUNCE_TYPES as readonly string[]).includes(w));
-  if (unknown.length) {
-    throw new Error(`ANNOUNCE_TYPES: unknown type(s) ${unknown.join(', ')}; use ${ANNOUNCE_TYPES.join(', ')} or all`);
-  }
+  if (unknown.length) throw new UnknownAnnounceTypes(unknown);
   return ANNOUNCE_TYPES.filter((t) => words.includes(t));
 }
 

@@ -4,87 +4,10 @@ import type { MaintainersLookup, MaintainersSection } from '../kernel/maintainer
 import type { MaintainersState } from '../kernel/maintainers/service.ts';
 import type { SyscallLookup } from '../kernel/syscalls/index.ts';
 import type { ErrnoAnswer } from '../kernel/errno/index.ts';
+import { LOOKUPS as L } from '../i18n/lookups.ts';
 
 /** Replies for the kernel lookups (/maintainers, /syscall, /errno) in the platform-neutral model. */
 
-const L = {
-  en: {
-    maintainersOf: (path: string) => `Maintainers of ${path}`,
-    subsystem: 'Subsystem',
-    status: 'Status',
-    maintainers: 'Maintainers',
-    reviewers: 'Reviewers',
-    lists: 'Lists',
-    trees: 'Tree',
-    web: 'Web',
-    files: 'Files',
-    matched: 'Matched by',
-    more: (n: number) => `+${n} more`,
-    rest: 'Everything also goes to THE REST',
-    furtherSections: 'Further sections',
-    otherMatches: 'Other matches',
-    noMatch: (q: string) => `No path or subsystem in MAINTAINERS matches “${q}”.`,
-    tryPath: 'Give a path inside the kernel tree (fs/btrfs/inode.c, drivers/gpu/drm/i915/) or a subsystem name (btrfs).',
-    onlyRest: 'No specific section covers this path; it falls to THE REST.',
-    notYet: 'The MAINTAINERS file has not been fetched from kernel.org yet (it is loaded at start and refreshed daily). Please try again in a minute.',
-    lastError: 'Last attempt',
-    source: (date: string) => `From MAINTAINERS as of ${date}; \`scripts/get_maintainer.pl\` in a kernel tree adds people from the git history.`,
-    syscallTitle: (name: string) => `System call ${name}`,
-    notImplemented: 'reserved or not implemented',
-    arguments: 'Arguments',
-    argsUnknown: 'architecture-specific entry point; see the man page',
-    argsVary: 'the argument order differs between architectures',
-    manPage: 'Man page',
-    syscallNotFound: (q: string, arch: string | null) => `No system call “${q}”${arch ? ` on ${arch}` : ''} in the shipped tables.`,
-    didYouMean: 'Did you mean',
-    numberHint: 'A number is looked up on x86_64 unless you choose an architecture.',
-    tables: 'Tables',
-    errnoTitle: (name: string, nr: number) => `${name} (${nr})`,
-    errnoMeaning: 'Meaning',
-    errnoUsage: (name: string, nr: number) => `Kernel functions return it as -${name} (-${nr}); user space sees errno ${nr}.`,
-    errnoKernelOnly: 'Kernel-internal (include/linux/errno.h): it should never reach user space.',
-    alsoCalled: 'Also called',
-    errnoNotFound: (q: string) => `“${q}” is not an errno name or number I know (e.g. EBUSY, -16).`,
-  },
-  de: {
-    maintainersOf: (path: string) => `Zuständig für ${path}`,
-    subsystem: 'Subsystem',
-    status: 'Status',
-    maintainers: 'Maintainer',
-    reviewers: 'Reviewer',
-    lists: 'Mailinglisten',
-    trees: 'Tree',
-    web: 'Web',
-    files: 'Dateien',
-    matched: 'Gefunden über',
-    more: (n: number) => `+${n} weitere`,
-    rest: 'Alles geht zusätzlich an THE REST',
-    furtherSections: 'Weitere Abschnitte',
-    otherMatches: 'Weitere Treffer',
-    noMatch: (q: string) => `Kein Pfad und kein Subsystem in MAINTAINERS passt zu „${q}“.`,
-    tryPath: 'Gib einen Pfad im Kernel-Quellbaum (fs/btrfs/inode.c, drivers/gpu/drm/i915/) oder einen Subsystem-Namen (btrfs) an.',
-    onlyRest: 'Kein eigener Abschnitt deckt diesen Pfad ab; er fällt unter THE REST.',
-    notYet: 'Die MAINTAINERS-Datei wurde noch nicht von kernel.org geladen (das passiert beim Start und dann täglich). Bitte versuch es in einer Minute noch einmal.',
-    lastError: 'Letzter Versuch',
-    source: (date: string) => `Aus MAINTAINERS mit Stand ${date}; \`scripts/get_maintainer.pl\` in einem Kernel-Quellbaum ergänzt Personen aus der Git-Historie.`,
-    syscallTitle: (name: string) => `Systemaufruf ${name}`,
-    notImplemented: 'reserviert oder nicht implementiert',
-    arguments: 'Argumente',
-    argsUnknown: 'architekturspezifischer Einsprungpunkt; siehe Manpage',
-    argsVary: 'die Reihenfolge der Argumente unterscheidet sich zwischen Architekturen',
-    manPage: 'Manpage',
-    syscallNotFound: (q: string, arch: string | null) => `Keinen Systemaufruf „${q}“${arch ? ` auf ${arch}` : ''} in den mitgelieferten Tabellen gefunden.`,
-    didYouMean: 'Meintest du',
-    numberHint: 'Eine Nummer wird auf x86_64 nachgeschlagen, außer du wählst eine Architektur.',
-    tables: 'Tabellen',
-    errnoTitle: (name: string, nr: number) => `${name} (${nr})`,
-    errnoMeaning: 'Bedeutung',
-    errnoUsage: (name: string, nr: number) => `Kernel-Funktionen geben ihn als -${name} (-${nr}) zurück; im Userspace steht errno ${nr}.`,
-    errnoKernelOnly: 'Nur kernelintern (include/linux/errno.h): sollte nie im Userspace ankommen.',
-    alsoCalled: 'Auch',
-    errnoNotFound: (q: string) => `„${q}“ ist kein errno-Name und keine errno-Nummer, die ich kenne (z. B. EBUSY, -16).`,
-  },
-} as const;
 
 function message(lang: Language, title: string | null, text: string, ephemeral = false): Reply {
   return { type: 'message', lang, title, text, ephemeral };
@@ -170,10 +93,7 @@ export function errnoReply(answer: ErrnoAnswer | null, query: string, lang: Lang
 /** /ask "who maintains btrfs?": point to /maintainers, with the best section when the file is loaded. */
 export function maintainerPointerReply(subject: string, state: MaintainersState | null, lang: Language): Reply {
   const command = `/maintainers ${subject}`;
-  const pointer =
-    lang === 'de'
-      ? `Wer etwas betreut, steht in der MAINTAINERS-Datei des Kernels: nutze \`${command}\` (mit einem Pfad wie fs/btrfs/inode.c oder einem Subsystem-Namen).`
-      : `Who maintains what is recorded in the kernel's MAINTAINERS file: use \`${command}\` (with a path such as fs/btrfs/inode.c or a subsystem name).`;
+  const pointer = L[lang].maintainerPointer(command);
   if (state?.status !== 'ready') return message(lang, null, pointer);
   const lookup = state.index.lookup(subject);
   const best = lookup.kind === 'name' ? lookup.hits[0]?.section : lookup.kind === 'path' ? lookup.matches.find((m) => !isRest(m.section))?.section : undefined;

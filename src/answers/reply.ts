@@ -1,6 +1,6 @@
 import type { KnowledgeEntry, Language } from '../knowledge/schema.ts';
 import type { KnowledgeSearch, SearchOutcome } from '../search/index.ts';
-import { AREA_LABELS, SOURCE_LABELS, STATUS_LABELS, labels } from './i18n.ts';
+import { AREA_LABELS, SOURCE_LABELS, STATUS_LABELS, labels } from '../i18n/answers.ts';
 import type { CurrentReleases } from '../shared/release.ts';
 import { kernelnewbiesUrl } from '../shared/kernel-version.ts';
 

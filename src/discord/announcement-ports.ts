@@ -2,6 +2,7 @@ import { DiscordAPIError, HTTPError, PermissionFlagsBits, Routes, SnowflakeUtil,
 import type { APIMessage, RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
 import type { MessageSender, SendResult } from '../releases/ports.ts';
 import type { ChannelAccess } from '../releases/announcements.ts';
+import type { CheckedPermission } from '../i18n/problems.ts';
 import { planMessages, renderAnnouncement } from './release-posts.ts';
 
 type MessageBody = RESTPostAPIChannelMessageJSONBody;
@@ -85,7 +86,7 @@ function sendFailure(error: unknown): SendResult {
 }
 
 /** Read Message History: the look-back before a resend (exactly once) silently finds nothing without it. */
-const NEEDED = { ViewChannel: 'View Channel', SendMessages: 'Send Messages', EmbedLinks: 'Embed Links', ReadMessageHistory: 'Read Message History' } as const;
+const NEEDED: readonly CheckedPermission[] = ['ViewChannel', 'SendMessages', 'EmbedLinks', 'ReadMessageHistory'];
 
 /** Checks from the cached guild, channel, roles and overwrites whether the bot may post (and ping); `client` is the current gateway client. */
 export function createChannelAccess(currentClient: () => Client): ChannelAccess {
@@ -93,16 +94,16 @@ export function createChannelAccess(currentClient: () => Client): ChannelAccess 
     async check(channelId, needs) {
       const client = currentClient();
       const channel = client.channels.cache.get(channelId) ?? (await client.channels.fetch(channelId).catch(() => null));
-      if (!channel) return { ok: false, problem: 'the channel does not exist or I cannot see it (missing permission: View Channel)' };
-      if (channel.isDMBased() || !channel.isTextBased()) return { ok: false, problem: 'it is not a server text channel' };
+      if (!channel) return { ok: false, problem: { kind: 'not-visible' } };
+      if (channel.isDMBased() || !channel.isTextBased()) return { ok: false, problem: { kind: 'not-text' } };
       const me = channel.guild.members.me;
       const permissions = me ? channel.permissionsFor(me) : null;
-      if (!permissions) return { ok: false, problem: 'I cannot work out my permissions there' };
-      const missing = (Object.keys(NEEDED) as (keyof typeof NEEDED)[]).filter((flag) => !permissions.has(PermissionFlagsBits[flag]));
-      if (missing.length > 0) return { ok: false, problem: `missing permission${missing.length > 1 ? 's' : ''}: ${missing.map((m) => NEEDED[m]).join(', ')}` };
+      if (!permissions) return { ok: false, problem: { kind: 'permissions-unknown' } };
+      const missing = NEEDED.filter((flag) => !permissions.has(PermissionFlagsBits[flag]));
+      if (missing.length > 0) return { ok: false, problem: { kind: 'missing-permissions', permissions: missing } };
       const role = needs.roleId ? channel.guild.roles.cache.get(needs.roleId) : undefined;
       if (role && !role.mentionable && !permissions.has(PermissionFlagsBits.MentionEveryone)) {
-        return { ok: true, warning: `the role ${role.name} is not mentionable and I lack Mention Everyone, so posts will name it without pinging` };
+        return { ok: true, warning: { kind: 'role-not-mentionable', role: role.name } };
       }
       return { ok: true };
     },

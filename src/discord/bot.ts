@@ -126,7 +126,7 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
     observeAnswer: (outcome, lang) => metrics.countAnswer(outcome, lang),
   });
   const kernel = await startKernelLookups({ config, store, logger, access: createChannelAccess(() => client) });
-  const deps: CommandDeps = { ...baseDeps, services: { ...baseDeps.services, announcements: releases.service, qa, maintainers: kernel.maintainers, refs: kernel.refs } };
+  const deps: CommandDeps = { ...baseDeps, services: { ...baseDeps.services, announcements: releases.service, kernelReleases: releases.service, qa, maintainers: kernel.maintainers, refs: kernel.refs } };
   const recent = new RecentAnswers(60_000, () => deps.now().getTime(), store.answerSlots);
 
   const routeInteraction = createInteractionRouter({

@@ -5,6 +5,7 @@ import { decodeCustomId } from './custom-ids.ts';
 import { resolveLanguage } from './language.ts';
 import { NO_MENTIONS } from './policy.ts';
 import { entryOrGone, ephemeral, type RouterDeps } from './interactions.ts';
+import { DISCORD } from '../i18n/discord.ts';
 
 /* Buttons and select menus. Everything a click needs is in its custom id (see custom-ids.ts). */
 
@@ -22,8 +23,7 @@ export async function handleButton(interaction: ButtonInteraction, deps: RouterD
     case 'delete': {
       if (interaction.user.id !== action.ownerId) {
         const lang = resolveLanguage(null, interaction.guildLocale);
-        const text = lang === 'de' ? 'Nur wer gefragt hat, kann diese Antwort löschen.' : 'Only the person who asked can delete this answer.';
-        await interaction.reply({ content: text, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+        await interaction.reply({ content: DISCORD[lang].onlyAskerDeletes, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
         return;
       }
       await interaction.deferUpdate();
@@ -45,8 +45,7 @@ export async function handleButton(interaction: ButtonInteraction, deps: RouterD
         reply: { messageReference: action.messageId, failIfNotExists: false },
         allowedMentions: { parse: [], repliedUser: true },
       });
-      const text = action.lang === 'de' ? 'Gepostet.' : 'Posted.';
-      await interaction.update({ content: text, embeds: [], components: [] });
+      await interaction.update({ content: DISCORD[action.lang].posted, embeds: [], components: [] });
       return;
     }
     case 'solved':
@@ -64,10 +63,9 @@ const SOLVED_TAG = /solved|resolved|gel(o|ö)st|erledigt|beantwortet|answered/i;
 /** The asker's buttons on a Q&A suggestion: mark the post solved, or remove an unhelpful suggestion. */
 async function handleQaButton(interaction: ButtonInteraction, verdict: 'solved' | 'unhelpful' | 'dismiss', ownerId: string, deps: RouterDeps): Promise<void> {
   const lang = resolveLanguage(null, interaction.guildLocale);
-  const de = lang === 'de';
+  const t = DISCORD[lang];
   if (interaction.user.id !== ownerId) {
-    const text = de ? 'Nur wer die Frage gestellt hat, kann das.' : 'Only the person who asked can do this.';
-    await interaction.reply({ content: text, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+    await interaction.reply({ content: t.onlyAsker, flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
     return;
   }
   const qa = deps.commandDeps.services?.qa;
@@ -85,15 +83,8 @@ async function handleQaButton(interaction: ButtonInteraction, verdict: 'solved' 
     return;
   }
   const tag = channel?.isThread() ? await applySolvedTag(channel, deps) : 'none';
-  const note = {
-    applied: de ? ' (Tag gesetzt)' : ' (tag applied)',
-    none: '',
-    'no-permission': de
-      ? '. Den Tag „gelöst“ konnte ich nicht setzen: Dafür brauche ich die Berechtigung „Threads verwalten“'
-      : '. I could not apply the "solved" tag: I need the Manage Threads permission',
-  }[tag];
-  const text = de ? `✅ Als gelöst markiert${note}. Danke!` : `✅ Marked as solved${note}. Thanks!`;
-  await interaction.update({ content: text, components: [], allowedMentions: NO_MENTIONS });
+  const note = { applied: t.tagApplied, none: '', 'no-permission': t.tagNotAllowed }[tag];
+  await interaction.update({ content: t.solved(note), components: [], allowedMentions: NO_MENTIONS });
 }
 
 /** Setting a forum post's tags needs Manage Threads: checked first, and a 403 is reported, never thrown. */

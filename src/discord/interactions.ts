@@ -5,6 +5,7 @@ import { entryReply, type Reply } from '../answers/reply.ts';
 import type { Language } from '../knowledge/schema.ts';
 import type { RenderedMessage } from './render.ts';
 import { NO_MENTIONS } from './policy.ts';
+import { DISCORD } from '../i18n/discord.ts';
 import type { RecentAnswers } from './recent-answers.ts';
 
 /* What every interaction handler shares: its dependencies and a few small reply helpers. */
@@ -37,6 +38,5 @@ export function entryOrGone(entryId: string, lang: Language, deps: RouterDeps): 
   const { search } = deps.commandDeps;
   const entry = search.get(entryId);
   if (entry) return entryReply(entry, search, lang);
-  const text = lang === 'de' ? `Den Eintrag „${entryId}“ gibt es nicht mehr. Versuch /ask.` : `The entry “${entryId}” no longer exists. Try /ask.`;
-  return { type: 'message', lang, title: null, text, ephemeral: true };
+  return { type: 'message', lang, title: null, text: DISCORD[lang].entryGone(entryId), ephemeral: true };
 }

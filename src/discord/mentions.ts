@@ -6,6 +6,7 @@ import { renderDiscord } from './render.ts';
 import { resolveLanguage } from './language.ts';
 import { clip } from './policy.ts';
 import type { QaService } from '../qa/service.ts';
+import { DISCORD } from '../i18n/discord.ts';
 
 /**
  * "@kernelbot what is kdbus?": the best answer as a reply. Discord delivers the content of a
@@ -24,7 +25,7 @@ export function createMentionHandler(deps: { search: KnowledgeSearch; logger: Lo
       if (outcome) await deps.qa?.recordOutcome(question, outcome, lang);
       const reply = outcome
         ? replyForOutcome(outcome, deps.search, lang)
-        : { type: 'message' as const, lang, title: 'kernelbot', text: lang === 'de' ? 'Frag mich etwas, z. B. „@kernelbot Was ist kdbus?“, oder nutze /help.' : 'Ask me something, e.g. "@kernelbot what is kdbus?", or use /help.' };
+        : { type: 'message' as const, lang, title: 'kernelbot', text: DISCORD[lang].mentionPrompt };
       const rendered = renderDiscord(reply, { ownerId: message.author.id });
       await message.reply({ embeds: rendered.embeds, components: rendered.components, allowedMentions: { parse: [], repliedUser: true } });
     } catch (error) {

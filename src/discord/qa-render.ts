@@ -5,6 +5,7 @@ import { entryRef } from '../answers/reply.ts';
 import { encodeCustomId } from './custom-ids.ts';
 import { buttonRow, showButton } from './render.ts';
 import { clip, fitEmbed } from './policy.ts';
+import { DISCORD } from '../i18n/discord.ts';
 
 type Row = APIActionRowComponent<APIComponentInMessageActionRow>;
 
@@ -15,33 +16,33 @@ function oneLine(summary: string): string {
 
 /** The one message on a new forum post: up to three entries, "show" buttons, and the author's two buttons. */
 export function renderForumSuggestion(hits: SearchHit[], lang: Language, ownerId: string): { embeds: APIEmbed[]; components: Row[] } {
-  const de = lang === 'de';
+  const t = DISCORD[lang];
   const lines = hits.map((h) => `**${h.entry.title[lang]}** – ${oneLine(h.entry.summary[lang])}`);
   const embed = fitEmbed({
-    title: de ? 'Vielleicht hilft dir das' : 'This might help',
-    description: `${lines.join('\n')}\n\n${de ? 'Die Buttons zeigen den ganzen Eintrag (nur für dich).' : 'The buttons show the full entry (only to you).'}`,
+    title: t.forumTitle,
+    description: `${lines.join('\n')}\n\n${t.forumButtons}`,
     color: 0xf5a623,
     footer: { text: 'kernelbot' },
   });
   const author: APIComponentInMessageActionRow[] = [
-    { type: ComponentType.Button, style: ButtonStyle.Success, custom_id: encodeCustomId({ action: 'solved', ownerId }), label: de ? 'Gelöst' : 'Solved it', emoji: { name: '✅' } },
-    { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: encodeCustomId({ action: 'unhelpful', ownerId }), label: de ? 'Nicht hilfreich' : 'Not helpful' },
+    { type: ComponentType.Button, style: ButtonStyle.Success, custom_id: encodeCustomId({ action: 'solved', ownerId }), label: t.solvedButton, emoji: { name: '✅' } },
+    { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: encodeCustomId({ action: 'unhelpful', ownerId }), label: t.unhelpfulButton },
   ];
   return { embeds: [embed], components: [buttonRow(hits.map((h) => showButton(entryRef(h.entry, lang), lang))), buttonRow(author)] };
 }
 
 /** The short suggestion under a question in a watched text channel. */
 export function renderTextSuggestion(hit: SearchHit, lang: Language, ownerId: string): { embeds: APIEmbed[]; components: Row[] } {
-  const de = lang === 'de';
+  const t = DISCORD[lang];
   const embed = fitEmbed({
-    description: `${de ? 'Das könnte deine Frage beantworten' : 'This might answer your question'}: **${hit.entry.title[lang]}** – ${oneLine(hit.entry.summary[lang])}`,
+    description: `${t.textSuggestion}: **${hit.entry.title[lang]}** – ${oneLine(hit.entry.summary[lang])}`,
     color: 0xf5a623,
   });
   const dismiss: APIComponentInMessageActionRow = {
     type: ComponentType.Button,
     style: ButtonStyle.Secondary,
     custom_id: encodeCustomId({ action: 'dismiss', ownerId }),
-    label: de ? 'Ausblenden' : 'Dismiss',
+    label: t.dismiss,
   };
   return { embeds: [embed], components: [buttonRow([showButton(entryRef(hit.entry, lang), lang), dismiss])] };
 }

@@ -2,7 +2,8 @@ import type { APIEmbed, APIEmbedField, RESTPostAPIChannelMessageJSONBody } from 
 import type { AnnouncementItem, AnnouncementPost, KnowledgeLookup } from '../releases/ports.ts';
 import type { CurrentReleases, Release, ReleaseKind } from '../shared/release.ts';
 import { rcInfo, seriesOf } from '../shared/kernel-version.ts';
-import { formatAge } from '../releases/current.ts';
+import type { Language } from '../knowledge/schema.ts';
+import { ANNOUNCE } from '../i18n/announce.ts';
 import { embedLength } from './policy.ts';
 
 /**
@@ -170,17 +171,16 @@ export function planMessages(items: AnnouncementItem[], knowledge?: KnowledgeLoo
 const label = (r: Release) => `${r.version}${r.eol ? ' (EOL)' : ''}`;
 
 /** /kernel as an embed: the releases of the last good feed fetch, without any network call. */
-export function renderCurrentReleasesEmbed(current: CurrentReleases | null): APIEmbed {
-  if (!current) {
-    return { title: 'Current kernel releases', description: 'No data yet: the kernel.org feed has not been fetched successfully.' };
-  }
+export function renderCurrentReleasesEmbed(current: CurrentReleases | null, lang: Language): APIEmbed {
+  const t = ANNOUNCE[lang];
+  if (!current) return { title: t.currentTitle, description: t.noDataYet };
   const line = (r: Release) => {
     const name = r.links.git ? `[${label(r)}](${r.links.git})` : label(r);
     return `**${r.kind}** ${name} · ${discordDate(r.released)}`;
   };
-  const footer = `kernel.org feed checked ${formatAge(current.ageMs)}${current.lastError ? ' · latest fetch failed, showing last good data' : ''}`;
+  const footer = `${t.checkedFooter(t.ago(current.ageMs))}${current.lastError ? ` · ${t.showingLastGood}` : ''}`;
   return {
-    title: 'Current kernel releases',
+    title: t.currentTitle,
     url: 'https://www.kernel.org/',
     description: current.releases.map(line).join('\n').slice(0, 4096),
     footer: { text: footer },

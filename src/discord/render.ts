@@ -6,7 +6,8 @@ import {
   type APIEmbed,
 } from 'discord-api-types/v10';
 import { releaseSections, versionRanges, type Reply, type EntryView, type EntryRef, type ReleaseView, type ReleaseSection } from '../answers/reply.ts';
-import { labels } from '../answers/i18n.ts';
+import { labels } from '../i18n/answers.ts';
+import { DISCORD } from '../i18n/discord.ts';
 import type { Language } from '../knowledge/schema.ts';
 import { LIMITS, clip, escapeUserText, fitEmbed } from './policy.ts';
 import { encodeCustomId } from './custom-ids.ts';
@@ -60,7 +61,7 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Render
       return { embeds: [releaseEmbed(reply.release, reply.lang)], components: rows, ephemeral, entryId: reply.release.entry?.id ?? null };
     }
     case 'releases':
-      return { embeds: [fitEmbed(renderCurrentReleasesEmbed(reply.current))], components: [], ephemeral, entryId: null };
+      return { embeds: [fitEmbed(renderCurrentReleasesEmbed(reply.current, reply.lang))], components: [], ephemeral, entryId: null };
     case 'message':
       return {
         embeds: [
@@ -82,7 +83,7 @@ export function entryEmbed(entry: EntryView, lang: Language, also: EntryRef[] = 
   const l = labels(lang);
   const fields: { name: string; value: string; inline?: boolean }[] = [
     { name: l.status, value: entry.statusLine, inline: true },
-    { name: 'Area', value: entry.area, inline: true },
+    { name: l.area, value: entry.area, inline: true },
     ...(entry.talk ? [{ name: `${l.talkSaid} (${entry.talk.source})`, value: entry.talk.claim }] : []),
     { name: l.since, value: entry.since },
   ];
@@ -90,7 +91,6 @@ export function entryEmbed(entry: EntryView, lang: Language, also: EntryRef[] = 
   fields.push({ name: l.sources, value: entry.links.map((link) => `[${link.title.replace(/[[\]]/g, '')}](${link.url})`).join('\n') });
   if (entry.related.length > 0) fields.push({ name: l.related, value: entry.related.map((r) => r.title).join(' · ') });
   if (also.length > 0) fields.push({ name: l.alsoRelevant, value: also.map((r) => `${r.title} (\`/feature ${r.id}\`)`).join('\n') });
-  if (lang === 'de') fields[1]!.name = 'Bereich';
   return fitEmbed(
     {
       title: entry.title,
@@ -152,7 +152,7 @@ function relatedMenu(related: EntryRef[], lang: Language): APIActionRowComponent
       {
         type: ComponentType.StringSelect,
         custom_id: encodeCustomId({ action: 'related', lang }),
-        placeholder: lang === 'de' ? 'Verwandte Einträge …' : 'Related entries…',
+        placeholder: DISCORD[lang].relatedPlaceholder,
         options: related.slice(0, LIMITS.selectOptions).map((r) => ({ label: clip(r.title, 100), value: r.id })),
       },
     ],
@@ -169,7 +169,8 @@ function langToggle(entryId: string, current: Language): APIComponentInMessageAc
     type: ComponentType.Button,
     style: ButtonStyle.Secondary,
     custom_id: encodeCustomId({ action: 'lang', entryId, lang: other }),
-    label: other === 'de' ? 'Auf Deutsch' : 'In English',
+    // Named in the language it switches to, so a reader of that language finds it.
+    label: DISCORD[other].inLanguage,
     emoji: { name: '🌐' },
   };
 }
@@ -179,7 +180,7 @@ function deleteButton(ownerId: string, lang: Language): APIComponentInMessageAct
     type: ComponentType.Button,
     style: ButtonStyle.Danger,
     custom_id: encodeCustomId({ action: 'delete', ownerId }),
-    label: lang === 'de' ? 'Löschen' : 'Delete',
+    label: DISCORD[lang].delete,
     emoji: { name: '🗑️' },
   };
 }
@@ -198,7 +199,7 @@ export function postButton(ref: EntryRef, lang: Language, messageId: string): AP
     type: ComponentType.Button,
     style: ButtonStyle.Primary,
     custom_id: encodeCustomId({ action: 'post', entryId: ref.id, lang, messageId }),
-    label: clip(`${lang === 'de' ? 'Posten' : 'Post'}: ${ref.title}`, LIMITS.label),
+    label: clip(`${DISCORD[lang].post}: ${ref.title}`, LIMITS.label),
   };
 }
 

@@ -1,7 +1,7 @@
 import type { Interaction } from 'discord.js';
 import { MessageFlags } from 'discord.js';
 import type { Logger } from '../logger.ts';
-import { labels } from '../answers/i18n.ts';
+import { labels } from '../i18n/answers.ts';
 import { resolveLanguage } from './language.ts';
 import { NO_MENTIONS } from './policy.ts';
 import type { RouterDeps } from './interactions.ts';

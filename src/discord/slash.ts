@@ -6,6 +6,7 @@ import { resolveLanguage } from './language.ts';
 import { LIMITS, clip, mentionOnly, NO_MENTIONS } from './policy.ts';
 import { invocationOf, type RouterDeps } from './interactions.ts';
 import { capUserText, MAX_AUTOCOMPLETE_TEXT } from '../answers/limits.ts';
+import { DISCORD } from '../i18n/discord.ts';
 
 /* Slash commands and their autocomplete: options in, reply model out, rendered under the response policy. */
 
@@ -74,8 +75,7 @@ async function sendAnswer(interaction: ChatInputCommandInteraction, rendered: Re
     const earlier = await deps.recent.claim(channelId, claim, `https://discord.com/channels/${interaction.guildId ?? '@me'}/${channelId}`);
     if (earlier) {
       const lang = resolveLanguage(null, interaction.guildLocale);
-      const text = lang === 'de' ? `Diese Antwort steht hier gerade erst: ${earlier}` : `I answered this here a moment ago: ${earlier}`;
-      const pointer = { content: text, embeds: [], components: [], allowedMentions: NO_MENTIONS };
+      const pointer = { content: DISCORD[lang].answeredRecently(earlier), embeds: [], components: [], allowedMentions: NO_MENTIONS };
       if (interaction.deferred) {
         await interaction.deleteReply().catch(() => undefined);
         await interaction.followUp({ ...pointer, flags: MessageFlags.Ephemeral });

@@ -4,21 +4,22 @@ import type { Clock } from '../shared/clock.ts';
 import type { KnowledgeLookup, MessageSender } from './ports.ts';
 import type { AnnounceType } from '../config.ts';
 import { announceStatus, type AnnounceStatus } from './status.ts';
-import { currentReleases } from './current.ts';
+import { currentReleases, type KernelReleases } from './current.ts';
 import type { CurrentReleases } from '../shared/release.ts';
 import { SAMPLE_RELEASE } from './sample.ts';
+import type { ChannelProblem, ChannelWarning } from '../i18n/problems.ts';
 
 /** Can the bot post announcements in a channel? The Discord adapter answers from cached permissions. */
 export interface ChannelAccess {
   /** `warning`: posting works, but something will not (e.g. the role cannot be pinged). */
-  check(channelId: string, needs: { roleId: string | null }): Promise<{ ok: true; warning?: string } | { ok: false; problem: string }>;
+  check(channelId: string, needs: { roleId: string | null }): Promise<{ ok: true; warning?: ChannelWarning } | { ok: false; problem: ChannelProblem }>;
 }
 
 /**
  * What the /announce and /kernel commands need, behind one small service: subscriptions with a
  * permission check first, status per channel, the test post, and the last fetched releases.
  */
-export class AnnouncementService {
+export class AnnouncementService implements KernelReleases {
   constructor(
     private readonly deps: {
       store: Store;
@@ -31,7 +32,7 @@ export class AnnouncementService {
     },
   ) {}
 
-  async subscribe(input: { guildId: string; channelId: string; types: AnnounceType[]; roleId: string | null; createdBy: string | null }): Promise<{ ok: true; subscription: Subscription; warning?: string } | { ok: false; problem: string }> {
+  async subscribe(input: { guildId: string; channelId: string; types: AnnounceType[]; roleId: string | null; createdBy: string | null }): Promise<{ ok: true; subscription: Subscription; warning?: ChannelWarning } | { ok: false; problem: ChannelProblem }> {
     const access = await this.deps.access.check(input.channelId, { roleId: input.roleId });
     if (!access.ok) return access;
     return { ok: true, subscription: await this.deps.store.subscriptions.upsert(input, this.deps.clock.now()), warning: access.warning };
@@ -50,12 +51,12 @@ export class AnnouncementService {
   }
 
   /** The sample post; not recorded as a delivery, so it never blocks a real announcement. */
-  async sendSample(channelId: string, roleId: string | null): Promise<{ ok: true } | { ok: false; problem: string }> {
+  async sendSample(channelId: string, roleId: string | null): Promise<{ ok: true } | { ok: false; problem: ChannelProblem }> {
     const access = await this.deps.access.check(channelId, { roleId: null });
     if (!access.ok) return access;
     const post = { items: [{ type: 'release' as const, release: SAMPLE_RELEASE }], roleId, knowledge: this.deps.knowledge, sample: true };
     const result = await this.deps.sender.send(channelId, post);
-    return result.ok ? { ok: true } : { ok: false, problem: result.reason };
+    return result.ok ? { ok: true } : { ok: false, problem: { kind: 'discord', status: result.status, reason: result.reason } };
   }
 
   nextFetchAt(): Date | null {
@@ -64,5 +65,9 @@ export class AnnouncementService {
 
   current(): Promise<CurrentReleases | null> {
     return currentReleases(this.deps.store, this.deps.clock);
+  }
+
+  async releases(): Promise<{ current: CurrentReleases | null }> {
+    return { current: await this.current() };
   }
 }

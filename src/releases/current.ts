@@ -1,6 +1,24 @@
 import type { Store } from '../store/store.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { CurrentReleases, Release } from '../shared/release.ts';
+import type { Language } from '../knowledge/schema.ts';
+import { ANNOUNCE } from '../i18n/announce.ts';
+import type { FeedErrorReason } from './feed-error.ts';
+
+/** A fetch of the feed that failed, for the member: where, and why (worded by the catalogue). */
+export interface FeedFailure {
+  url: string;
+  reason: FeedErrorReason;
+  httpStatus?: number;
+}
+
+/**
+ * Where /kernel gets its releases: the bot reads its last kernel.org fetch from the database (no
+ * network call); the terminal fetches the feed once on demand. `failure`: that fetch failed just now.
+ */
+export interface KernelReleases {
+  releases(): Promise<{ current: CurrentReleases | null; failure?: FeedFailure }>;
+}
 
 /** For /kernel: the feed as of the last successful fetch, without any network call. */
 export async function currentReleases(store: Store, clock: Clock): Promise<CurrentReleases | null> {
@@ -15,22 +33,20 @@ export async function currentReleases(store: Store, clock: Clock): Promise<Curre
   };
 }
 
-export function formatAge(ms: number): string {
-  const minutes = Math.round(ms / 60_000);
-  if (minutes < 1) return 'just now';
-  if (minutes < 60) return `${minutes} min ago`;
-  const hours = Math.round(minutes / 60);
-  return hours < 48 ? `${hours} h ago` : `${Math.round(hours / 24)} days ago`;
+/** "5 min ago" / "vor 5 Min." */
+export function formatAge(ms: number, lang: Language = 'en'): string {
+  return ANNOUNCE[lang].ago(ms);
 }
 
 const label = (r: Release) => `${r.version}${r.eol ? ' (EOL)' : ''}`;
 const rowText = (r: Release) => `${r.kind.padEnd(10)} ${label(r).padEnd(16)} ${r.released.toISOString().slice(0, 10)}`;
 
 /** Terminal / plain-text form. */
-export function renderCurrentReleasesText(current: CurrentReleases | null): string {
-  if (!current) return 'No kernel.org data yet: the release feed has not been fetched successfully.';
+export function renderCurrentReleasesText(current: CurrentReleases | null, lang: Language = 'en'): string {
+  const t = ANNOUNCE[lang];
+  if (!current) return t.noDataYet;
   const lines = current.releases.map(rowText);
-  lines.push('', `As of kernel.org feed checked ${formatAge(current.ageMs)} (${current.checkedAt.toISOString()}).`);
-  if (current.lastError) lines.push(`Latest fetch failed: ${current.lastError}`);
+  lines.push('', t.asOf(t.ago(current.ageMs), current.checkedAt.toISOString()));
+  if (current.lastError) lines.push(t.latestFailed(current.lastError));
   return lines.join('\n');
 }

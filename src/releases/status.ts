@@ -3,6 +3,7 @@ import type { FeedState } from '../store/feed-state-repo.ts';
 import type { Store } from '../store/store.ts';
 import type { Subscription } from '../store/subscriptions-repo.ts';
 import type { Clock } from '../shared/clock.ts';
+import type { StatusProblem } from '../i18n/problems.ts';
 
 export interface AnnounceStatus {
   subscription: Subscription | undefined;
@@ -10,8 +11,8 @@ export interface AnnounceStatus {
   lastDelivery: Delivery | undefined;
   pending: number;
   feed: Pick<FeedState, 'lastSuccessAt' | 'lastFailureAt' | 'lastError' | 'consecutiveFailures'>;
-  /** Plain sentences for admins; empty when all is well. */
-  problems: string[];
+  /** What an admin should know, worded by the catalogue; empty when all is well. */
+  problems: StatusProblem[];
 }
 
 /** What /announce show needs for one channel: subscription, last fetch, last delivery, problems. */
@@ -22,14 +23,12 @@ export async function announceStatus(store: Store, channelId: string, clock: Clo
   const pending = recent.filter((d) => d.status === 'pending');
   const { lastSuccessAt, lastFailureAt, lastError, consecutiveFailures } = await store.feedState.get();
 
-  const problems: string[] = [];
-  if (subscription && !subscription.enabled) {
-    problems.push(`Posting is stopped: ${subscription.disabledReason ?? 'disabled'}. Fix the channel permissions and run /announce set again.`);
-  }
-  if (lastDelivery?.status === 'failed') problems.push(`The last announcement (${lastDelivery.eventKey}) failed: ${lastDelivery.error}`);
+  const problems: StatusProblem[] = [];
+  if (subscription && !subscription.enabled) problems.push({ kind: 'stopped', reason: subscription.disabledReason });
+  if (lastDelivery?.status === 'failed') problems.push({ kind: 'last-failed', eventKey: lastDelivery.eventKey, error: lastDelivery.error });
   const stuck = pending.filter((d) => clock.now().getTime() - d.createdAt.getTime() > 60 * 60_000);
-  if (stuck.length) problems.push(`${stuck.length} announcement(s) waiting for over an hour: ${stuck[0]!.error ?? 'not sent yet'}`);
-  if (consecutiveFailures > 0) problems.push(`kernel.org feed: the last ${consecutiveFailures} fetch(es) failed: ${lastError}`);
+  if (stuck.length) problems.push({ kind: 'stuck', count: stuck.length, error: stuck[0]!.error });
+  if (consecutiveFailures > 0) problems.push({ kind: 'feed-failing', failures: consecutiveFailures, error: lastError });
 
   return {
     subscription,

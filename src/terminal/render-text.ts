@@ -1,5 +1,5 @@
 import { releaseSections, versionRanges, type Reply, type EntryView, type ReleaseView } from '../answers/reply.ts';
-import { labels } from '../answers/i18n.ts';
+import { labels } from '../i18n/answers.ts';
 import type { Language } from '../knowledge/schema.ts';
 
 /** Renders the reply model as plain text for the terminal and the CLI. */

@@ -1,6 +1,6 @@
-import type { CommandDeps, OptionReader, Invocation } from '../../commands/command.ts';
-import { findCommand } from '../../commands/registry.ts';
+import type { CommandDeps, OptionReader, Invocation, RegisteredCommand } from '../../commands/command.ts';
 import type { Language } from '../knowledge/schema.ts';
+import { TERMINAL } from '../i18n/terminal.ts';
 import { renderText } from './render-text.ts';
 
 /** One terminal user's state: the answer language, switched with /lang. */
@@ -8,39 +8,52 @@ export interface TerminalState {
   lang: Language;
 }
 
-const HINT = {
-  en: 'Type a question, or a command: /feature <name>, /ask <question>, /release <version>, /lang de|en, /help.',
-  de: 'Stell eine Frage oder nutze einen Befehl: /feature <Name>, /ask <Frage>, /release <Version>, /lang de|en, /help.',
-};
+/** What answerLine produced: the text, and whether it is a warning (an unknown command). */
+export interface TerminalAnswer {
+  text: string;
+  warning?: boolean;
+}
+
+/** The commands the terminal runs: everything but the server settings (they need Discord). */
+export function terminalCommands(deps: CommandDeps): readonly RegisteredCommand[] {
+  return deps.commands.filter((c) => !c.adminOnly);
+}
 
 /**
  * Turns one typed line into the text answer. The same command handlers as on Discord run here;
  * only the option source (the rest of the line) and the rendering differ.
  */
-export async function answerLine(line: string, state: TerminalState, deps: CommandDeps): Promise<string> {
+export async function answerLine(line: string, state: TerminalState, deps: CommandDeps): Promise<TerminalAnswer> {
   const text = line.trim();
-  if (!text) return HINT[state.lang];
+  if (!text) return { text: TERMINAL[state.lang].hint };
 
-  if (!text.startsWith('/')) return run('ask', text, state, deps);
+  if (!text.startsWith('/')) return { text: await run('ask', text, state, deps) };
 
   const [, name = '', rest = ''] = /^\/(\S*)\s*(.*)$/s.exec(text) ?? [];
   if (name === 'lang') {
     if (rest === 'de' || rest === 'en') {
       state.lang = rest;
-      return rest === 'de' ? 'Antworten ab jetzt auf Deutsch.' : 'Answers are in English from now on.';
+      return { text: TERMINAL[rest].langSet };
     }
-    return state.lang === 'de' ? 'Benutzung: /lang de oder /lang en' : 'Usage: /lang de or /lang en';
+    return { text: TERMINAL[state.lang].langUsage };
   }
-  if (name === 'quit' || name === 'exit') return '';
-  return run(name.toLowerCase(), rest, state, deps);
+  if (name === 'quit' || name === 'exit') return { text: '' };
+  if (name.toLowerCase() === 'help') return { text: terminalHelp(state.lang, deps) };
+  const command = terminalCommands(deps).find((c) => c.definition.name === name.toLowerCase());
+  if (!command) return { text: `${TERMINAL[state.lang].unknownCommand(name)} ${TERMINAL[state.lang].hint}`, warning: true };
+  return { text: await run(command.definition.name, rest, state, deps) };
+}
+
+/** /help in the terminal: exactly the commands this mode runs, plus /lang and /quit. */
+export function terminalHelp(lang: Language, deps: CommandDeps): string {
+  const t = TERMINAL[lang];
+  const lines = terminalCommands(deps).map((c) => `• ${c.usage[lang]}`);
+  const discordOnly = deps.commands.filter((c) => c.adminOnly).map((c) => `/${c.definition.name}`);
+  return ['== kernelbot ==', t.helpIntro, '', ...lines, `• ${t.helpLang}`, `• ${t.helpQuit}`, '', t.helpDiscordOnly(discordOnly.join(', '))].join('\n');
 }
 
 async function run(name: string, rest: string, state: TerminalState, deps: CommandDeps): Promise<string> {
-  const command = findCommand(name);
-  if (!command || command.adminOnly) {
-    const unknown = state.lang === 'de' ? `Unbekannter Befehl /${name}.` : `Unknown command /${name}.`;
-    return `${unknown} ${HINT[state.lang]}`;
-  }
+  const command = terminalCommands(deps).find((c) => c.definition.name === name)!;
   if (command.terminalOption && !rest.trim()) {
     return command.usage[state.lang];
   }

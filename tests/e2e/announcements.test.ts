@@ -158,7 +158,7 @@ describe('/announce (Manage Server)', () => {
     expect(await h.bot.store.subscriptions.get(RANDOM)).toMatchObject({ guildId: GUILD, types: ['mainline', 'rc', 'eol'], roleId: PING_ROLE, enabled: true, createdBy: MOD.id });
 
     const bad = await announce('set', { channel: SPARE, types: 'mainline,lts' });
-    expect(bad.text).toMatch(/unknown type\(s\) lts/);
+    expect(bad.text).toMatch(/unknown type\(s\) lts/i);
     expect(await h.bot.store.subscriptions.get(SPARE)).toBeUndefined();
   });
 

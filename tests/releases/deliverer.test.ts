@@ -187,7 +187,13 @@ describe('announceStatus', () => {
     const status = await announceStatus(p.store, channel(1), h.clock);
     expect(status.subscription?.enabled).toBe(false);
     expect(status.lastDelivery).toMatchObject({ eventKey: 'release:6.18', status: 'failed' });
-    expect(status.problems.join('\n')).toMatch(/Posting is stopped: 403 Missing Access/);
-    expect(status.problems.join('\n')).toMatch(/last 1 fetch\(es\) failed: timeout/);
+    expect(status.problems).toEqual([
+      { kind: 'stopped', reason: '403 Missing Access' },
+      { kind: 'last-failed', eventKey: 'release:6.18', error: '403 Missing Access' },
+      { kind: 'feed-failing', failures: 1, error: 'timeout: no complete answer within 1500 ms' },
+    ]);
+    const { PROBLEMS } = await import('../../src/i18n/problems.ts');
+    expect(status.problems.map(PROBLEMS.en.status).join('\n')).toMatch(/Posting is stopped: 403 Missing Access/);
+    expect(status.problems.map(PROBLEMS.de.status).join('\n')).toMatch(/Das Posten ist gestoppt: 403 Missing Access/);
   });
 });

@@ -1,19 +1,21 @@
 import type { Language } from '../../knowledge/schema.ts';
 import type { RefView } from './service.ts';
+import { LOOKUPS } from '../../i18n/lookups.ts';
 
 /** One compact reply for the references in a message; links in <…> so Discord adds no previews. */
 export function renderRefs(views: readonly RefView[], lang: Language): string {
+  const t = LOOKUPS[lang];
   const blocks = views.map((view) => {
     switch (view.kind) {
       case 'commit': {
         const facts = [`commit ${view.id.slice(0, 12)}`, view.author, view.date.slice(0, 10)];
-        if (view.tags.length > 0) facts.push(lang === 'de' ? `Tag ${view.tags.join(', ')}` : `tagged ${view.tags.join(', ')}`);
+        if (view.tags.length > 0) facts.push(t.refTagged(view.tags.join(', ')));
         return `**${view.subject}**\n${facts.join(' · ')}\n<${view.url}>`;
       }
       case 'cve': {
         const facts: string[] = [];
-        if (view.date) facts.push(lang === 'de' ? `angekündigt ${view.date}` : `announced ${view.date}`);
-        if (view.fixedIn.length > 0) facts.push(lang === 'de' ? `behoben in ${view.fixedIn.join(', ')}` : `fixed in ${view.fixedIn.join(', ')}`);
+        if (view.date) facts.push(t.refAnnounced(view.date));
+        if (view.fixedIn.length > 0) facts.push(t.refFixedIn(view.fixedIn.join(', ')));
         return `**${view.id}**: ${view.subject}${facts.length > 0 ? `\n${facts.join(' · ')}` : ''}\n<${view.url}>`;
       }
       case 'lore':

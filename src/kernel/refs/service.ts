@@ -2,6 +2,7 @@ import { getText, type TextRequest, type TextResponse } from '../../shared/http.
 import { findKernelRefs, type KernelRef } from './detect.ts';
 import { parseCgitCommit, parseCveAtom, parseRawMessage } from './kernel-org.ts';
 import type { ChannelAccess } from '../../releases/announcements.ts';
+import type { ChannelProblem } from '../../i18n/problems.ts';
 
 /**
  * Explains kernel references in chat messages: looks each one up on kernel.org (through a cache in
@@ -66,7 +67,7 @@ export class RefsService {
     return this.options.channels;
   }
 
-  async checkChannel(channelId: string): Promise<{ ok: true } | { ok: false; problem: string }> {
+  async checkChannel(channelId: string): Promise<{ ok: true } | { ok: false; problem: ChannelProblem }> {
     if (!this.options.access) return { ok: true };
     const result = await this.options.access.check(channelId, { roleId: null });
     return result.ok ? { ok: true } : result;

@@ -1,8 +1,9 @@
 import type { Language, Status, Area } from '../knowledge/schema.ts';
+import { texts } from './catalogue.ts';
 
-/** Every user-facing label in both languages; one place so a missing translation is a type error. */
-export const LABELS = {
-  en: {
+/** Labels of the answers (entries, not-found, releases) in both languages. */
+export const LABELS = texts(
+  {
     status: 'Status',
     version: 'Version',
     landedIn: 'landed in Linux',
@@ -35,9 +36,10 @@ export const LABELS = {
     noChangesFor: (v: string, areas: string) => `My knowledge base lists no changes in Linux ${v} for ${areas}.`,
     entriesInBase: 'In the knowledge base',
     fullEntry: (id: string) => `… full entry: /feature ${id}`,
+    area: 'Area',
     error: 'Something went wrong while answering. The problem was logged; please try again.',
   },
-  de: {
+  {
     status: 'Status',
     version: 'Version',
     landedIn: 'aufgenommen in Linux',
@@ -70,9 +72,10 @@ export const LABELS = {
     noChangesFor: (v: string, areas: string) => `Für ${areas} nennt meine Wissensbasis in Linux ${v} keine Neuerungen.`,
     entriesInBase: 'In der Wissensbasis',
     fullEntry: (id: string) => `… ganzer Eintrag: /feature ${id}`,
+    area: 'Bereich',
     error: 'Beim Antworten ist etwas schiefgegangen. Der Fehler wurde protokolliert; bitte versuch es noch einmal.',
   },
-} satisfies Record<Language, Record<string, unknown>>;
+);
 
 export type Labels = (typeof LABELS)['en'];
 
