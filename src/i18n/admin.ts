@@ -11,7 +11,7 @@ export const ADMIN = texts(
       `Watching ${channel}: questions that match an entry well get a short suggestion (needs the Message Content intent, MESSAGE_CONTENT_INTENT=true; otherwise only @mentions).`,
     unwatched: (channel: string) => `No longer watching ${channel}.`,
     notWatched: (channel: string) => `${channel} was not watched.`,
-    channelKind: (kind: 'forum' | 'text') => ({ forum: 'forum', text: 'text channel' })[kind],
+    channelKind: (kind: 'forum' | 'text') => ({ forum: 'forum', text: 'text' })[kind],
     refsIn: (channels: string) => `References explained in: ${channels}`,
     refsNowhere: 'References explained in: no channel (/refs on)',
     noQaChannels: 'No Q&A channels yet. Use /qa add.',
