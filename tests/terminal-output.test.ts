@@ -10,6 +10,7 @@ import { localeLanguage } from '../src/terminal/repl.ts';
 import { startFeedServer, type FeedServer } from './support/feed-server.ts';
 import { FEED_2025_12_01 } from './releases/feed-states.ts';
 import { ROOT } from './support/run.ts';
+import { realKnowledge } from './support/knowledge.ts';
 
 /** A stdout as a terminal has it (isTTY, columns), or as a pipe (neither). */
 class Screen extends Writable {
@@ -31,7 +32,7 @@ async function terminal(lines: string[], options: { env?: Record<string, string>
   const stdout = options.stdout ?? new Screen();
   const stderr = new Screen();
   const env = { DISCORD_TOKEN: '', LOG_LEVEL: 'error', LANG: 'C.UTF-8', DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'kernelbot-term-')), 'k.db'), ...options.env };
-  const code = await runApp({ env, cwd: ROOT, stdin: Readable.from([lines.join('\n')]), stdout, stderr }, new URL('../src/main.ts', import.meta.url).href);
+  const code = await runApp({ env, cwd: ROOT, stdin: Readable.from([lines.join('\n')]), stdout, stderr, knowledge: () => realKnowledge().search }, new URL('../src/main.ts', import.meta.url).href);
   expect(stderr.text).toBe('');
   expect(code).toBe(0);
   return stdout.text;
