@@ -3,6 +3,7 @@ import { loadKnowledge, KnowledgeError } from './knowledge/load.ts';
 import { KnowledgeSearch } from './search/index.ts';
 import { entryReply, replyForOutcome } from './answers/reply.ts';
 import { renderText } from './terminal/render-text.ts';
+import { formatForTerminal, useColour } from './terminal/format.ts';
 import type { Language } from './knowledge/schema.ts';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -32,7 +33,8 @@ export interface CliIo {
   /** Where .env is read from, as for the bot (default: the process's working directory). */
   cwd?: string;
   stdin: Readable;
-  stdout: Writable;
+  /** isTTY and columns as on process.stdout: a terminal gets answers wrapped (and coloured) as in terminal mode. */
+  stdout: Writable & { isTTY?: boolean; columns?: number };
   stderr: Writable;
   /** The default knowledge base, already loaded: tests share one instead of validating and indexing it for every run. */
   knowledge?: () => KnowledgeSearch;
@@ -87,7 +89,7 @@ async function runCommand(argv: string[], config: Config, io: CliIo, out: (text:
       const name = rest.join(' ').trim();
       if (!name) return fail('feature needs an id or a name, e.g. feature kdbus');
       const entry = search.resolve(name);
-      out(renderText(entry ? entryReply(entry, search, lang) : replyForOutcome(search.search(name), search, lang)));
+      out(forReader(renderText(entry ? entryReply(entry, search, lang) : replyForOutcome(search.search(name), search, lang)), io));
       return entry ? 0 : 1;
     }
     case 'search': {
@@ -129,10 +131,15 @@ async function runCommand(argv: string[], config: Config, io: CliIo, out: (text:
       if (!query) return fail(`${command} needs an argument, e.g. ${command === 'maintainers' ? 'maintainers fs/btrfs/inode.c' : command === 'syscall' ? 'syscall openat' : 'errno EBUSY'}`);
       const options = { json: Boolean(values.json), lang, arch: values.arch, file: values.file, maintainersUrl: config.MAINTAINERS_URL };
       const [output, code] = command === 'maintainers' ? await cliMaintainers(query, options) : command === 'syscall' ? cliSyscall(query, options) : cliErrno(query, options);
-      (code === 0 || values.json ? io.stdout : io.stderr).write(`${output}\n`);
+      (code === 0 || values.json ? io.stdout : io.stderr).write(`${values.json ? output : forReader(output, io)}\n`);
       return code;
     }
     default:
       return fail(command ? `unknown command "${command}"\n${USAGE}` : USAGE);
   }
+}
+
+/** Text for a person at a terminal is wrapped and coloured like terminal mode; piped output stays exactly as rendered. */
+function forReader(text: string, io: CliIo): string {
+  return io.stdout.isTTY ? formatForTerminal(text, { colour: useColour(io.stdout, io.env), columns: io.stdout.columns }) : text;
 }

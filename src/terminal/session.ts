@@ -40,6 +40,9 @@ export async function answerLine(line: string, state: TerminalState, deps: Comma
   if (name === 'quit' || name === 'exit') return { text: '' };
   if (name.toLowerCase() === 'help') return { text: terminalHelp(state.lang, deps) };
   const command = terminalCommands(deps).find((c) => c.definition.name === name.toLowerCase());
+  if (deps.commands.some((c) => c.adminOnly && c.definition.name === name.toLowerCase())) {
+    return { text: TERMINAL[state.lang].discordOnly(name.toLowerCase()), warning: true };
+  }
   if (!command) return { text: `${TERMINAL[state.lang].unknownCommand(name)} ${TERMINAL[state.lang].hint}`, warning: true };
   return { text: await run(command.definition.name, rest, state, deps) };
 }
