@@ -4,7 +4,7 @@
  * channels; under a minute on an idle machine); --full takes about 4–5 minutes, most of it building the
  * 100,000-entry index and the fan-out to 1,000 channels at Discord's rate limit (twice 20 s).
  *
- * Options: --full, --enforce (exit 1 when a target is missed), --only=search,cold-start,discord,fanout,
+ * Options: --full, --enforce (exit 1 when a target is missed), --only=search,cold-start,discord,fanout,fanout-processes,
  * --sizes=real,10000,100000, --channels=1000 (fan-out). --quick is accepted and is the default.
  * Every section is an async function returning rows; add one by writing it under bench/sections/
  * and listing it in SECTIONS below.
@@ -15,6 +15,7 @@ import { coldStartSection } from './sections/cold-start.ts';
 import { searchSection } from './sections/search.ts';
 import { discordSection } from './sections/discord.ts';
 import { fanoutSection } from './sections/fanout.ts';
+import { fanoutProcessesSection } from './sections/fanout-processes.ts';
 import { realUseSection } from './sections/real-use.ts';
 import { kernelSection } from './sections/kernel.ts';
 import { check, type BenchContext, type Section, type SectionResult } from './types.ts';
@@ -31,7 +32,7 @@ const quick = !flag('full');
 const enforce = flag('enforce');
 const only = option('only')?.split(',');
 
-const SECTIONS: Section[] = [searchSection(option('sizes')), realUseSection(), kernelSection(), coldStartSection(quick ? 3 : 5, quick ? 0 : 2), discordSection(), fanoutSection(option('channels') ? Number(option('channels')) : undefined)];
+const SECTIONS: Section[] = [searchSection(option('sizes')), realUseSection(), kernelSection(), coldStartSection(quick ? 3 : 5, quick ? 0 : 2), discordSection(), fanoutSection(option('channels') ? Number(option('channels')) : undefined), fanoutProcessesSection(option('channels') ? Number(option('channels')) : undefined)];
 
 async function main(): Promise<void> {
   const started = performance.now();

@@ -6,9 +6,9 @@ import { FEED_2025_12_01 } from '../../tests/releases/feed-states.ts';
 import type { BenchContext, Row, Section } from '../types.ts';
 
 /** Discord's global limit for a bot, and a per-route bucket like the one on POST /channels/:id/messages. */
-const GLOBAL_PER_SECOND = 50;
-const PER_ROUTE = { limit: 5, windowMs: 5_000 };
-const MAX_RATIO_TO_FLOOR = 1.2;
+export const GLOBAL_PER_SECOND = 50;
+export const PER_ROUTE = { limit: 5, windowMs: 5_000 };
+export const MAX_RATIO_TO_FLOOR = 1.2;
 /** Round-trip time of a message POST to the real Discord from a typical host (loopback answers in ~1 ms). */
 const REALISTIC_RTT_MS = 150;
 /** Discord allows at most 500 channels per server. */
@@ -16,7 +16,8 @@ const CHANNELS_PER_GUILD = 500;
 
 const fmt = (n: number) => n.toLocaleString('en-US');
 
-function guilds(channels: number): FakeGuildSpec[] {
+/** Servers of up to 500 channels (Discord's maximum), as many as `channels` needs. */
+export function fanoutGuilds(channels: number): FakeGuildSpec[] {
   const specs: FakeGuildSpec[] = [];
   for (let g = 0; g * CHANNELS_PER_GUILD < channels; g++) {
     const count = Math.min(CHANNELS_PER_GUILD, channels - g * CHANNELS_PER_GUILD);
@@ -48,7 +49,7 @@ export function fanoutSection(channelsOption?: number): Section {
 
 async function fanout(ctx: BenchContext, channels: number, rttMs: number): Promise<Row[]> {
   const scope = `${fmt(channels)} channels, ${rttMs ? `${rttMs} ms RTT` : 'loopback'}`;
-  const specs = guilds(channels);
+  const specs = fanoutGuilds(channels);
   const channelIds = specs.flatMap((g) => g.channels!.map((c) => ({ guildId: g.id, channelId: c.id })));
   let feed: FeedServer | undefined;
   let h: Harness | undefined;

@@ -64,6 +64,8 @@ export class Deliverer {
   private readonly concurrency: number;
   private readonly holder: string;
   private readonly claimLeaseMs: number;
+  /** How often a long run looks for channels whose claims ran out (half a claim lease, at least 0.5 s). */
+  private readonly relistMs: number;
   private stopping = false;
   private queue: Promise<unknown> = Promise.resolve();
 
@@ -76,6 +78,7 @@ export class Deliverer {
     this.concurrency = Math.max(1, options.concurrency ?? 4);
     this.holder = options.holder ?? `deliverer-${randomUUID()}`;
     this.claimLeaseMs = options.claimLeaseMs ?? 60_000;
+    this.relistMs = Math.max(500, this.claimLeaseMs / 2);
   }
 
   /** Stops claiming new channels; sends in flight finish (or are released on the next `releaseClaims`). */
@@ -109,12 +112,24 @@ export class Deliverer {
       this.options.logger.error({ err: error }, 'reading pending deliveries failed');
       return report;
     }
-    let next = 0;
+    // Channels another process held when their turn came, and whose claims then ran out (it died),
+    // are picked up at the next re-listing, ahead of the rest; a channel is served at most once per run.
+    const seen = new Set(channels);
+    let listedAt = performance.now();
+    const relist = async () => {
+      if (performance.now() - listedAt < this.relistMs) return;
+      listedAt = performance.now();
+      const fresh = (await this.options.store.deliveries.pendingChannels(this.options.clock.now(), this.holder).catch(() => [])).filter((c) => !seen.has(c));
+      for (const channelId of fresh) seen.add(channelId);
+      channels.unshift(...fresh);
+    };
     const worker = async () => {
-      while (next < channels.length && !this.stopping) {
-        const channelId = channels[next++]!;
+      while (!this.stopping) {
+        await relist();
+        const channelId = channels.shift();
+        if (channelId === undefined) return;
         try {
-          await this.deliverChannel(channelId, report);
+          if ((await this.deliverChannel(channelId, report)) === 'held-elsewhere') seen.delete(channelId);
         } catch (error) {
           // A database error for one channel must not stop the others.
           this.options.logger.error({ err: error, channelId }, 'delivery to channel failed unexpectedly');
@@ -127,28 +142,30 @@ export class Deliverer {
     return report;
   }
 
-  private async deliverChannel(channelId: string, report: DeliveryReport): Promise<void> {
+  /** 'held-elsewhere' when another process holds the channel's pending rows. */
+  private async deliverChannel(channelId: string, report: DeliveryReport): Promise<'served' | 'held-elsewhere'> {
     const { store, clock, logger } = this.options;
     const subscription = await store.subscriptions.get(channelId);
     if (!subscription || !subscription.enabled) {
       const why = subscription ? `subscription disabled: ${subscription.disabledReason ?? 'off'}` : 'channel unsubscribed';
       report.eventsFailed += await store.deliveries.failPendingForChannel(channelId, why, clock.now());
-      return;
+      return 'served';
     }
     const now = clock.now();
     const rows = await store.deliveries.claimPending(channelId, this.holder, now, new Date(now.getTime() + this.claimLeaseMs));
-    // Another process holds them: it delivers, or its claim runs out and a later run here takes over.
-    if (rows.length === 0) return;
+    // Another process holds them: it delivers, or its claim runs out and a re-listing (or a later run) here takes over.
+    if (rows.length === 0) return 'held-elsewhere';
     try {
       for (const batch of await this.batches(rows)) {
         const outcome = await this.sendBatch(channelId, subscription, batch, report);
-        if (outcome === 'stop-channel') return;
+        if (outcome === 'stop-channel') return 'served';
         if (outcome === 'defer') {
           report.deferredChannels.push(channelId);
           logger.warn({ channelId }, 'announcement still pending; retried on the next run');
-          return;
+          return 'served';
         }
       }
+      return 'served';
     } finally {
       // Whatever is still pending goes back to the pool for the next run, here or in another process.
       await store.deliveries.releaseClaims(this.holder, channelId);
