@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint';
  * Layering: the core folders never touch Discord (the adapter in src/discord renders their neutral
  * models), and each folder imports only what sits below it. tests/layering.test.ts proves the rules fire.
  */
-const CORE = ['knowledge', 'search', 'releases', 'store', 'qa', 'answers', 'kernel', 'shared'];
+const CORE = ['knowledge', 'search', 'releases', 'store', 'qa', 'answers', 'kernel', 'i18n', 'shared'];
 const ADAPTERS = ['discord', 'terminal'];
 const BELOW_ONLY = {
   shared: ['knowledge', 'search', 'releases', 'store', 'qa', 'answers', 'kernel'],

@@ -94,27 +94,25 @@ describe.each([
     await again.close();
   });
 
-  it('meta: get, set (replacing), set-if-absent, delete', async () => {
+  it('meta: get, set (replacing), delete', async () => {
     expect(await store.meta.get('a')).toBeUndefined();
     await store.meta.set('a', '1');
     await store.meta.set('a', '2');
     expect(await store.meta.get('a')).toBe('2');
-    expect(await store.meta.setIfAbsent('a', '3')).toBe(false);
-    expect(await store.meta.setIfAbsent('b', '3')).toBe(true);
+    await store.meta.set('b', '3');
     await store.meta.delete('a');
     expect(await store.meta.get('a')).toBeUndefined();
     expect(await store.meta.get('b')).toBe('3');
   });
 
-  it('releases: upsert keeps first_seen, refreshes what may change, counts and finds EOL series', async () => {
+  it('releases: upsert keeps first_seen, refreshes what may change, counts and keeps the EOL flag', async () => {
     await store.releases.upsert(release('6.17.10'), T0);
     await store.releases.upsert(release('6.17.11', 'stable', true), later(60_000));
     await store.releases.upsert({ ...release('6.17.10'), moniker: 'longterm', kind: 'longterm' }, later(120_000));
     expect(await store.releases.count()).toBe(2);
     expect(await store.releases.get('6.17.10')).toMatchObject({ kind: 'longterm', firstSeen: T0, links: { tarball: expect.stringContaining('6.17.10') } });
     expect(await store.releases.get('9.9')).toBeUndefined();
-    expect(await store.releases.seriesIsEol('6.17')).toBe(true);
-    expect(await store.releases.seriesIsEol('6.18')).toBe(false);
+    expect((await store.releases.get('6.17.11'))?.eol).toBe(true);
     expect((await store.releases.all()).map((r) => r.version).sort()).toEqual(['6.17.10', '6.17.11']);
   });
 

@@ -33,11 +33,6 @@ export async function currentReleases(store: Store, clock: Clock): Promise<Curre
   };
 }
 
-/** "5 min ago" / "vor 5 Min." */
-export function formatAge(ms: number, lang: Language = 'en'): string {
-  return ANNOUNCE[lang].ago(ms);
-}
-
 const label = (r: Release) => `${r.version}${r.eol ? ' (EOL)' : ''}`;
 const rowText = (r: Release) => `${r.kind.padEnd(10)} ${label(r).padEnd(16)} ${r.released.toISOString().slice(0, 10)}`;
 

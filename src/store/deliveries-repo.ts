@@ -109,11 +109,6 @@ export class DeliveriesRepo {
     return toNumber((await first(this.db, sql<{ n: number | string }>`SELECT count(*) AS n FROM deliveries WHERE status = 'pending'`))!.n);
   }
 
-  /** Pending rows of a channel in the order they were queued. */
-  async pendingFor(channelId: string): Promise<Delivery[]> {
-    return (await rows(this.db, sql<Row>`SELECT * FROM deliveries WHERE channel_id = ${channelId} AND status = 'pending' ORDER BY id`)).map(fromRow);
-  }
-
   /**
    * Claims the channel's pending rows that are free (or already the holder's) until `until`, and
    * returns them in queue order; rows another live process holds are skipped, not waited for.

@@ -1,4 +1,4 @@
-import { sql, changes, first, type Executor } from './sql.ts';
+import { sql, first, type Executor } from './sql.ts';
 
 /** Generic key/value settings shared by every feature (namespace keys: "releases.baseline_at"). */
 export class MetaRepo {
@@ -10,11 +10,6 @@ export class MetaRepo {
 
   async set(key: string, value: string): Promise<void> {
     await sql`INSERT INTO meta (key, value) VALUES (${key}, ${value}) ON CONFLICT (key) DO UPDATE SET value = excluded.value`.execute(this.db);
-  }
-
-  /** Sets the key only if it has no value yet; true for the one caller that set it. */
-  async setIfAbsent(key: string, value: string): Promise<boolean> {
-    return (await changes(this.db, sql`INSERT INTO meta (key, value) VALUES (${key}, ${value}) ON CONFLICT (key) DO NOTHING`)) > 0;
   }
 
   async delete(key: string): Promise<void> {

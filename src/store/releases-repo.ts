@@ -1,5 +1,4 @@
 import { releaseFromJson, type Release } from '../shared/release.ts';
-import { seriesOf } from '../shared/kernel-version.ts';
 import { sql, first, rows, toNumber, type Executor } from './sql.ts';
 
 export interface KnownRelease extends Release {
@@ -36,11 +35,6 @@ export class ReleasesRepo {
 
   async count(): Promise<number> {
     return toNumber((await first(this.db, sql<{ n: number | string }>`SELECT count(*) AS n FROM releases`))!.n);
-  }
-
-  /** Whether any known release of the series is already marked end of life. */
-  async seriesIsEol(series: string): Promise<boolean> {
-    return (await this.all()).some((r) => r.eol && seriesOf(r.version) === series);
   }
 
   /** Inserts a new version or refreshes what may legitimately change (moniker, EOL, links); first_seen stays. */

@@ -15,7 +15,6 @@ export interface ErrnoAnswer {
 }
 
 const data = table as ErrnoTable;
-export const ERRNO_NOTE = data.note;
 
 const byName = new Map(data.errnos.map((row) => [row.name, row]));
 const byNumber = new Map(data.errnos.map((row) => [row.nr, row]));

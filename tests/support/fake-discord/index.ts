@@ -39,12 +39,9 @@ import { clone } from './util.ts';
 
 export * from './types.ts';
 export { InteractionHandle } from './interactions.ts';
-export type { InteractionContext, OptionValue, UserOrContext, AttachmentInput } from './interactions.ts';
+export type { InteractionContext, OptionValue, UserOrContext } from './interactions.ts';
 export type { FailNextSpec } from './ratelimit.ts';
 export type { ForumPost, ForumPostOptions, UserMessageOptions } from './drive.ts';
-export { Intents } from './payloads.ts';
-export { P as Permissions, toBits } from './permissions.ts';
-export { LOCALES, LIMITS } from './limits.ts';
 
 const PRIVILEGED_BY_NAME: Record<string, number> = {
   GuildMembers: Intents.GuildMembers,

@@ -1,5 +1,5 @@
 /** Discord's documented limits, checked the way the API checks them (400 / 50035 with an errors tree). */
-import { DiscordHttpError, ERR, invalidForm, isRecord, len, type FieldError } from './util.ts';
+import { ERR, invalidForm, isRecord, len, type FieldError } from './util.ts';
 
 export const LOCALES = new Set([
   'id', 'da', 'de', 'en-GB', 'en-US', 'es-ES', 'es-419', 'fr', 'hr', 'it', 'lt', 'hu', 'nl', 'no', 'pl',
@@ -513,4 +513,3 @@ export function validateModal(data: unknown): void {
   if (errors.length) throw invalidForm(errors);
 }
 
-export { DiscordHttpError };

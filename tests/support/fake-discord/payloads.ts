@@ -1,6 +1,5 @@
 /** Builders for the objects Discord sends: guilds, members, channels, interactions. */
 import type { FakeState, Guild, Member } from './state.ts';
-import { isThreadType } from './state.ts';
 import type { FakeChannel } from './types.ts';
 import { clone } from './util.ts';
 
@@ -123,4 +122,3 @@ export function threadMetadata(): Record<string, unknown> {
   };
 }
 
-export { isThreadType };

@@ -19,10 +19,6 @@ export function snowflake(): string {
   return ((ms << 22n) | (1n << 17n) | increment).toString();
 }
 
-export function snowflakeTime(id: string): number {
-  return Number((BigInt(id) >> 22n) + DISCORD_EPOCH);
-}
-
 /** One error entry of Discord's `errors` tree. */
 export interface FieldError {
   path: Array<string | number>;
@@ -94,10 +90,6 @@ export const ERR = {
 
 export function isoNow(): string {
   return new Date().toISOString();
-}
-
-export function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
 }
 
 export function isRecord(v: unknown): v is Record<string, unknown> {
