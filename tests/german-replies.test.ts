@@ -50,7 +50,8 @@ const CHANNEL_PROBLEMS: ChannelProblem[] = [
 const STATUS_PROBLEMS: StatusProblem[] = [
   { kind: 'stopped', reason: MARK },
   { kind: 'stopped', reason: null },
-  { kind: 'last-failed', eventKey: MARK, error: null },
+  { kind: 'last-failed', eventKey: MARK, attempts: 4, error: null },
+  { kind: 'last-failed', eventKey: MARK, attempts: 0, error: null },
   { kind: 'stuck', count: 2, error: null },
   { kind: 'feed-failing', failures: 3, error: null },
 ];

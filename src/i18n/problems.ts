@@ -22,7 +22,8 @@ export type ChannelWarning = { kind: 'role-not-mentionable'; role: string };
 /** What /announce show flags for one subscription; stored errors are Discord's or kernel.org's own words. */
 export type StatusProblem =
   | { kind: 'stopped'; reason: string | null }
-  | { kind: 'last-failed'; eventKey: string; error: string | null }
+  /** `attempts` 0: never sent (posting had stopped). */
+  | { kind: 'last-failed'; eventKey: string; attempts: number; error: string | null }
   | { kind: 'stuck'; count: number; error: string | null }
   | { kind: 'feed-failing'; failures: number; error: string | null };
 
@@ -65,7 +66,9 @@ export const PROBLEMS = texts(
         case 'stopped':
           return `Posting is stopped: ${p.reason ?? 'disabled'}. Fix the channel permissions and run /announce set again.`;
         case 'last-failed':
-          return `The last announcement (${p.eventKey}) failed: ${p.error ?? 'unknown error'}`;
+          return p.attempts > 0
+            ? `The last announcement (${p.eventKey}) failed after ${p.attempts} attempt(s): ${p.error ?? 'unknown error'}`
+            : `The last announcement (${p.eventKey}) was not sent: ${p.error ?? 'unknown error'}`;
         case 'stuck':
           return `${p.count} announcement(s) waiting for over an hour: ${p.error ?? 'not sent yet'}`;
         case 'feed-failing':
@@ -97,7 +100,9 @@ export const PROBLEMS = texts(
         case 'stopped':
           return `Das Posten ist gestoppt: ${p.reason ?? 'abgeschaltet'}. Korrigiere die Berechtigungen im Kanal und führe /announce set erneut aus.`;
         case 'last-failed':
-          return `Die letzte Ankündigung (${p.eventKey}) ist fehlgeschlagen: ${p.error ?? 'unbekannter Fehler'}`;
+          return p.attempts > 0
+            ? `Die letzte Ankündigung (${p.eventKey}) ist nach ${p.attempts} Versuch(en) fehlgeschlagen: ${p.error ?? 'unbekannter Fehler'}`
+            : `Die letzte Ankündigung (${p.eventKey}) wurde nicht gesendet: ${p.error ?? 'unbekannter Fehler'}`;
         case 'stuck':
           return `${p.count} Ankündigung(en) warten seit über einer Stunde: ${p.error ?? 'noch nicht gesendet'}`;
         case 'feed-failing':

@@ -147,7 +147,8 @@ export class Deliverer {
     const { store, clock, logger } = this.options;
     const subscription = await store.subscriptions.get(channelId);
     if (!subscription || !subscription.enabled) {
-      const why = subscription ? `subscription disabled: ${subscription.disabledReason ?? 'off'}` : 'channel unsubscribed';
+      // The stored error is the technical cause only; /announce show says in words that posting stopped.
+      const why = subscription ? (subscription.disabledReason ?? 'disabled') : 'unsubscribed';
       report.eventsFailed += await store.deliveries.failPendingForChannel(channelId, why, clock.now());
       return 'served';
     }
@@ -264,7 +265,7 @@ export class Deliverer {
         const message = `send threw: ${(error as Error).message}`;
         await store.deliveries.recordAttempt(ids, message, clock.now());
         if (attempts + 1 >= this.maxAttempts) {
-          await store.deliveries.markFailed(ids, `gave up after ${attempts + 1} attempts: ${message}`, clock.now());
+          await store.deliveries.markFailed(ids, message, clock.now());
           report.eventsFailed += ids.length;
           return 'failed';
         }
@@ -289,7 +290,7 @@ export class Deliverer {
           await tx.deliveries.recordAttempt(ids, error, clock.now());
           await tx.deliveries.markFailed(ids, error, clock.now());
           await tx.subscriptions.disable(channelId, error, clock.now());
-          report.eventsFailed += ids.length + (await tx.deliveries.failPendingForChannel(channelId, `subscription disabled: ${error}`, clock.now()));
+          report.eventsFailed += ids.length + (await tx.deliveries.failPendingForChannel(channelId, error, clock.now()));
         });
         report.disabledChannels.push(channelId);
         logger.warn({ channelId, status: result.status, reason: result.reason }, 'channel unusable; subscription disabled');
@@ -297,7 +298,8 @@ export class Deliverer {
       }
       await store.deliveries.recordAttempt(ids, error, clock.now());
       if (attempts >= this.maxAttempts) {
-        await store.deliveries.markFailed(ids, `gave up after ${attempts} attempts: ${error}`, clock.now());
+        // The attempts column counts them; /announce show words "after 4 attempts" in the member's language.
+        await store.deliveries.markFailed(ids, error, clock.now());
         report.eventsFailed += ids.length;
         logger.error({ channelId, attempts, error }, 'announcement failed for good');
         return 'failed';

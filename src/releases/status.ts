@@ -25,7 +25,7 @@ export async function announceStatus(store: Store, channelId: string, clock: Clo
 
   const problems: StatusProblem[] = [];
   if (subscription && !subscription.enabled) problems.push({ kind: 'stopped', reason: subscription.disabledReason });
-  if (lastDelivery?.status === 'failed') problems.push({ kind: 'last-failed', eventKey: lastDelivery.eventKey, error: lastDelivery.error });
+  if (lastDelivery?.status === 'failed') problems.push({ kind: 'last-failed', eventKey: lastDelivery.eventKey, attempts: lastDelivery.attempts, error: lastDelivery.error });
   const stuck = pending.filter((d) => clock.now().getTime() - d.createdAt.getTime() > 60 * 60_000);
   if (stuck.length) problems.push({ kind: 'stuck', count: stuck.length, error: stuck[0]!.error });
   if (consecutiveFailures > 0) problems.push({ kind: 'feed-failing', failures: consecutiveFailures, error: lastError });
