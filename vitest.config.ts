@@ -4,9 +4,10 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     // Temp directories first: everything the run creates (the Postgres data dir too) is removed at the end.
+    // No test process reaches the real kernel.org (offline.ts).
     // One real Postgres server for the whole run (the store contract and multi-process tests), started
     // while the real knowledge base is validated and indexed once for the run (not once per test file).
-    globalSetup: ['tests/support/temp-root.ts', 'tests/support/postgres-global-setup.ts', 'tests/support/knowledge-global-setup.ts', 'tests/support/postgres-ready.ts'],
+    globalSetup: ['tests/support/temp-root.ts', 'tests/support/offline.ts', 'tests/support/postgres-global-setup.ts', 'tests/support/knowledge-global-setup.ts', 'tests/support/postgres-ready.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     // Two workers that keep their modules between files: discord.js, the search code and the shared

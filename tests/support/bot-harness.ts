@@ -12,6 +12,7 @@ import type { CommandDeps, RegisteredCommand } from '../../commands/command.ts';
 import { realKnowledge } from './knowledge.ts';
 import { startLatencyProxy, type LatencyProxy } from './latency-proxy.ts';
 import { KnowledgeSearch } from '../../src/search/index.ts';
+import { OFFLINE_KERNEL_ORG } from './offline.ts';
 
 export const TOKEN = `${'M'.repeat(24)}.${'a'.repeat(6)}.${'b'.repeat(27)}`;
 export const APP = '1100000000000000001';
@@ -109,7 +110,7 @@ export async function startHarness(
     now: () => new Date(),
   });
   const proxy: LatencyProxy | null = options.restLatencyMs ? await startLatencyProxy(fake.apiBase, options.restLatencyMs) : null;
-  const config = loadConfig({ DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: proxy?.apiBase ?? fake.apiBase, DATABASE_PATH: databasePath, ...options.env }, '');
+  const config = loadConfig({ ...OFFLINE_KERNEL_ORG, DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: proxy?.apiBase ?? fake.apiBase, DATABASE_PATH: databasePath, ...options.env }, '');
   const start = (without?: string[]) =>
     startBot(config, depsWithout(without), { logger: capturingLogger(logs, options.logLevel), handleSignals: false, deferAfterMs: options.deferAfterMs, clock: options.clock });
   const harness: Harness = {

@@ -7,6 +7,7 @@ import { runCli } from '../../src/cli-app.ts';
 import { runDeploy } from '../../src/discord/deploy-app.ts';
 import { ROOT, type RunResult } from './run.ts';
 import { realKnowledge } from './knowledge.ts';
+import { OFFLINE_KERNEL_ORG } from './offline.ts';
 
 /** A writable that keeps what was written, as a child's piped stdout would. */
 class Capture extends Writable {
@@ -27,10 +28,10 @@ interface InProcessOptions {
   cwd?: string;
 }
 
-/** The environment `runScript` gives a child: terminal mode, quiet logs, a fresh database, an English locale. */
+/** The environment `runScript` gives a child: terminal mode, quiet logs, a fresh database, an English locale, no network. */
 function testEnv(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const databasePath = join(mkdtempSync(join(tmpdir(), 'kernelbot-run-')), 'kernelbot.db');
-  const env: NodeJS.ProcessEnv = { DISCORD_TOKEN: '', LOG_LEVEL: 'error', DATABASE_PATH: databasePath, LANG: 'C.UTF-8', ...overrides };
+  const env: NodeJS.ProcessEnv = { ...OFFLINE_KERNEL_ORG, DISCORD_TOKEN: '', LOG_LEVEL: 'error', DATABASE_PATH: databasePath, LANG: 'C.UTF-8', ...overrides };
   for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
   return env;
 }
