@@ -20,6 +20,7 @@ import { realUseSection } from './sections/real-use.ts';
 import { kernelSection } from './sections/kernel.ts';
 import { check, type BenchContext, type Section, type SectionResult } from './types.ts';
 import { renderTable } from './table.ts';
+import { useTempRoot } from './temp-root.ts';
 
 const args = process.argv.slice(2);
 const flag = (name: string) => args.includes(`--${name}`);
@@ -36,6 +37,7 @@ const SECTIONS: Section[] = [searchSection(option('sizes')), realUseSection(), k
 
 async function main(): Promise<void> {
   const started = performance.now();
+  useTempRoot();
   const ctx: BenchContext = {
     quick,
     log: (message) => process.stderr.write(`  · ${message}\n`),
