@@ -7,7 +7,7 @@ import { readKnowledgeDir } from '../src/knowledge/files.ts';
 import { readSnapshot, snapshotKey, writeSnapshot } from '../src/knowledge/snapshot.ts';
 import { KnowledgeSearch } from '../src/search/index.ts';
 import { loadSearch } from '../src/startup.ts';
-import { loadKnowledge } from '../src/knowledge/load.ts';
+import { oneEntryKnowledgeDir, realKnowledge } from './support/knowledge.ts';
 import { runCommand, ROOT } from './support/run.ts';
 
 describe('start-up snapshot', () => {
@@ -21,7 +21,8 @@ describe('start-up snapshot', () => {
   });
 
   it('gives the same answers from a loaded index as from a freshly built one', () => {
-    const entries = loadKnowledge();
+    // The entries as parsed for this run; the index is built here, not taken from the run's snapshot.
+    const { entries } = realKnowledge();
     const search = new KnowledgeSearch(entries);
     const path = join(mkdtempSync(join(tmpdir(), 'kernelbot-snap-')), 'snap.json');
     expect(writeSnapshot(path, { key: 'k', entries, index: search.indexJson() })).toBe(true);
@@ -37,20 +38,12 @@ describe('start-up snapshot', () => {
       expect(ids(loaded)).toEqual(ids(search));
     }
     expect(loaded.suggest('kd', 'de')).toEqual(search.suggest('kd', 'de'));
-  });
+  }, 60_000); // builds and loads the whole index: slow on a loaded machine
 });
-
-/** A knowledge directory with the real kdbus entry alone (its related entries dropped): quick to validate and index. */
-function oneEntryKnowledge(): string {
-  const dir = mkdtempSync(join(tmpdir(), 'kernelbot-kb-'));
-  const text = readFileSync(join(ROOT, 'knowledge', 'kdbus.yaml'), 'utf8');
-  writeFileSync(join(dir, 'kdbus.yaml'), text.replace(/^related: \[.*\]$/m, 'related: []'));
-  return dir;
-}
 
 describe('the snapshot beside the bundled bot (loadSearch, in process)', () => {
   it('never answers from a stale snapshot: an edited entry or a new build is validated and indexed again', async () => {
-    const dir = oneEntryKnowledge();
+    const dir = oneEntryKnowledgeDir();
     // loadSearch keeps a snapshot only beside a bundled build/main.js; its text is part of the key.
     const build = join(mkdtempSync(join(tmpdir(), 'kernelbot-build-')), 'build');
     mkdirSync(build);
@@ -78,7 +71,7 @@ describe('the snapshot beside the bundled bot (loadSearch, in process)', () => {
     const src = join(mkdtempSync(join(tmpdir(), 'kernelbot-src-')), 'src');
     mkdirSync(src);
     writeFileSync(join(src, 'main.ts'), '// source');
-    expect((await loadSearch(oneEntryKnowledge(), pathToFileURL(join(src, 'main.ts')).href)).size).toBe(1);
+    expect((await loadSearch(oneEntryKnowledgeDir(), pathToFileURL(join(src, 'main.ts')).href)).size).toBe(1);
     expect(readdirSync(src)).toEqual(['main.ts']);
   });
 });

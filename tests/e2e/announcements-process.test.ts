@@ -7,6 +7,7 @@ import { FakeDiscord } from '../support/fake-discord/index.ts';
 import type { FakeGuildSpec, FakeMessage } from '../support/fake-discord/types.ts';
 import { TOKEN, APP } from '../support/bot-harness.ts';
 import { ROOT } from '../support/run.ts';
+import { oneEntryKnowledgeDir } from '../support/knowledge.ts';
 import { startFeedServer, type FeedServer } from '../support/feed-server.ts';
 import { feedState, nextRelease } from '../support/release-feeds.ts';
 import { FEED_2025_12_01 } from '../releases/feed-states.ts';
@@ -41,6 +42,7 @@ describe('a bot process killed in the middle of a fan-out', () => {
   let feed: FeedServer;
   let databasePath: string;
   const bots: Bot[] = [];
+  const knowledgeDir = oneEntryKnowledgeDir();
 
   /** `node --import tsx`, not the tsx CLI: the CLI runs the bot in a child of its own, which survives a SIGKILL of the CLI. */
   function startProcess(): Bot {
@@ -53,6 +55,8 @@ describe('a bot process killed in the middle of a fan-out', () => {
       // Every second: the process polls on start and then keeps polling by itself.
       FEED_SCHEDULE: '* * * * * *',
       LOG_LEVEL: 'info',
+      // Delivery is under test, not answers: one entry saves each process validating and indexing 200+ files.
+      KNOWLEDGE_DIR: knowledgeDir,
     };
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
@@ -86,7 +90,7 @@ describe('a bot process killed in the middle of a fan-out', () => {
 
   it('resumes after SIGKILL: every channel gets the release exactly once, nothing lost', async () => {
     const first = startProcess();
-    await fake.waitFor(() => feed.requests.length > 0 && first.stderr().includes('first run: current feed recorded as baseline'), 20_000, first.stderr);
+    await fake.waitFor(() => feed.requests.length > 0 && first.stderr().includes('first run: current feed recorded as baseline'), 60_000, first.stderr);
     expect(total()).toBe(0);
 
     // kernel.org publishes 6.17.11 now; the next tick fans it out. Kill the process the moment the
@@ -111,7 +115,7 @@ describe('a bot process killed in the middle of a fan-out', () => {
     const deduplicated: unknown[] = [];
     fake.events.on('nonceDeduplicated', (event) => deduplicated.push(event));
     const second = startProcess();
-    await fake.waitFor(() => CHANNELS.every((c) => announcements(c).length > 0), 20_000, () => `${total()} of ${CHANNELS.length} channels; ${second.stderr().slice(-2000)}`);
+    await fake.waitFor(() => CHANNELS.every((c) => announcements(c).length > 0), 60_000, () => `${total()} of ${CHANNELS.length} channels; ${second.stderr().slice(-2000)}`);
     // A few more polls of the restarted process: nothing else may arrive.
     const polls = feed.requests.length;
     await fake.waitFor(() => feed.requests.length >= polls + 2, 10_000);
@@ -139,5 +143,5 @@ describe('a bot process killed in the middle of a fan-out', () => {
     // Each recorded message id is the one message in its channel.
     for (const d of ledger) expect(d.messageId).toBe(announcements(d.channelId)[0]!.id);
     expect(second.stderr()).not.toContain(TOKEN);
-  }, 60_000);
+  }, 180_000);
 });

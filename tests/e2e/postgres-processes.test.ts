@@ -4,6 +4,7 @@ import { FakeDiscord } from '../support/fake-discord/index.ts';
 import type { FakeGuildSpec, FakeMessage } from '../support/fake-discord/types.ts';
 import { TOKEN, APP } from '../support/bot-harness.ts';
 import { ROOT } from '../support/run.ts';
+import { oneEntryKnowledgeDir } from '../support/knowledge.ts';
 import { startFeedServer, type FeedServer } from '../support/feed-server.ts';
 import { feedState, nextRelease } from '../support/release-feeds.ts';
 import { FEED_2025_12_01 } from '../releases/feed-states.ts';
@@ -40,6 +41,7 @@ describe('two bot processes on one Postgres', () => {
   let feed: FeedServer;
   let db: TestDatabase;
   const bots: Bot[] = [];
+  const knowledgeDir = oneEntryKnowledgeDir();
 
   function startProcess(name: string): Bot {
     const env = {
@@ -51,6 +53,8 @@ describe('two bot processes on one Postgres', () => {
       FEED_SCHEDULE: '* * * * * *',
       DELIVERY_LEASE_SECONDS: String(LEASE_SECONDS),
       LOG_LEVEL: 'info',
+      // Delivery is under test, not answers: one entry saves each process validating and indexing 200+ files.
+      KNOWLEDGE_DIR: knowledgeDir,
     };
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';

@@ -1,5 +1,8 @@
 import { inject } from 'vitest';
-import { loadKnowledge } from '../../src/knowledge/load.ts';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DEFAULT_KNOWLEDGE_DIR, loadKnowledge } from '../../src/knowledge/load.ts';
 import { readSnapshot } from '../../src/knowledge/snapshot.ts';
 import { KnowledgeSearch } from '../../src/search/index.ts';
 import type { KnowledgeEntry } from '../../src/knowledge/schema.ts';
@@ -38,4 +41,15 @@ export function entryData(id: string, overrides: Record<string, unknown> = {}): 
     related: [],
     ...overrides,
   };
+}
+
+/**
+ * A KNOWLEDGE_DIR with the real kdbus entry alone (its related entries dropped): validated and indexed
+ * in milliseconds, for tests about loading and for bot processes whose answers are not what they test.
+ */
+export function oneEntryKnowledgeDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'kernelbot-kb-'));
+  const text = readFileSync(join(DEFAULT_KNOWLEDGE_DIR, 'kdbus.yaml'), 'utf8');
+  writeFileSync(join(dir, 'kdbus.yaml'), text.replace(/^related: \[.*\]$/m, 'related: []'));
+  return dir;
 }
