@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { Readable, Writable } from 'node:stream';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { runApp } from '../src/app.ts';
@@ -139,6 +139,17 @@ describe('/help in the terminal', () => {
     expect(replies.filter((l) => /Unknown command/.test(l))).toEqual([]);
     const refused = await terminal(COMMANDS.filter((c) => c.adminOnly).map((c) => `/${c.definition.name} show`));
     expect(refused.match(/^\/(announce|qa|refs|kb) is a server setting and works only on Discord\./gm)).toHaveLength(4);
+  });
+});
+
+describe('the README', () => {
+  it('claims exactly the commands the terminal has', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const claim = /The terminal has (.*?), plus `\/lang de\|en` and `\/quit`/s.exec(readme)?.[1] ?? '';
+    const claimed = [...claim.matchAll(/`\/([a-z]+)`/g)].map((m) => m[1]);
+    expect(claimed).toEqual(COMMANDS.filter((c) => !c.adminOnly).map((c) => c.definition.name));
+    const discordOnly = /The server settings \((.*?)\)/s.exec(readme)?.[1] ?? '';
+    expect([...discordOnly.matchAll(/`\/([a-z]+)`/g)].map((m) => m[1])).toEqual(COMMANDS.filter((c) => c.adminOnly).map((c) => c.definition.name));
   });
 });
 
