@@ -3,7 +3,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { readKnowledgeDir, DEFAULT_KNOWLEDGE_DIR } from './knowledge/files.ts';
 import { readSnapshot, snapshotKey, writeSnapshot } from './knowledge/snapshot.ts';
-import { KnowledgeSearch } from './search/index.ts';
+import { KnowledgeSearch, type SearchIndexData } from './search/index.ts';
 
 /**
  * The knowledge base and its index for `npm start`. The bundled bot (build/main.js) keeps a
@@ -17,12 +17,12 @@ export async function loadSearch(knowledgeDir: string = DEFAULT_KNOWLEDGE_DIR, p
   const files = readKnowledgeDir(knowledgeDir);
   const snapshotPath = join(dirname(program), 'knowledge-snapshot.json');
   const key = bundled ? snapshotKey(files, readFileSync(program, 'utf8')) : null;
-  const snapshot = key ? readSnapshot(snapshotPath, key) : null;
+  const snapshot = key ? readSnapshot<SearchIndexData>(snapshotPath, key) : null;
   if (snapshot) return new KnowledgeSearch(snapshot.entries, snapshot.index);
 
   const { parseKnowledge } = await import('./knowledge/load.ts');
   const entries = parseKnowledge(files);
   const search = new KnowledgeSearch(entries);
-  if (key) writeSnapshot(snapshotPath, { key, entries, index: search.indexJson() });
+  if (key) writeSnapshot(snapshotPath, { key, entries, index: search.indexData() });
   return search;
 }

@@ -1,4 +1,4 @@
-import { detectAll } from 'tinyld/light';
+import { createRequire } from 'node:module';
 import type { Area, Language } from '../knowledge/schema.ts';
 import type { TermPipeline } from './language.ts';
 import type { NameMention, NameMentions } from './mentions.ts';
@@ -125,6 +125,17 @@ function contentWord(word: string, parts: AnalyzerParts): ContentWord {
 export function detectLanguage(raw: string): Language | null {
   const text = stripMarkup(raw);
   if (tokenizeWords(text).length < MIN_LANGUAGE_WORDS) return null;
-  const [best] = detectAll(text.slice(0, LANGUAGE_SAMPLE_CHARS), { only: ['en', 'de'] });
+  const [best] = languageDetector().detectAll(text.slice(0, LANGUAGE_SAMPLE_CHARS), { only: ['en', 'de'] });
   return best && (best.lang === 'en' || best.lang === 'de') ? best.lang : null;
+}
+
+let detector: typeof import('tinyld/light') | undefined;
+
+/**
+ * tinyld holds about 8 MB of n-gram tables: loaded on the first forum post or mention that needs a
+ * reply language, not at start (slash commands never do), so an idle bot does not carry it.
+ */
+function languageDetector(): typeof import('tinyld/light') {
+  detector ??= createRequire(import.meta.url)('tinyld/light') as typeof import('tinyld/light');
+  return detector;
 }

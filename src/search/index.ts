@@ -1,4 +1,4 @@
-import MiniSearch, { type Options, type SearchResult } from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options, type SearchResult } from 'minisearch';
 import type { Area, KnowledgeEntry, Language } from '../knowledge/schema.ts';
 import { createTermPipeline, type TermPipeline } from './language.ts';
 import { FIELD_BOOSTS, SEARCH_FIELDS, STRONG_FIELDS, germanWords, toDocument, type SearchDocument } from './documents.ts';
@@ -12,6 +12,12 @@ import { levelOf, probability, type ConfidenceLevel, type Features } from './con
 import { capText, MAX_TYPED_CHARS } from './limits.ts';
 
 export type { Choice, QueryAnalysis, ConfidenceLevel };
+
+/** A built index as plain data (JSON-safe): MiniSearch's own form plus each term's document count. */
+export interface SearchIndexData {
+  index: AsPlainObject;
+  frequency: [string, number][];
+}
 
 export interface SearchHit {
   entry: KnowledgeEntry;
@@ -81,10 +87,11 @@ export class KnowledgeSearch {
   private readonly autocomplete: Autocomplete;
   private readonly mentions: NameMentions;
   private readonly isFiller: (word: string) => boolean;
+  /** In how many entries each processed term occurs: how distinctive a word of a question is. */
   private readonly frequency: Map<string, number>;
 
-  /** `indexJson` (from `indexJson()` over the same entries and code) skips building the index. */
-  constructor(entries: readonly KnowledgeEntry[], indexJson?: string) {
+  /** `built` (`indexData()` or `indexJson()` over the same entries and code) skips building the index. */
+  constructor(entries: readonly KnowledgeEntry[], built?: SearchIndexData | string) {
     this.entries = entries;
     this.byId = new Map(entries.map((e) => [e.id, e]));
     this.byVersion = new Map();
@@ -97,7 +104,15 @@ export class KnowledgeSearch {
     this.versions = [...this.byVersion.keys()].sort(compareVersions);
     this.names = buildNameIndex(entries);
     this.pipeline = createTermPipeline(germanWords(entries));
-    const { tokenize, processTerm } = this.pipeline;
+    const { tokenize } = this.pipeline;
+    // While documents are added, the terms of the current one are noted: its document frequencies
+    // come from the indexing itself instead of tokenising every text a second time.
+    let noted: Set<string> | null = null;
+    const processTerm = (term: string): string[] | null => {
+      const terms = this.pipeline.processTerm(term);
+      if (noted && terms) for (const t of terms) noted.add(t);
+      return terms;
+    };
     const options: Options<SearchDocument> = {
       fields: [...SEARCH_FIELDS],
       tokenize,
@@ -111,24 +126,33 @@ export class KnowledgeSearch {
         maxFuzzy: 2,
       },
     };
-    const snapshot = indexJson ? (JSON.parse(indexJson) as { index: unknown; frequency: [string, number][] }) : null;
+    const snapshot = typeof built === 'string' ? (JSON.parse(built) as SearchIndexData) : built;
     if (snapshot) {
-      this.index = MiniSearch.loadJS<SearchDocument>(snapshot.index as Parameters<typeof MiniSearch.loadJS>[0], options);
+      this.index = MiniSearch.loadJS<SearchDocument>(snapshot.index, options);
       this.frequency = new Map(snapshot.frequency);
     } else {
-      const documents = entries.map(toDocument);
       this.index = new MiniSearch<SearchDocument>(options);
-      this.index.addAll(documents);
-      this.frequency = documentFrequencies(documents, this.pipeline);
+      this.frequency = new Map();
+      for (const entry of entries) {
+        noted = new Set();
+        this.index.add(toDocument(entry));
+        for (const term of noted) this.frequency.set(term, (this.frequency.get(term) ?? 0) + 1);
+      }
+      noted = null;
     }
     this.autocomplete = new Autocomplete(entries, this.index);
     this.mentions = new NameMentions(entries, (word) => this.pipeline.stems(word));
     this.isFiller = fillerTest(this.mentions.nameWords);
   }
 
-  /** The built index and term statistics, serialised: a start-up snapshot (see knowledge/snapshot.ts). */
+  /** The built index and term statistics as plain data: a start-up snapshot (see knowledge/snapshot.ts). */
+  indexData(): SearchIndexData {
+    return { index: this.index.toJSON(), frequency: [...this.frequency] };
+  }
+
+  /** `indexData()` as JSON. */
   indexJson(): string {
-    return JSON.stringify({ index: this.index.toJSON(), frequency: [...this.frequency] });
+    return JSON.stringify(this.indexData());
   }
 
   get size(): number {
@@ -375,15 +399,3 @@ function toHit(candidate: Candidate): SearchHit {
   return { entry: candidate.entry, score: candidate.score, via: 'text', probability: candidate.probability };
 }
 
-/** In how many entries each processed term occurs: how distinctive a word of a question is. */
-function documentFrequencies(documents: readonly SearchDocument[], pipeline: TermPipeline): Map<string, number> {
-  const frequency = new Map<string, number>();
-  for (const document of documents) {
-    const terms = new Set<string>();
-    for (const field of SEARCH_FIELDS) {
-      for (const token of pipeline.tokenize(document[field])) for (const term of pipeline.processTerm(token) ?? []) terms.add(term);
-    }
-    for (const term of terms) frequency.set(term, (frequency.get(term) ?? 0) + 1);
-  }
-  return frequency;
-}

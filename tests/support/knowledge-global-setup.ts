@@ -23,6 +23,6 @@ export default function setup(project: TestProject): void {
   const key = snapshotKey(files, 'kernelbot tests');
   const search = new KnowledgeSearch(parseKnowledge(files));
   const path = join(tmpdir(), 'knowledge-snapshot.json');
-  if (!writeSnapshot(path, { key, entries: [...search.entries], index: search.indexJson() })) throw new Error(`cannot write ${path}`);
+  if (!writeSnapshot(path, { key, entries: [...search.entries], index: search.indexData() })) throw new Error(`cannot write ${path}`);
   project.provide('knowledgeSnapshot', { path, key });
 }

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DEFAULT_KNOWLEDGE_DIR, loadKnowledge } from '../../src/knowledge/load.ts';
 import { readSnapshot } from '../../src/knowledge/snapshot.ts';
-import { KnowledgeSearch } from '../../src/search/index.ts';
+import { KnowledgeSearch, type SearchIndexData } from '../../src/search/index.ts';
 import type { KnowledgeEntry } from '../../src/knowledge/schema.ts';
 
 let cached: { entries: KnowledgeEntry[]; search: KnowledgeSearch } | undefined;
@@ -17,7 +17,7 @@ let cached: { entries: KnowledgeEntry[]; search: KnowledgeSearch } | undefined;
 export function realKnowledge(): { entries: KnowledgeEntry[]; search: KnowledgeSearch } {
   if (!cached) {
     const provided = process.env.VITEST ? inject('knowledgeSnapshot') : undefined;
-    const snapshot = provided ? readSnapshot(provided.path, provided.key) : null;
+    const snapshot = provided ? readSnapshot<SearchIndexData>(provided.path, provided.key) : null;
     if (provided && !snapshot) throw new Error(`the knowledge snapshot of this run is missing or stale: ${provided.path}`);
     const entries = snapshot ? snapshot.entries : loadKnowledge();
     cached = { entries, search: new KnowledgeSearch(entries, snapshot?.index) };
