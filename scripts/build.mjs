@@ -1,9 +1,11 @@
 // Bundles src/main.ts into build/main.js with esbuild, only when a source changed since the last
 // build (npm start runs this first; --force always builds). Plain JavaScript, so it needs no loader.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+// --prepare (npm's `prepare`, run by npm install and npm ci) also writes the knowledge snapshot, so
+// the first start after a clone finds everything ready.
+import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import process from 'node:process';
-import { URL, fileURLToPath } from 'node:url';
+import { URL, fileURLToPath, pathToFileURL } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OUTPUT = join(ROOT, 'build', 'main.js');
@@ -17,19 +19,43 @@ function newestMtime(path) {
   return readdirSync(path).reduce((newest, name) => Math.max(newest, newestMtime(join(path, name))), stat.mtimeMs);
 }
 
+/** esbuild is a dev dependency: an install without them (npm ci --omit=dev) runs a build made elsewhere. */
+async function loadEsbuild() {
+  try {
+    return await import('esbuild');
+  } catch {
+    return null;
+  }
+}
+
 const force = process.argv.includes('--force');
+const prepare = process.argv.includes('--prepare');
 const built = existsSync(OUTPUT) ? statSync(OUTPUT).mtimeMs : 0;
 if (force || built < Math.max(...INPUTS.map((input) => newestMtime(join(ROOT, input))))) {
-  const { build } = await import('esbuild');
-  await build({
-    absWorkingDir: ROOT,
-    entryPoints: ['src/main.ts'],
-    bundle: true,
-    splitting: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    outdir: 'build',
-    logLevel: 'warning',
-  });
+  const esbuild = await loadEsbuild();
+  if (esbuild) {
+    // Chunk names carry content hashes: drop the old ones (the snapshot stays; its key says whether it fits).
+    for (const name of existsSync(join(ROOT, 'build')) ? readdirSync(join(ROOT, 'build')) : []) if (name.endsWith('.js')) rmSync(join(ROOT, 'build', name));
+    await esbuild.build({
+      absWorkingDir: ROOT,
+      entryPoints: ['src/main.ts', 'src/prepare.ts'],
+      bundle: true,
+      splitting: true,
+      platform: 'node',
+      format: 'esm',
+      packages: 'external',
+      outdir: 'build',
+      logLevel: 'warning',
+    });
+  } else if (built > 0 || prepare) {
+    process.stderr.write(`esbuild is not installed (an install without dev dependencies): ${built > 0 ? 'build/ is used as it is' : 'nothing built'}\n`);
+  } else {
+    process.stderr.write('build/ is missing and esbuild is not installed: run `npm install` (with dev dependencies) and `npm run build`\n');
+    process.exit(1);
+  }
+}
+if (prepare && existsSync(OUTPUT)) {
+  const { prepareSnapshot } = await import(pathToFileURL(join(ROOT, 'build', 'prepare.js')).href);
+  const done = await prepareSnapshot(ROOT);
+  if (done) process.stdout.write(`${done}\n`);
 }

@@ -1,0 +1,20 @@
+import { join } from 'node:path';
+import { loadConfig } from './config.ts';
+import { loadSearch } from './startup.ts';
+
+/**
+ * build/prepare.js, run by scripts/build.mjs at install time (npm's `prepare`): validates and
+ * indexes the knowledge base once and writes the start-up snapshot beside build/main.js, keyed by
+ * main.js, so even the first `npm start` after a clone loads the snapshot. Best effort: a problem
+ * is printed and the first start reports it again; it never fails the install.
+ */
+export async function prepareSnapshot(cwd: string = process.cwd()): Promise<string | null> {
+  try {
+    const config = loadConfig(process.env, join(cwd, '.env'));
+    const search = await loadSearch(config.KNOWLEDGE_DIR, new URL('./main.js', import.meta.url).href);
+    return `knowledge snapshot ready: ${search.size} entries`;
+  } catch (error) {
+    process.stderr.write(`no knowledge snapshot prepared (npm start will say why): ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+    return null;
+  }
+}
