@@ -14,7 +14,7 @@ import { prepareStartScript } from './cold-start.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const AUTOCOMPLETE_P99_MS = 50;
-const IDLE_RSS_MB = 100;
+const IDLE_RSS_MB = 90;
 
 /**
  * Round trips through the loopback fake Discord: from the test dispatching INTERACTION_CREATE on
