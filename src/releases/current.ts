@@ -37,7 +37,7 @@ const label = (r: Release) => `${r.version}${r.eol ? ' (EOL)' : ''}`;
 const rowText = (r: Release) => `${r.kind.padEnd(10)} ${label(r).padEnd(16)} ${r.released.toISOString().slice(0, 10)}`;
 
 /** Terminal / plain-text form. */
-export function renderCurrentReleasesText(current: CurrentReleases | null, lang: Language = 'en'): string {
+export function renderCurrentReleasesText(current: CurrentReleases | null, lang: Language): string {
   const t = ANNOUNCE[lang];
   if (!current) return t.noDataYet;
   const lines = current.releases.map(rowText);
