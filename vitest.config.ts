@@ -9,7 +9,8 @@ export default defineConfig({
     // while the real knowledge base is validated and indexed once for the run (not once per test file).
     globalSetup: ['tests/support/temp-root.ts', 'tests/support/offline.ts', 'tests/support/postgres-global-setup.ts', 'tests/support/knowledge-global-setup.ts', 'tests/support/postgres-ready.ts'],
     testTimeout: 20_000,
-    hookTimeout: 20_000,
+    // Hooks start fake Discords, bots and servers: on a loaded machine that can take long (no test waits on a timer).
+    hookTimeout: 60_000,
     // Two workers that keep their modules between files: discord.js, the search code and the shared
     // knowledge base load once per worker instead of once per file. No test changes process-wide
     // state (environment, working directory, signal handlers); spawned smoke tests run real processes.

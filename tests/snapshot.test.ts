@@ -7,7 +7,7 @@ import { readKnowledgeDir } from '../src/knowledge/files.ts';
 import { readSnapshot, snapshotKey, writeSnapshot } from '../src/knowledge/snapshot.ts';
 import { KnowledgeSearch, type SearchIndexData } from '../src/search/index.ts';
 import { loadSearch } from '../src/startup.ts';
-import { oneEntryKnowledgeDir, realKnowledge } from './support/knowledge.ts';
+import { smallKnowledgeDir, realKnowledge } from './support/knowledge.ts';
 import { runCommand, ROOT } from './support/run.ts';
 
 describe('start-up snapshot', () => {
@@ -43,7 +43,7 @@ describe('start-up snapshot', () => {
 
 describe('the snapshot beside the bundled bot (loadSearch, in process)', () => {
   it('never answers from a stale snapshot: an edited entry or a new build is validated and indexed again', async () => {
-    const dir = oneEntryKnowledgeDir();
+    const dir = smallKnowledgeDir();
     // loadSearch keeps a snapshot only beside a bundled build/main.js; its text is part of the key.
     const build = join(mkdtempSync(join(tmpdir(), 'kernelbot-build-')), 'build');
     mkdirSync(build);
@@ -71,7 +71,7 @@ describe('the snapshot beside the bundled bot (loadSearch, in process)', () => {
     const src = join(mkdtempSync(join(tmpdir(), 'kernelbot-src-')), 'src');
     mkdirSync(src);
     writeFileSync(join(src, 'main.ts'), '// source');
-    expect((await loadSearch(oneEntryKnowledgeDir(), pathToFileURL(join(src, 'main.ts')).href)).size).toBe(1);
+    expect((await loadSearch(smallKnowledgeDir(), pathToFileURL(join(src, 'main.ts')).href)).size).toBe(1);
     expect(readdirSync(src)).toEqual(['main.ts']);
   });
 });

@@ -7,7 +7,7 @@ import { FakeDiscord } from '../support/fake-discord/index.ts';
 import type { FakeGuildSpec, FakeMessage } from '../support/fake-discord/types.ts';
 import { TOKEN, APP } from '../support/bot-harness.ts';
 import { ROOT } from '../support/run.ts';
-import { oneEntryKnowledgeDir } from '../support/knowledge.ts';
+import { smallKnowledgeDir } from '../support/knowledge.ts';
 import { startFeedServer, type FeedServer } from '../support/feed-server.ts';
 import { feedState, nextRelease } from '../support/release-feeds.ts';
 import { FEED_2025_12_01 } from '../releases/feed-states.ts';
@@ -42,7 +42,7 @@ describe('a bot process killed in the middle of a fan-out', () => {
   let feed: FeedServer;
   let databasePath: string;
   const bots: Bot[] = [];
-  const knowledgeDir = oneEntryKnowledgeDir();
+  const knowledgeDir = smallKnowledgeDir();
 
   /** `node --import tsx`, not the tsx CLI: the CLI runs the bot in a child of its own, which survives a SIGKILL of the CLI. */
   function startProcess(): Bot {

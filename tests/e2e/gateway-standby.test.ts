@@ -4,6 +4,7 @@ import pg from 'pg';
 import { FakeDiscord } from '../support/fake-discord/index.ts';
 import { defaultGuilds, TOKEN, APP, GENERAL, ALICE, BOB } from '../support/bot-harness.ts';
 import { ROOT } from '../support/run.ts';
+import { smallKnowledgeDir } from '../support/knowledge.ts';
 import { startFeedServer, type FeedServer } from '../support/feed-server.ts';
 import { feedState } from '../support/release-feeds.ts';
 import { FEED_2025_12_01 } from '../releases/feed-states.ts';
@@ -26,7 +27,7 @@ interface Bot {
   opsUrl: () => string | undefined;
 }
 
-const title = (reply: { data?: unknown }) => (reply.data as { embeds?: { title?: string }[] } | undefined)?.embeds?.[0]?.title;
+const title = (answer: Record<string, unknown> | undefined) => (answer as { embeds?: { title?: string }[] } | undefined)?.embeds?.[0]?.title;
 
 describe('gateway standby: one shard, two processes on one Postgres', () => {
   let fake: FakeDiscord;
@@ -35,6 +36,7 @@ describe('gateway standby: one shard, two processes on one Postgres', () => {
   const bots: Bot[] = [];
   const identifies: number[] = [];
   const closes: number[] = [];
+  const knowledgeDir = smallKnowledgeDir('kdbus', 'btrfs', 'overlayfs');
 
   function startProcess(name: string): Bot {
     const env = {
@@ -46,6 +48,8 @@ describe('gateway standby: one shard, two processes on one Postgres', () => {
       GATEWAY_LEASE_SECONDS: String(LEASE_SECONDS),
       HTTP_PORT: '0',
       LOG_LEVEL: 'info',
+      // The hand-over is under test, not answers: three entries save each process validating 200+ files.
+      KNOWLEDGE_DIR: knowledgeDir,
     };
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let log = '';
@@ -98,7 +102,7 @@ describe('gateway standby: one shard, two processes on one Postgres', () => {
     expect(await roleMetric(a)).toBe('active');
     expect(await roleMetric(b)).toBe('standby');
 
-    const first = await fake.slash('feature', { name: 'kdbus' }, { user: ALICE, channelId: GENERAL }).reply(10_000);
+    const first = await fake.slash('feature', { name: 'kdbus' }, { user: ALICE, channelId: GENERAL }).answer(30_000);
     expect(title(first)).toMatch(/^kdbus/);
 
     // Rolling deploy: SIGTERM on A hands the lease back; B logs in.
@@ -110,7 +114,7 @@ describe('gateway standby: one shard, two processes on one Postgres', () => {
     expect(identifies).toHaveLength(2);
     expect(a.logged('logged out of the Discord gateway')).toBe(true);
 
-    const second = await fake.slash('feature', { name: 'btrfs' }, { user: BOB, channelId: GENERAL }).reply(10_000);
+    const second = await fake.slash('feature', { name: 'btrfs' }, { user: BOB, channelId: GENERAL }).answer(30_000);
     expect(title(second)).toMatch(/btrfs/i);
     expect(await readyz(b)).toMatchObject({ ready: true, role: 'active', gateway: 'ready' });
     console.log(`gateway standby: B logged in ${(takeoverMs / 1000).toFixed(2)} s after SIGTERM on A (gateway lease ${LEASE_SECONDS} s, standby asks every 1 s)`);
@@ -130,7 +134,7 @@ describe('gateway standby: one shard, two processes on one Postgres', () => {
       await admin.query(`DELETE FROM leases WHERE name = 'gateway'`);
       await fake.waitFor(() => identifies.length > logins, 20_000, () => b.log().slice(-1500));
       await fake.waitFor(() => (b.log().match(/"msg":"connected to Discord"/g) ?? []).length >= 2, 20_000);
-      const third = await fake.slash('feature', { name: 'overlayfs' }, { user: ALICE, channelId: GENERAL }).reply(10_000);
+      const third = await fake.slash('feature', { name: 'overlayfs' }, { user: ALICE, channelId: GENERAL }).answer(30_000);
       expect(title(third)).toMatch(/overlay/i);
     } finally {
       await admin.end();

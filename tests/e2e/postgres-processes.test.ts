@@ -4,7 +4,7 @@ import { FakeDiscord } from '../support/fake-discord/index.ts';
 import type { FakeGuildSpec, FakeMessage } from '../support/fake-discord/types.ts';
 import { TOKEN, APP } from '../support/bot-harness.ts';
 import { ROOT } from '../support/run.ts';
-import { oneEntryKnowledgeDir } from '../support/knowledge.ts';
+import { smallKnowledgeDir } from '../support/knowledge.ts';
 import { startFeedServer, type FeedServer } from '../support/feed-server.ts';
 import { feedState, nextRelease } from '../support/release-feeds.ts';
 import { FEED_2025_12_01 } from '../releases/feed-states.ts';
@@ -41,7 +41,7 @@ describe('two bot processes on one Postgres', () => {
   let feed: FeedServer;
   let db: TestDatabase;
   const bots: Bot[] = [];
-  const knowledgeDir = oneEntryKnowledgeDir();
+  const knowledgeDir = smallKnowledgeDir();
 
   function startProcess(name: string): Bot {
     const env = {

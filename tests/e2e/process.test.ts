@@ -15,12 +15,7 @@ import { deployInProcess } from '../support/in-process.ts';
  * SIGTERM shutdown is checked by the crash tests (announcements-process, postgres-processes), which
  * stop their surviving processes that way; everything else runs in process (tests/e2e/bot.test.ts).
  */
-/** The answer's title, whether the bot answered at once or deferred and edited it in (as it does when slow). */
-async function answerTitle(interaction: ReturnType<FakeDiscord['slash']>): Promise<string | undefined> {
-  const callback = await interaction.reply(30_000);
-  const data = callback.type === 5 ? await interaction.edit(0, 30_000) : callback.data;
-  return (data as { embeds?: { title?: string }[] } | undefined)?.embeds?.[0]?.title;
-}
+const answerTitle = async (interaction: ReturnType<FakeDiscord['slash']>) => ((await interaction.answer(30_000)) as { embeds?: { title?: string }[] } | undefined)?.embeds?.[0]?.title;
 
 describe('the bot as a process', () => {
   let fake: FakeDiscord;

@@ -44,12 +44,14 @@ export function entryData(id: string, overrides: Record<string, unknown> = {}): 
 }
 
 /**
- * A KNOWLEDGE_DIR with the real kdbus entry alone (its related entries dropped): validated and indexed
- * in milliseconds, for tests about loading and for bot processes whose answers are not what they test.
+ * A KNOWLEDGE_DIR with some real entries alone (related entries dropped; default: kdbus): validated and
+ * indexed in milliseconds, for tests about loading and for bot processes whose answers are not what they test.
  */
-export function oneEntryKnowledgeDir(): string {
+export function smallKnowledgeDir(...ids: string[]): string {
   const dir = mkdtempSync(join(tmpdir(), 'kernelbot-kb-'));
-  const text = readFileSync(join(DEFAULT_KNOWLEDGE_DIR, 'kdbus.yaml'), 'utf8');
-  writeFileSync(join(dir, 'kdbus.yaml'), text.replace(/^related: \[.*\]$/m, 'related: []'));
+  for (const id of ids.length > 0 ? ids : ['kdbus']) {
+    const text = readFileSync(join(DEFAULT_KNOWLEDGE_DIR, `${id}.yaml`), 'utf8');
+    writeFileSync(join(dir, `${id}.yaml`), text.replace(/^related: \[.*\]$/m, 'related: []'));
+  }
   return dir;
 }

@@ -84,6 +84,15 @@ export class InteractionHandle {
     return this.driver.waitFor(() => this.record.callback, timeoutMs, this.describe);
   }
 
+  /**
+   * Resolves with the answer's data, however the bot gave it: in its first callback, or after a
+   * deferral (type 5, as a slow handler does) in the first edit of @original.
+   */
+  async answer(timeoutMs = 5000): Promise<Record<string, unknown> | undefined> {
+    const callback = await this.reply(timeoutMs);
+    return callback.type === 5 ? await this.edit(0, timeoutMs) : (callback.data as Record<string, unknown> | undefined);
+  }
+
   /** Autocomplete: resolves with the offered choices. */
   async choices(timeoutMs = 5000): Promise<Array<{ name: string; value: string | number; [k: string]: unknown }>> {
     const cb = await this.reply(timeoutMs);
