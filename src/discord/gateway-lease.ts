@@ -35,6 +35,8 @@ export class GatewayLease {
   private timer: NodeJS.Timeout | null = null;
   private tick: Promise<void> = Promise.resolve();
   private stopped = false;
+  /** The login in progress, if any; renewals go on meanwhile (a login can outlast the lease). */
+  private login: Promise<void> | null = null;
   private readonly now: () => number;
 
   constructor(private readonly options: GatewayLeaseOptions) {
@@ -47,9 +49,18 @@ export class GatewayLease {
 
   /** Takes the lease and logs in if it is free (a login failure here throws: a start-up problem); else stands by. */
   async start(): Promise<GatewayRole> {
-    if (await this.renew()) await this.connect(true);
-    else this.setRole('standby');
+    if (!(await this.renew())) {
+      this.setRole('standby');
+      this.schedule();
+      return this.role;
+    }
+    const login = this.connect();
     this.schedule();
+    await login.catch((error: unknown) => {
+      this.stopped = true;
+      if (this.timer) clearTimeout(this.timer);
+      throw error;
+    });
     return this.role;
   }
 
@@ -58,13 +69,14 @@ export class GatewayLease {
     this.stopped = true;
     if (this.timer) clearTimeout(this.timer);
     await this.tick;
+    await this.login?.catch(() => undefined);
     if (this.role === 'active') await this.options.disconnect();
     await this.options.leases.release(GATEWAY_LEASE, this.options.holder).catch(() => false);
   }
 
   private schedule(): void {
     if (this.stopped) return;
-    const delay = this.role === 'active' ? Math.max(250, this.options.leaseMs / 3) : STANDBY_POLL_MS;
+    const delay = this.role === 'active' || this.login ? Math.max(250, this.options.leaseMs / 3) : STANDBY_POLL_MS;
     this.timer = setTimeout(() => {
       this.tick = this.step().finally(() => this.schedule());
     }, delay);
@@ -81,7 +93,7 @@ export class GatewayLease {
       held = null;
       if (this.role === 'active') logger.warn({ err: error }, 'could not renew the gateway lease (database unavailable)');
     }
-    if (this.stopped) return;
+    if (this.stopped || this.login) return;
     if (this.role === 'active') {
       // Out of time to prove the lease is ours: another process may already be logging in.
       const expiring = held === null && started >= this.heldUntil - this.options.leaseMs / 3;
@@ -92,7 +104,7 @@ export class GatewayLease {
       }
     } else if (held) {
       logger.info('gateway lease taken over; logging in');
-      await this.connect(false);
+      this.connect().catch((error: unknown) => logger.error({ err: error }, 'gateway login failed; standing by and retrying'));
     }
   }
 
@@ -104,16 +116,21 @@ export class GatewayLease {
     return held;
   }
 
-  private async connect(throwOnFailure: boolean): Promise<void> {
-    try {
-      await this.options.connect();
-      this.setRole('active');
-    } catch (error) {
-      await this.options.leases.release(GATEWAY_LEASE, this.options.holder).catch(() => false);
-      this.setRole('standby');
-      if (throwOnFailure) throw error;
-      this.options.logger.error({ err: error }, 'gateway login failed; standing by and retrying');
-    }
+  /** Logs in while the renewals go on; a failed login hands the lease back and rejects. */
+  private connect(): Promise<void> {
+    this.login = (async () => {
+      try {
+        await this.options.connect();
+        this.setRole('active');
+      } catch (error) {
+        await this.options.leases.release(GATEWAY_LEASE, this.options.holder).catch(() => false);
+        this.setRole('standby');
+        throw error;
+      } finally {
+        this.login = null;
+      }
+    })();
+    return this.login;
   }
 
   private setRole(role: GatewayRole): void {
