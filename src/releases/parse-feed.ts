@@ -1,4 +1,4 @@
-import Parser from 'rss-parser';
+import type Parser from 'rss-parser';
 import { FeedError } from './feed-error.ts';
 import { MONIKERS, releaseSchema, type Moniker, type Release, type ReleaseLinks } from '../shared/release.ts';
 import { gitLinks, kernelnewbiesUrl, kindOf } from '../shared/kernel-version.ts';
@@ -9,7 +9,13 @@ export interface ParsedFeed {
   skipped: string[];
 }
 
-const parser = new Parser();
+let parser: Promise<Parser> | undefined;
+
+/** rss-parser and its XML stack load with the first feed, not at start (a terminal session without /kernel never needs them). */
+function feedParser(): Promise<Parser> {
+  parser ??= import('rss-parser').then(({ default: RssParser }) => new RssParser());
+  return parser;
+}
 
 /**
  * Parses kernel.org's kdist.xml. A release is keyed on the version in the description
@@ -21,9 +27,10 @@ export async function parseFeed(xml: string): Promise<ParsedFeed> {
   if (text === '') throw new FeedError('empty', 'the feed body is empty');
   if (/^(?:<!doctype html|<html)/i.test(text)) throw new FeedError('not-a-feed', 'got an HTML page instead of the RSS feed');
 
-  let feed: Awaited<ReturnType<typeof parser.parseString>>;
+  const rss = await feedParser();
+  let feed: Awaited<ReturnType<Parser['parseString']>>;
   try {
-    feed = await parser.parseString(text);
+    feed = await rss.parseString(text);
   } catch (error) {
     // rss-parser 3.13 crashes on a channel without items instead of returning [].
     if (/<channel[\s>]/.test(text) && !/<item[\s>]/.test(text)) throw new FeedError('empty', 'the feed lists no releases');
