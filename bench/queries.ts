@@ -53,10 +53,10 @@ const OUT_OF_SCOPE = [
 /** Swaps two neighbouring letters in the middle: "btrfs" → "brtfs". */
 export function typo(word: string, rng: () => number): string {
   if (word.length < 4) return `${word}${word.at(-1)}`;
-  const letters = [...word.slice(0, -1)].map((_, i) => i).filter((i) => i > 0 && /[a-z]/.test(word[i]!) && /[a-z]/.test(word[i + 1]!) && word[i] !== word[i + 1]);
+  const letters = Array.from(word.slice(0, -1)).map((_, i) => i).filter((i) => i > 0 && /[a-z]/.test(word[i]!) && /[a-z]/.test(word[i + 1]!) && word[i] !== word[i + 1]);
   if (letters.length === 0) return `${word}${word.at(-1)}`;
   const i = letters[Math.floor(rng() * letters.length)]!;
-  return word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2);
+  return word.slice(0, i) + word[i + 1]! + word[i]! + word.slice(i + 2);
 }
 
 function spread<T>(list: readonly T[], count: number): T[] {

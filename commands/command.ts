@@ -92,7 +92,7 @@ export interface RegisteredCommand {
  * definition, which is what narrowed the handler's option names in the first place.
  */
 export function register<D extends CommandDefinition>(command: SlashCommand<D>): RegisteredCommand {
-  return command as unknown as RegisteredCommand;
+  return command;
 }
 
 /** Keeps the literal definition type so handlers get typed option names. */

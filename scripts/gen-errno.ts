@@ -73,6 +73,6 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     process.exit(2);
   }
   const table = generate(tree, values.note ?? `kernel tree ${tree}`);
-  writeFileSync(values.out!, `${JSON.stringify(table, null, 1)}\n`);
+  writeFileSync(values.out, `${JSON.stringify(table, null, 1)}\n`);
   console.error(`${table.errnos.length} errno values, ${Object.keys(table.aliases).length} aliases → ${values.out}`);
 }

@@ -129,7 +129,7 @@ async function runCommand(argv: string[], config: Config, io: CliIo, out: (text:
     case 'errno': {
       const query = rest.join(' ').trim();
       if (!query) return fail(`${command} needs an argument, e.g. ${command === 'maintainers' ? 'maintainers fs/btrfs/inode.c' : command === 'syscall' ? 'syscall openat' : 'errno EBUSY'}`);
-      const options = { json: Boolean(values.json), lang, arch: values.arch, file: values.file, maintainersUrl: config.MAINTAINERS_URL };
+      const options = { json: values.json, lang, arch: values.arch, file: values.file, maintainersUrl: config.MAINTAINERS_URL };
       const [output, code] = command === 'maintainers' ? await cliMaintainers(query, options) : command === 'syscall' ? cliSyscall(query, options) : cliErrno(query, options);
       (code === 0 || values.json ? io.stdout : io.stderr).write(`${values.json ? output : forReader(output, io)}\n`);
       return code;

@@ -37,7 +37,7 @@ export function redactWebhookTokens(text: string): string {
 function scrubStrings<T>(value: T, scrub: (text: string) => string, depth = 0): T {
   if (typeof value === 'string') return scrub(value) as T;
   if (depth > 4 || value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return value.map((v) => scrubStrings(v, scrub, depth + 1)) as T;
+  if (Array.isArray(value)) return (value as unknown[]).map((v) => scrubStrings(v, scrub, depth + 1)) as T;
   // fromEntries defines own properties: a "__proto__" key from a payload stays data.
   return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, scrubStrings(v, scrub, depth + 1)])) as T;
 }

@@ -4,6 +4,8 @@
 import { once } from 'node:events';
 import {
   ActionRowBuilder,
+  ApplicationCommandOptionType,
+  ApplicationCommandType,
   ButtonBuilder,
   ButtonStyle,
   ChannelType,
@@ -79,6 +81,8 @@ beforeAll(async () => {
   client = new Client({ intents: [GatewayIntentBits.Guilds, GatewayIntentBits.GuildMessages], rest: { api: fake.apiBase } });
   client.on('messageCreate', (m) => void seen.messages.push(m));
   client.on('threadCreate', (thread, newly) => void seen.threads.push({ thread, newly }));
+  // discord.js ignores the handler's promise; every reply inside is awaited in order.
+  // eslint-disable-next-line @typescript-eslint/no-misused-promises
   client.on('interactionCreate', async (interaction) => {
     if (interaction.isAutocomplete()) {
       const typed = interaction.options.getFocused();
@@ -108,8 +112,11 @@ beforeAll(async () => {
           .addOptions({ label: 'Deutsch', value: 'de' }, { label: 'English', value: 'en' });
         await interaction.reply({ content: 'choose', components: [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(menu)], withResponse: true });
       } else if (interaction.commandName === 'feedback') {
+        // The classic modal layout (an action row per input), which the fake Discord implements.
+        // eslint-disable-next-line @typescript-eslint/no-deprecated
         const input = new TextInputBuilder().setCustomId('text').setLabel('Text').setStyle(TextInputStyle.Short);
         await interaction.showModal(
+          // eslint-disable-next-line @typescript-eslint/no-deprecated
           new ModalBuilder().setCustomId('fb').setTitle('Feedback').addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(input)),
         );
       } else if (interaction.commandName === 'admin') {
@@ -195,12 +202,12 @@ describe('fake Discord with a real discord.js client', () => {
   it('registers valid guild commands and rejects invalid ones with 50035', async () => {
     await client.application!.commands.set(
       [
-        { name: 'ping', description: 'Ping', options: [{ type: 3, name: 'word', description: 'Word' }], descriptionLocalizations: { de: 'Pingen' } },
+        { name: 'ping', description: 'Ping', options: [{ type: ApplicationCommandOptionType.String, name: 'word', description: 'Word' }], descriptionLocalizations: { de: 'Pingen' } },
         { name: 'counter', description: 'Counter' },
         { name: 'slow', description: 'Deferred' },
         { name: 'admin', description: 'Mods only', defaultMemberPermissions: PermissionFlagsBits.ManageGuild },
-        { name: 'search', description: 'Search', options: [{ type: 3, name: 'topic', description: 'Topic', required: true, autocomplete: true }] },
-        { type: 3, name: 'Quote message' },
+        { name: 'search', description: 'Search', options: [{ type: ApplicationCommandOptionType.String, name: 'topic', description: 'Topic', required: true, autocomplete: true }] },
+        { type: ApplicationCommandType.Message, name: 'Quote message' },
         { name: 'pick', description: 'Pick a language' },
         { name: 'feedback', description: 'Send feedback' },
       ],
@@ -219,10 +226,10 @@ describe('fake Discord with a real discord.js client', () => {
             name: 'opts',
             description: 'z',
             options: [
-              { type: 3, name: 'a', description: 'a' },
-              { type: 3, name: 'b', description: 'b', required: true },
-              { type: 5, name: 'c', description: 'c', autocomplete: true } as never,
-              { type: 3, name: 'd', description: 'd', autocomplete: true, choices: [{ name: 'x', value: 'x' }] } as never,
+              { type: ApplicationCommandOptionType.String, name: 'a', description: 'a' },
+              { type: ApplicationCommandOptionType.String, name: 'b', description: 'b', required: true },
+              { type: ApplicationCommandOptionType.Boolean, name: 'c', description: 'c', autocomplete: true } as never,
+              { type: ApplicationCommandOptionType.String, name: 'd', description: 'd', autocomplete: true, choices: [{ name: 'x', value: 'x' }] } as never,
             ],
           },
         ],

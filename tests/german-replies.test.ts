@@ -97,7 +97,7 @@ function fragmentsOf(lang: Language): Map<string, string> {
     }
   }
   for (const [table, labels] of Object.entries(VALUE_LABELS)) {
-    for (const [key, byLang] of Object.entries(labels)) add(`${table}.${key}`, (byLang as Record<Language, string>)[lang]);
+    for (const [key, byLang] of Object.entries(labels)) add(`${table}.${key}`, (byLang)[lang]);
   }
   return found;
 }

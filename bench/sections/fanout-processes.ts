@@ -105,7 +105,7 @@ async function twoProcesses(ctx: BenchContext, channels: number): Promise<Row[]>
       };
       const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
       let log = '';
-      child.stderr!.on('data', (chunk: Buffer) => (log += chunk.toString()));
+      child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
       const bot: Bot = {
         name,
         child,

@@ -56,7 +56,7 @@ export function createRestPoster(rest: REST, botUserId: () => string | undefined
         const found = messages.find(isIt);
         if (found) return found.id;
         const oldest = messages.at(-1);
-        if (!oldest || messages.length < LOOKBACK_PAGE || Number(SnowflakeUtil.timestampFrom(oldest.id)) < since.getTime()) return null;
+        if (!oldest || messages.length < LOOKBACK_PAGE || SnowflakeUtil.timestampFrom(oldest.id) < since.getTime()) return null;
         before = oldest.id;
       }
       return null;

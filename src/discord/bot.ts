@@ -161,11 +161,11 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
     loggedInBefore = true;
     client = next;
     observeRest(next.rest);
-    next.on(Events.InteractionCreate, routeInteraction);
-    next.on(Events.MessageCreate, onMention);
-    next.on(Events.MessageCreate, onTextQuestion);
-    next.on(Events.ThreadCreate, onForumPost);
-    next.on(Events.MessageCreate, onRefs);
+    next.on(Events.InteractionCreate, (event) => void routeInteraction(event));
+    next.on(Events.MessageCreate, (event) => void onMention(event));
+    next.on(Events.MessageCreate, (event) => void onTextQuestion(event));
+    next.on(Events.ThreadCreate, (thread, newlyCreated) => void onForumPost(thread, newlyCreated));
+    next.on(Events.MessageCreate, (event) => void onRefs(event));
     next.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));
     next.on(Events.ShardDisconnect, (event) => {
       const why = FATAL_CLOSE_CODES.get(event.code);
@@ -199,7 +199,7 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
     }
     // ANNOUNCE_CHANNEL_ID was subscribed before login, without its server: record it, so /announce show and off there see it.
     const envChannel = config.ANNOUNCE_CHANNEL_ID ? readyClient.channels.cache.get(config.ANNOUNCE_CHANNEL_ID) : undefined;
-    if (envChannel && !envChannel.isDMBased()) await store.subscriptions.adoptGuild(envChannel.id, envChannel.guildId).catch((error) => logger.error({ err: error }, 'could not record the server of ANNOUNCE_CHANNEL_ID'));
+    if (envChannel && !envChannel.isDMBased()) await store.subscriptions.adoptGuild(envChannel.id, envChannel.guildId).catch((error: unknown) => logger.error({ err: error }, 'could not record the server of ANNOUNCE_CHANNEL_ID'));
     else if (config.ANNOUNCE_CHANNEL_ID) logger.warn({ channelId: config.ANNOUNCE_CHANNEL_ID }, 'ANNOUNCE_CHANNEL_ID is not a channel of a server the bot is in');
     // Polling starts once channels are cached, so permission checks and posts work from the first poll.
     releases.startSchedule();

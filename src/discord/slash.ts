@@ -112,7 +112,7 @@ export async function handleAutocomplete(interaction: AutocompleteInteraction, d
   const focused = interaction.options.getFocused(true);
   const lang = resolveLanguage(interaction.options.getString('lang'), interaction.guildLocale);
   // Discord does not hold typed autocomplete text to the option's max_length: clip before anything searches it.
-  const typed = capUserText(String(focused.value), declaredMaxLength(command?.definition.options, focused.name) ?? MAX_AUTOCOMPLETE_TEXT);
+  const typed = capUserText(focused.value, declaredMaxLength(command?.definition.options, focused.name) ?? MAX_AUTOCOMPLETE_TEXT);
   const choices = command?.autocomplete?.(focused.name, typed, invocationOf(interaction, lang), deps.commandDeps) ?? [];
   await interaction.respond(
     choices.slice(0, LIMITS.choices).map((c) => ({ name: clip(c.name, LIMITS.choiceName) || c.value.slice(0, LIMITS.choiceName), value: c.value.slice(0, 100) })),

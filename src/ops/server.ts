@@ -31,29 +31,36 @@ export async function startOpsServer(options: { port: number; host: string; prob
       response.end(typeof body === 'string' ? body : JSON.stringify(body));
     };
     const path = (request.url ?? '/').split('?')[0];
-    if (request.method !== 'GET' && request.method !== 'HEAD') return send(405, { error: 'method not allowed' });
+    if (request.method !== 'GET' && request.method !== 'HEAD') {
+      send(405, { error: 'method not allowed' });
+      return;
+    }
     void (async () => {
       switch (path) {
         case '/healthz': {
           const age = probes.heartbeatAgeMs();
           const stale = probes.role() === 'active' && age !== null && age > HEARTBEAT_STALE_MS;
-          return send(stale ? 503 : 200, { status: stale ? 'gateway silent' : 'ok', heartbeatAgeMs: age });
+          send(stale ? 503 : 200, { status: stale ? 'gateway silent' : 'ok', heartbeatAgeMs: age });
+          return;
         }
         case '/readyz': {
           const database = await probes.pingDatabase().then(
             () => 'ok',
-            (error: Error) => `unavailable: ${error.message}`,
+            (error: unknown) => `unavailable: ${error instanceof Error ? error.message : String(error)}`,
           );
           const role = probes.role();
           const gateway = role === 'standby' ? 'standby' : probes.gatewayReady() ? 'ready' : 'not ready';
           const knowledge = probes.knowledgeLoaded() ? 'loaded' : 'not loaded';
           const ready = database === 'ok' && knowledge === 'loaded' && gateway !== 'not ready' && role !== 'stopping';
-          return send(ready ? 200 : 503, { ready, version: probes.version, role, database, gateway, knowledge });
+          send(ready ? 200 : 503, { ready, version: probes.version, role, database, gateway, knowledge });
+          return;
         }
         case '/metrics':
-          return send(200, await metrics.registry.metrics(), metrics.registry.contentType);
+          send(200, await metrics.registry.metrics(), metrics.registry.contentType);
+          return;
         default:
-          return send(404, { error: 'not found', endpoints: ['/healthz', '/readyz', '/metrics'] });
+          send(404, { error: 'not found', endpoints: ['/healthz', '/readyz', '/metrics'] });
+          return;
       }
     })().catch((error: unknown) => {
       logger.error({ err: error, path }, 'operations endpoint failed');

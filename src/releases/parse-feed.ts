@@ -140,7 +140,7 @@ function linksFrom(rows: Map<string, string>, version: string, kind: Release['ki
   };
   // Drop absent links, and any link that is not https?:// on a kernel.org host: a broken or foreign
   // link costs only that link, never the release, and a feed can never point a post elsewhere.
-  return Object.fromEntries(Object.entries(links).filter(([, v]) => v !== undefined && trustedLink(v))) as ReleaseLinks;
+  return Object.fromEntries(Object.entries(links).filter(([, v]) => v !== undefined && trustedLink(v)));
 }
 
 const TRUSTED_HOST = /(^|\.)kernel\.org$|^kernelnewbies\.org$/;

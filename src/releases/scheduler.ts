@@ -78,7 +78,7 @@ export function startReleaseSchedule<T>(options: {
     },
     { name: 'release-feed', noOverlap: true, logger: cronLogger(logger) },
   );
-  if (options.runOnStart) void trigger().catch((error) => logger.error({ err: error }, 'release poll threw'));
+  if (options.runOnStart) void trigger().catch((error: unknown) => logger.error({ err: error }, 'release poll threw'));
 
   return {
     trigger,

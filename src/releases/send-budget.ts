@@ -75,7 +75,7 @@ export class SendBudget {
 
 /** A sender whose every request (a post, a look-back) waits for the budget first. */
 export function pacedSender(sender: MessageSender, budget: SendBudget): MessageSender {
-  const { findPosted } = sender;
+  const findPosted = sender.findPosted?.bind(sender);
   return {
     plan: (items, knowledge) => sender.plan(items, knowledge),
     async send(channelId, post) {
@@ -86,7 +86,7 @@ export function pacedSender(sender: MessageSender, budget: SendBudget): MessageS
       findPosted &&
       (async (channelId, post, since) => {
         await budget.take();
-        return findPosted.call(sender, channelId, post, since);
+        return findPosted(channelId, post, since);
       }),
   };
 }

@@ -95,7 +95,7 @@ export class Autocomplete {
       const lastOnly = (term: string, i: number, terms: string[]) => i === terms.length - 1 && term.length >= 3;
       let order = 0;
       for (const result of this.index.search(typed, { fields: ['summary'], prefix: lastOnly, fuzzy: (t) => (t.length >= 5 ? 0.2 : false) })) {
-        consider(result.id, TIER_CONTENT, order++);
+        consider(result.id as string, TIER_CONTENT, order++);
         if (order > max * 2) break;
       }
     }

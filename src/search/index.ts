@@ -238,11 +238,11 @@ export class KnowledgeSearch {
   rank(analysis: QueryAnalysis): Candidate[] {
     const results = this.textResults(analysis);
     if (analysis.version) {
-      for (const r of results) if (this.byId.get(r.id)?.version === analysis.version) r.score *= VERSION_BOOST;
+      for (const r of results) if (this.byId.get(r.id as string)?.version === analysis.version) r.score *= VERSION_BOOST;
       results.sort((a, b) => b.score - a.score);
     }
     const pool = new Map<string, SearchResult | undefined>();
-    for (const r of results.slice(0, TEXT_CANDIDATES)) pool.set(r.id, r);
+    for (const r of results.slice(0, TEXT_CANDIDATES)) pool.set(r.id as string, r);
     // Every entry the text names, the most specific names first (a long post may name dozens).
     const named = [...analysis.mentions].sort((a, b) => b.words - a.words || a.start - b.start).slice(0, MAX_NAMED_CANDIDATES);
     for (const m of named) if (!pool.has(m.entryId)) pool.set(m.entryId, results.find((r) => r.id === m.entryId));

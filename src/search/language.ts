@@ -22,9 +22,9 @@ const MIN_HEAD = 4;
 
 export interface TermPipeline {
   /** MiniSearch `tokenize`: words plus synonym tokens for phrases found in the text. */
-  tokenize(text: string): string[];
+  tokenize: (text: string) => string[];
   /** MiniSearch `processTerm`: the word, its stems, compound parts and synonym token; null for stop words. */
-  processTerm(term: string): string[] | null;
+  processTerm: (term: string) => string[] | null;
   /** The canonical synonym token of a folded word or phrase, if any. */
   synonymOf(word: string): string | undefined;
   /** Synonym phrases of several words found in a folded text, with their words ("file systems" → _filesystem). */

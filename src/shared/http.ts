@@ -70,7 +70,7 @@ async function readCapped(response: Response, maxBytes: number): Promise<string>
     throw new TooLarge(`${declared} bytes, over the ${maxBytes}-byte cap`);
   }
   if (!response.body) return '';
-  const reader = response.body.getReader();
+  const reader = (response.body as ReadableStream<Uint8Array>).getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {

@@ -28,7 +28,8 @@ export class MaintainersRepo implements MaintainersStore {
   }
 }
 
-type RefRow = { found: number; data: string | null; fetched_at: string };
+/** `found` is 0/1; some drivers return integers as strings, hence Number() below. */
+type RefRow = { found: number | string; data: string | null; fetched_at: string };
 
 export class KernelRefsRepo implements RefsCache {
   constructor(private readonly db: Executor) {}

@@ -72,7 +72,7 @@ export class PostgresExecutor implements Executor {
       await this.run(client, sql`COMMIT`);
       return result;
     } catch (error) {
-      await client.query('ROLLBACK').catch((rollback: Error) => (broken = rollback));
+      await client.query('ROLLBACK').catch((rollback: unknown) => (broken = rollback instanceof Error ? rollback : new Error(String(rollback))));
       throw error;
     } finally {
       // A client whose connection broke is discarded, not returned to the pool.

@@ -16,7 +16,7 @@ interface Row {
 }
 
 function fromRow(row: Row): KnownRelease {
-  const release = releaseFromJson({ ...row, eol: row.eol === 1, links: JSON.parse(row.links) });
+  const release = releaseFromJson({ ...row, eol: row.eol === 1, links: JSON.parse(row.links) as unknown });
   return { ...release, firstSeen: new Date(row.first_seen) };
 }
 

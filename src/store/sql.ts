@@ -15,7 +15,7 @@ export class Sql<Row = unknown> {
 
   compile(dialect: Dialect): { text: string; params: unknown[] } {
     const params: unknown[] = [];
-    const build = (query: Sql<unknown>): string => {
+    const build = (query: Sql): string => {
       let text = query.strings[0]!;
       query.values.forEach((value, index) => {
         if (value instanceof Sql) text += build(value);
@@ -68,7 +68,7 @@ export async function first<T>(db: Executor, query: Sql<T>): Promise<T | undefin
 }
 
 /** How many rows an INSERT, UPDATE or DELETE touched. */
-export async function changes(db: Executor, query: Sql<unknown>): Promise<number> {
+export async function changes(db: Executor, query: Sql): Promise<number> {
   return (await db.query(query)).changes;
 }
 

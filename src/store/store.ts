@@ -57,7 +57,9 @@ function storeOver(db: Executor, location: string, close: () => Promise<void>): 
     location,
     ...repositories(db, db.dialect),
     transaction: (fn) => db.transaction((tx) => fn(tx === db ? store : storeOver(tx, location, close))),
-    ping: async () => void (await db.query(sql`SELECT 1`)),
+    ping: async () => {
+      await db.query(sql`SELECT 1`);
+    },
     close,
   };
   return store;
@@ -86,5 +88,5 @@ export async function openStore(
   if (!settings.DATABASE_URL) return createStore(openDatabase(settings.DATABASE_PATH, options.migrations));
   const { openPostgres } = await import('./postgres.ts');
   const postgres = await openPostgres(settings.DATABASE_URL, options);
-  return storeOver(postgres.executor, postgres.location, postgres.close);
+  return storeOver(postgres.executor, postgres.location, () => postgres.close());
 }

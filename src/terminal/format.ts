@@ -15,7 +15,7 @@ const ANSI = /\x1b\[[0-9;]*m/g;
 
 /** Length as the terminal shows it: colour codes take no room, an emoji or CJK sign one code point. */
 export function visibleLength(text: string): number {
-  return [...text.replace(ANSI, '')].length;
+  return Array.from(text.replace(ANSI, '')).length;
 }
 
 /**

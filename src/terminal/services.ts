@@ -14,7 +14,7 @@ import { OnDemandKernelReleases } from './kernel-feed.ts';
 export async function terminalServices(
   settings: StoreSettings & { MAINTAINERS_URL?: string; KERNEL_FEED_URL: string },
   logger: Logger,
-): Promise<{ services: Partial<CommandServices>; close(): Promise<void> }> {
+): Promise<{ services: Partial<CommandServices>; close: () => Promise<void> }> {
   // MAINTAINERS comes from the database the bot keeps it in; with none stored, the first /maintainers fetches it once.
   let maintainers = new MaintainersService({ url: settings.MAINTAINERS_URL, store: memoryMaintainersStore(), fetchOnDemand: true });
   try {

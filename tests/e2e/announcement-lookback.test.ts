@@ -35,7 +35,7 @@ describe('findPosted (the look-back before a resend)', () => {
     for (let i = 0; i < 150; i++) fake.userMessage(BUSY, `older chatter ${i}`, { author: ALICE });
     const lastOld = fake.messages(BUSY).at(-1)!;
     // The intent is recorded strictly after the older chatter (snowflakes have millisecond resolution).
-    await fake.waitFor(() => Date.now() > Number(SnowflakeUtil.timestampFrom(lastOld.id)) + 1);
+    await fake.waitFor(() => Date.now() > SnowflakeUtil.timestampFrom(lastOld.id) + 1);
     const intentAt = new Date();
     const posted = (await rest.post(Routes.channelMessages(BUSY), { body: announcement('6.17.11') })) as APIMessage;
     for (let i = 0; i < 120; i++) fake.userMessage(BUSY, `busy chatter ${i}`, { author: ALICE });

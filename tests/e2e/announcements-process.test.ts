@@ -60,7 +60,7 @@ describe('a bot process killed in the middle of a fan-out', () => {
     };
     const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     const bot = { child, exit: new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code))), stderr: () => stderr };
     bots.push(bot);
     return bot;

@@ -37,7 +37,7 @@ export interface Process {
   store: Store;
   watcher: ReleaseWatcher;
   deliverer: Deliverer;
-  close(): Promise<void>;
+  close: () => Promise<void>;
 }
 
 /** A temp directory with a real SQLite file, a loopback feed, a fake Discord and an injected clock and sleep. */

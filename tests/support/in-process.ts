@@ -32,8 +32,7 @@ interface InProcessOptions {
 function testEnv(overrides: Record<string, string | undefined> = {}): NodeJS.ProcessEnv {
   const databasePath = join(mkdtempSync(join(tmpdir(), 'kernelbot-run-')), 'kernelbot.db');
   const env: NodeJS.ProcessEnv = { ...OFFLINE_KERNEL_ORG, DISCORD_TOKEN: '', LOG_LEVEL: 'error', DATABASE_PATH: databasePath, LANG: 'C.UTF-8', ...overrides };
-  for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
-  return env;
+  return Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined));
 }
 
 /** `npm start` (src/main.ts) in this process: same code path, piped stdin, captured output and exit code. */

@@ -42,7 +42,7 @@ export async function startPostgres(): Promise<PostgresServer> {
     createPostgresUser: userInfo().uid === 0,
     // Loopback TCP only, no unix socket; durability is not what the tests are about.
     postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'fsync=off', '-c', 'synchronous_commit=off', '-c', 'full_page_writes=off', '-c', 'max_connections=300'],
-    onLog: (message) => void logs.push(String(message)),
+    onLog: (message) => void logs.push(message),
     onError: (message) => void logs.push(String(message)),
   });
   try {

@@ -32,7 +32,10 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   return {
     url: url.toString(),
     schema,
-    drop: () => admin(async (c) => void (await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`))),
+    drop: () =>
+      admin(async (c) => {
+        await c.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`);
+      }),
   };
 }
 

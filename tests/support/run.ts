@@ -34,8 +34,8 @@ export function runCommand(command: string, args: string[], options: RunOptions 
 /** Terminal mode, no token, quiet logs and a fresh database unless the test says otherwise. */
 function run(command: string, args: string[], options: RunOptions): Promise<RunResult> {
   const databasePath = join(mkdtempSync(join(tmpdir(), 'kernelbot-run-')), 'kernelbot.db');
-  const env: NodeJS.ProcessEnv = { ...process.env, DISCORD_TOKEN: '', LOG_LEVEL: 'error', DATABASE_PATH: databasePath, LANG: 'C.UTF-8', LC_ALL: undefined, ...options.env };
-  for (const [key, value] of Object.entries(env)) if (value === undefined) delete env[key];
+  const given: NodeJS.ProcessEnv = { ...process.env, DISCORD_TOKEN: '', LOG_LEVEL: 'error', DATABASE_PATH: databasePath, LANG: 'C.UTF-8', LC_ALL: undefined, ...options.env };
+  const env = Object.fromEntries(Object.entries(given).filter(([, value]) => value !== undefined));
   const child = spawn(command, args, { cwd: options.cwd ?? ROOT, env, stdio: ['pipe', 'pipe', 'pipe'] });
   return collect(child, options.input ?? '', options.timeoutMs ?? 30_000, command);
 }

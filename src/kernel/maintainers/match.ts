@@ -24,14 +24,14 @@ interface CompiledPattern {
   section: number;
   raw: string;
   depth: number;
-  test(path: string): boolean;
+  test: (path: string) => boolean;
 }
 
 interface Rule {
   type: 'F' | 'N';
   value: string;
   depth: number;
-  test(path: string): boolean;
+  test: (path: string) => boolean;
 }
 
 interface TrieNode {

@@ -118,7 +118,7 @@ export class Gateway {
       return;
     }
     this.send(conn, { op: 10, d: { heartbeat_interval: this.host.heartbeatIntervalMs, _trace: ['["fake-gateway",{"micros":0}]'] } });
-    ws.on('message', (raw) => this.onMessage(conn, raw.toString()));
+    ws.on('message', (raw) => this.onMessage(conn, (raw as Buffer).toString()));
     ws.on('close', (code) => {
       if (conn.session?.connection === conn) conn.session.connection = undefined;
       this.host.emit('gatewayClose', { connection: conn.id, code });

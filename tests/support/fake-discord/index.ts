@@ -305,7 +305,7 @@ export class FakeDiscord implements Host, Driver {
 
   messageContextMenu(name: string, targetMessage: FakeMessage | string, user?: UserOrContext): InteractionHandle {
     const target = typeof targetMessage === 'string' ? this.state.messageById.get(targetMessage) : targetMessage;
-    if (!target) throw new Error(`fake-discord: unknown message ${String(targetMessage)}`);
+    if (!target) throw new Error(`fake-discord: unknown message ${typeof targetMessage === 'string' ? targetMessage : targetMessage.id}`);
     return contextMenuInteraction(this, name, 3, target, toContext(user));
   }
 

@@ -44,7 +44,7 @@ export type UserOrContext = FakeUserRef | InteractionContext;
 export function toContext(u: UserOrContext | undefined): InteractionContext {
   if (u === undefined) return {};
   if (typeof u === 'string') return { user: u };
-  if ('id' in u && typeof (u as FakeUserSpec).id === 'string') return { user: u as FakeUserSpec };
+  if ('id' in u && typeof (u).id === 'string') return { user: u };
   return u as InteractionContext;
 }
 
@@ -90,7 +90,7 @@ export class InteractionHandle {
    */
   async answer(timeoutMs = 5000): Promise<Record<string, unknown> | undefined> {
     const callback = await this.reply(timeoutMs);
-    return callback.type === 5 ? await this.edit(0, timeoutMs) : (callback.data as Record<string, unknown> | undefined);
+    return callback.type === 5 ? await this.edit(0, timeoutMs) : callback.data;
   }
 
   /** Autocomplete: resolves with the offered choices. */
@@ -338,8 +338,8 @@ function convertValue(
   switch (def.type) {
     case 3: {
       if (typeof raw !== 'string') throw fail('expected a string');
-      if (strict && typeof def.min_length === 'number' && [...raw].length < def.min_length) throw fail(`shorter than min_length ${def.min_length}`);
-      if (strict && typeof def.max_length === 'number' && [...raw].length > def.max_length) throw fail(`longer than max_length ${def.max_length}`);
+      if (strict && typeof def.min_length === 'number' && Array.from(raw).length < def.min_length) throw fail(`shorter than min_length ${def.min_length}`);
+      if (strict && typeof def.max_length === 'number' && Array.from(raw).length > def.max_length) throw fail(`longer than max_length ${def.max_length}`);
       if (!inChoices(raw)) throw fail(`"${raw}" is not one of the choices`);
       return raw;
     }
@@ -430,7 +430,7 @@ export function contextMenuInteraction(driver: Driver, name: string, type: 2 | 3
     targetId = msg.id;
     res.resolved.messages = { [msg.id]: clone(msg) };
   } else {
-    targetId = res.user(target as FakeUserRef);
+    targetId = res.user(target);
   }
   const data: Record<string, unknown> = { id: cmd.id, name: cmd.name, type, target_id: targetId, resolved: res.resolved };
   if (cmd.guild_id) data.guild_id = cmd.guild_id;

@@ -97,7 +97,7 @@ function checkDescription(desc: unknown, path: FieldError['path'], errors: Field
 
 function textLength(o: Record<string, unknown>): number {
   let n = len(o.name) + len(o.description);
-  for (const c of (Array.isArray(o.choices) ? o.choices : []) as Array<Record<string, unknown>>) n += len(c.name) + len(String(c.value ?? ''));
+  for (const c of (Array.isArray(o.choices) ? o.choices : []) as Array<Record<string, unknown>>) n += len(c.name) + len(typeof c.value === 'string' ? c.value : JSON.stringify(c.value ?? ''));
   for (const sub of (Array.isArray(o.options) ? o.options : []) as Array<Record<string, unknown>>) n += textLength(sub);
   return n;
 }
@@ -463,7 +463,7 @@ export function validateMessageBody(body: Record<string, unknown>, opts: Message
   // Emptiness (50006) — after the field checks, like Discord.
   const hasText = (v: unknown) => typeof v === 'string' && v.length > 0;
   const nonEmpty = (v: unknown) => Array.isArray(v) && v.length > 0;
-  const pick = <K extends 'content' | 'embeds' | 'components' | 'attachments'>(k: K): unknown =>
+  const pick = (k: 'content' | 'embeds' | 'components' | 'attachments'): unknown =>
     body[k] !== undefined ? body[k] : opts.partial ? opts.existing?.[k] : undefined;
   const empty =
     !hasText(pick('content')) &&

@@ -54,7 +54,7 @@ export function createChannelMessage(
   if (thread && meta?.locked && !has(perms, P.ManageThreads)) throw ERR.threadArchived();
 
   const botId = host.state.botUserId;
-  const nonceKey = body.nonce !== undefined && body.nonce !== null ? `${channelId}:${botId}:${String(body.nonce)}` : null;
+  const nonceKey = body.nonce !== undefined && body.nonce !== null ? `${channelId}:${botId}:${typeof body.nonce === 'string' || typeof body.nonce === 'number' ? body.nonce : JSON.stringify(body.nonce)}` : null;
   if (nonceKey && body.enforce_nonce === true) {
     const prior = host.state.nonces.get(nonceKey);
     if (prior && Date.now() - prior.at < NONCE_WINDOW_MS) {
@@ -134,7 +134,7 @@ function createThread(host: Host, parent: FakeChannel, body: Record<string, unkn
     message_count: 0,
     member_count: 1,
     total_message_sent: 0,
-    thread_metadata: { ...threadMetadata(), auto_archive_duration: (body.auto_archive_duration as number | undefined) ?? 4320 },
+    thread_metadata: { ...threadMetadata(), auto_archive_duration: (body.auto_archive_duration) ?? 4320 },
   };
   if (appliedTags) thread.applied_tags = appliedTags;
   host.state.channels.set(id, thread);

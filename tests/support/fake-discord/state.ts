@@ -479,7 +479,7 @@ export class FakeState {
       id: existing?.id ?? snowflake(),
       application_id: this.applicationId,
       version: snowflake(),
-      default_member_permissions: dmp === undefined || dmp === null ? null : String(dmp),
+      default_member_permissions: dmp === undefined || dmp === null ? null : typeof dmp === 'string' || typeof dmp === 'number' || typeof dmp === 'bigint' ? String(dmp) : JSON.stringify(dmp),
       type,
       name: body.name,
       name_localizations: body.name_localizations ?? null,

@@ -102,5 +102,5 @@ export function clone<T>(v: T): T {
 
 /** String length as Discord counts it (code points). */
 export function len(s: unknown): number {
-  return typeof s === 'string' ? [...s].length : 0;
+  return typeof s === 'string' ? Array.from(s).length : 0;
 }
