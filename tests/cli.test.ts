@@ -1,4 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { runScript } from './support/run.ts';
 import { MAX_USER_TEXT } from '../src/answers/limits.ts';
 import { cliInProcess } from './support/in-process.ts';
@@ -59,5 +62,21 @@ describe('search CLI', () => {
     const missing = await cliInProcess(['feature', 'pizza', 'recipes']);
     expect(missing.code).toBe(1);
     expect(missing.stdout).toMatch(/Not in my knowledge base/);
+  });
+});
+
+describe('CLI configuration', () => {
+  it("reads .env with the bot's loader: a database path from it, and a bad setting refused with the bot's message", async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kernelbot-cli-env-'));
+    const fromDotenv = join(dir, 'from-dotenv.db');
+    writeFileSync(join(dir, '.env'), `DATABASE_PATH=${fromDotenv}\n`);
+    const gaps = await cliInProcess(['gaps', '--json'], { cwd: dir, env: { DATABASE_PATH: undefined } });
+    expect(gaps.stderr).toContain(`no database at ${fromDotenv}`);
+    expect(gaps.code).toBe(2);
+
+    writeFileSync(join(dir, '.env'), 'FEED_SCHEDULE=every hour\n');
+    const bad = await cliInProcess(['validate'], { cwd: dir });
+    expect(bad.stderr).toMatch(/^Configuration problem\(s\):\n {2}- FEED_SCHEDULE is not a valid cron expression/);
+    expect(bad.code).toBe(1);
   });
 });

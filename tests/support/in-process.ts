@@ -49,7 +49,7 @@ export async function cliInProcess(args: string[], options: InProcessOptions = {
   const stdout = new Capture();
   const stderr = new Capture();
   const stdin = Readable.from([options.input ?? '']);
-  const code = await runCli(args, { env: testEnv(options.env), stdin, stdout, stderr, knowledge: () => realKnowledge().search });
+  const code = await runCli(args, { env: testEnv(options.env), cwd: options.cwd, stdin, stdout, stderr, knowledge: () => realKnowledge().search });
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 
