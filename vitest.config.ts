@@ -14,6 +14,8 @@ export default defineConfig({
     // Two workers that keep their modules between files: discord.js, the search code and the shared
     // knowledge base load once per worker instead of once per file. No test changes process-wide
     // state (environment, working directory, signal handlers); spawned smoke tests run real processes.
+    // A test that asserts nothing fails.
+    expect: { requireAssertions: true },
     pool: 'threads',
     isolate: false,
     maxWorkers: 2,
