@@ -34,6 +34,20 @@ const layerRules = CORE.map((folder) => ({
   },
 }));
 
+/** Commands return the neutral reply model; their definitions use discord-api-types, never the client. */
+const commandRules = {
+  files: ['commands/**/*.ts'],
+  rules: {
+    'no-restricted-imports': [
+      'error',
+      {
+        paths: [{ name: 'discord.js', message: 'commands return the neutral reply model; the Discord adapter (src/discord) renders it.' }],
+        patterns: [{ regex: '^(?:\\.\\.?/)+src/(?:discord|terminal)/', message: 'commands must not import an adapter (src/discord, src/terminal).' }],
+      },
+    ],
+  },
+};
+
 export default tseslint.config(
   { ignores: ['node_modules/', 'data/', 'coverage/', 'build/'] },
   js.configs.recommended,
@@ -66,4 +80,5 @@ export default tseslint.config(
   // Plain JavaScript (this file, scripts/build.mjs) is outside the TypeScript project.
   { files: ['**/*.js', '**/*.mjs'], ...tseslint.configs.disableTypeChecked },
   ...layerRules,
+  commandRules,
 );

@@ -40,6 +40,12 @@ describe('layering rules', () => {
     ]);
   });
 
+  it('keep command handlers off discord.js and the adapters', async () => {
+    expect(await layeringErrors('commands/example.ts', "import { Client } from 'discord.js';\nexport const x = Client;\n")).toEqual([expect.stringContaining('neutral reply model')]);
+    expect(await layeringErrors('commands/example.ts', "import { renderDiscord } from '../src/discord/render.ts';\nexport const x = renderDiscord;\n")).toEqual([expect.stringContaining('must not import an adapter')]);
+    expect(await layeringErrors('commands/example.ts', "import { ApplicationCommandOptionType } from 'discord-api-types/v10';\nexport const x = ApplicationCommandOptionType.String;\n")).toEqual([]);
+  });
+
   it('let the adapter and the shared module be imported where they belong', async () => {
     expect(await layeringErrors('src/discord/example.ts', "import { Client } from 'discord.js';\nimport { SAMPLE_RELEASE } from '../releases/sample.ts';\nexport const x = [Client, SAMPLE_RELEASE];\n")).toEqual([]);
     expect(await layeringErrors('src/store/example.ts', "import { seriesOf } from '../shared/kernel-version.ts';\nexport const x = seriesOf;\n")).toEqual([]);
