@@ -45,7 +45,12 @@ export function realKnowledge(dir: string = DEFAULT_KNOWLEDGE_DIR): RealKnowledg
       }
     }
     try {
-      cached = { entries: parseKnowledge(stripped), how: `fallback: loadKnowledge() threw (${error.problems.length} problems, e.g. "${firstProblem}"); parsed with related stripped`, clean: false, files: stripped };
+      cached = {
+        entries: parseKnowledge(stripped),
+        how: `fallback: loadKnowledge() threw (${error.problems.length} problems, e.g. "${firstProblem}"); parsed with related stripped`,
+        clean: false,
+        files: stripped,
+      };
       if (unparsable > 0) cached.how += `, ${unparsable} unparsable file(s) dropped`;
       return cached;
     } catch (second) {

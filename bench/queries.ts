@@ -53,7 +53,9 @@ const OUT_OF_SCOPE = [
 /** Swaps two neighbouring letters in the middle: "btrfs" → "brtfs". */
 export function typo(word: string, rng: () => number): string {
   if (word.length < 4) return `${word}${word.at(-1)}`;
-  const letters = Array.from(word.slice(0, -1)).map((_, i) => i).filter((i) => i > 0 && /[a-z]/.test(word[i]!) && /[a-z]/.test(word[i + 1]!) && word[i] !== word[i + 1]);
+  const letters = Array.from(word.slice(0, -1))
+    .map((_, i) => i)
+    .filter((i) => i > 0 && /[a-z]/.test(word[i]!) && /[a-z]/.test(word[i + 1]!) && word[i] !== word[i + 1]);
   if (letters.length === 0) return `${word}${word.at(-1)}`;
   const i = letters[Math.floor(rng() * letters.length)]!;
   return word.slice(0, i) + word[i + 1]! + word[i]! + word.slice(i + 2);
@@ -76,7 +78,10 @@ export function searchQueries(real: readonly KnowledgeEntry[], seed = 7): Labele
   const rng = seededRandom(seed);
   const sample = spread(real, 10);
   const exact = sample.flatMap((e, i) => [i % 2 === 0 ? e.title.en : e.id, e.aliases.de[0] ?? e.title.de]).map((input) => ({ kind: 'exact name', input }));
-  const typos = spread(real.filter((e) => e.id.replace(/-/g, '').length >= 5), 10).map((e) => ({
+  const typos = spread(
+    real.filter((e) => e.id.replace(/-/g, '').length >= 5),
+    10,
+  ).map((e) => ({
     kind: 'typo',
     input: typo((e.aliases.en[0] ?? e.id).toLowerCase(), rng),
   }));

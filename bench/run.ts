@@ -33,7 +33,15 @@ const quick = !flag('full');
 const enforce = flag('enforce');
 const only = option('only')?.split(',');
 
-const SECTIONS: Section[] = [searchSection(option('sizes')), realUseSection(), kernelSection(), coldStartSection(quick ? 3 : 5, quick ? 0 : 2), discordSection(), fanoutSection(option('channels') ? Number(option('channels')) : undefined), fanoutProcessesSection(option('channels') ? Number(option('channels')) : undefined)];
+const SECTIONS: Section[] = [
+  searchSection(option('sizes')),
+  realUseSection(),
+  kernelSection(),
+  coldStartSection(quick ? 3 : 5, quick ? 0 : 2),
+  discordSection(),
+  fanoutSection(option('channels') ? Number(option('channels')) : undefined),
+  fanoutProcessesSection(option('channels') ? Number(option('channels')) : undefined),
+];
 
 async function main(): Promise<void> {
   const started = performance.now();

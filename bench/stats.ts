@@ -55,11 +55,7 @@ export interface Latency {
  * or `warmupBudgetMs`, whichever ends first, then measured calls until `minSamples` calls or
  * `budgetMs`, whichever ends first, but never fewer than one call per input or `budgetMs` spent.
  */
-export function measureLatency<T>(
-  inputs: readonly T[],
-  fn: (input: T) => unknown,
-  options: { warmupPasses?: number; warmupBudgetMs?: number; minSamples?: number; budgetMs?: number } = {},
-): Latency {
+export function measureLatency<T>(inputs: readonly T[], fn: (input: T) => unknown, options: { warmupPasses?: number; warmupBudgetMs?: number; minSamples?: number; budgetMs?: number } = {}): Latency {
   const { warmupPasses = 2, warmupBudgetMs = 3000, minSamples = 2000, budgetMs = 4000 } = options;
   let sink = 0;
   const warmStart = now();
@@ -84,9 +80,15 @@ export function measureLatency<T>(
     if (out) sink++;
   }
   if (sink < 0) console.error(sink); // keeps results observable for the optimiser
-  return { p50: percentile(samples, 50), p99: percentile(samples, 99), max: samples.reduce((a, b) => Math.max(a, b), 0),
+  return {
+    p50: percentile(samples, 50),
+    p99: percentile(samples, 99),
+    max: samples.reduce((a, b) => Math.max(a, b), 0),
     samples: samples.length,
-    slowest: [...worst].map(([index, ms]) => ({ index, ms })).sort((a, b) => b.ms - a.ms).slice(0, 3),
+    slowest: [...worst]
+      .map(([index, ms]) => ({ index, ms }))
+      .sort((a, b) => b.ms - a.ms)
+      .slice(0, 3),
     p99OfMedians: percentile([...perInput.values()].map(median), 99),
     covered: perInput.size,
   };

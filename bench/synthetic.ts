@@ -69,7 +69,8 @@ function prose(rng: Rng, lang: 'en' | 'de', code: string, words: number, maxChar
       const pattern = Math.floor(rng() * 4);
       if (pattern === 0) s = `${code} ${pick(rng, EN_VERB)} the ${pick(rng, EN_ADJ)} ${pick(rng, EN_NOUN)} for ${pick(rng, EN_TARGET)} since Linux ${version(rng)}.`;
       else if (pattern === 1) s = `The ${pick(rng, EN_NOUN)} ${pick(rng, EN_FILL)} ${pick(rng, EN_VERB)} ${pick(rng, EN_FILL)} ${pick(rng, EN_FILL)} on ${pick(rng, EN_TARGET)}.`;
-      else if (pattern === 2) s = `After review on the ${pick(rng, EN_FILL)} the ${pick(rng, EN_ADJ)} ${pick(rng, EN_NOUN)} landed in ${version(rng)} with ${pick(rng, EN_FILL)} ${pick(rng, EN_FILL)}.`;
+      else if (pattern === 2)
+        s = `After review on the ${pick(rng, EN_FILL)} the ${pick(rng, EN_ADJ)} ${pick(rng, EN_NOUN)} landed in ${version(rng)} with ${pick(rng, EN_FILL)} ${pick(rng, EN_FILL)}.`;
       else s = `It ${pick(rng, EN_VERB)} ${pick(rng, EN_FILL)} ${pick(rng, EN_FILL)} and the ${pick(rng, EN_NOUN)} ${pick(rng, EN_NOUN)} of ${code}.`;
     } else {
       const pattern = Math.floor(rng() * 4);
@@ -143,7 +144,7 @@ export function syntheticEntries({ count, seed = 0x6b65726e, takenNames = [], va
       links: [{ title: `${code} documentation`, url: `https://docs.example.org/kernel/${id}` }],
       related: [],
     };
-    entries.push(validate ? entrySchema.parse(raw) : (raw));
+    entries.push(validate ? entrySchema.parse(raw) : raw);
   }
   return entries;
 }
@@ -154,8 +155,5 @@ export function namesOfEntries(entries: readonly KnowledgeEntry[]): string[] {
 
 /** Words per entry across the text fields, to check the generator's ~150. */
 export function wordsPerEntry(entry: KnowledgeEntry): number {
-  return [entry.summary.en, entry.summary.de, entry.talk?.claim.en ?? "", entry.talk?.claim.de ?? "", entry.since.en, entry.since.de]
-    .join(' ')
-    .split(/\s+/)
-    .filter(Boolean).length;
+  return [entry.summary.en, entry.summary.de, entry.talk?.claim.en ?? '', entry.talk?.claim.de ?? '', entry.since.en, entry.since.de].join(' ').split(/\s+/).filter(Boolean).length;
 }

@@ -13,5 +13,9 @@ export function useTempRoot(): void {
   chmodSync(root, 0o1777);
   process.env.TMPDIR = root;
   process.once('exit', () => rmSync(root, { recursive: true, force: true }));
-  for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143]] as const) process.once(signal, () => process.exit(code));
+  for (const [signal, code] of [
+    ['SIGINT', 130],
+    ['SIGTERM', 143],
+  ] as const)
+    process.once(signal, () => process.exit(code));
 }

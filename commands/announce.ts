@@ -19,23 +19,53 @@ export const announce = defineCommand({
         name: 'set',
         ...describe('Announce new kernel releases in a channel', 'Neue Kernel-Versionen in einem Kanal ankündigen'),
         options: [
-          { type: ApplicationCommandOptionType.Channel, name: 'channel', ...describe('Where to post', 'Wohin gepostet wird'), required: true, channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement] },
-          { type: ApplicationCommandOptionType.String, name: 'types', ...describe('Kinds, e.g. mainline,stable,eol (default: all but linux-next)', 'Arten, z. B. mainline,stable,eol (Standard: alle außer linux-next)'), autocomplete: true, max_length: 100 },
+          {
+            type: ApplicationCommandOptionType.Channel,
+            name: 'channel',
+            ...describe('Where to post', 'Wohin gepostet wird'),
+            required: true,
+            channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
+          },
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'types',
+            ...describe('Kinds, e.g. mainline,stable,eol (default: all but linux-next)', 'Arten, z. B. mainline,stable,eol (Standard: alle außer linux-next)'),
+            autocomplete: true,
+            max_length: 100,
+          },
           { type: ApplicationCommandOptionType.Role, name: 'role', ...describe('Role to ping with each announcement', 'Rolle, die bei jeder Ankündigung erwähnt wird') },
         ],
       },
-      { type: ApplicationCommandOptionType.Subcommand, name: 'show', ...describe('Show subscriptions, last fetch, last delivery and problems', 'Abos, letzten Abruf, letzte Zustellung und Probleme zeigen') },
+      {
+        type: ApplicationCommandOptionType.Subcommand,
+        name: 'show',
+        ...describe('Show subscriptions, last fetch, last delivery and problems', 'Abos, letzten Abruf, letzte Zustellung und Probleme zeigen'),
+      },
       {
         type: ApplicationCommandOptionType.Subcommand,
         name: 'test',
         ...describe('Post a sample announcement', 'Eine Beispiel-Ankündigung posten'),
-        options: [{ type: ApplicationCommandOptionType.Channel, name: 'channel', ...describe('Channel (default: the subscribed one)', 'Kanal (Standard: der abonnierte)'), channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement] }],
+        options: [
+          {
+            type: ApplicationCommandOptionType.Channel,
+            name: 'channel',
+            ...describe('Channel (default: the subscribed one)', 'Kanal (Standard: der abonnierte)'),
+            channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
+          },
+        ],
       },
       {
         type: ApplicationCommandOptionType.Subcommand,
         name: 'off',
         ...describe('Stop announcements (one channel or all)', 'Ankündigungen beenden (ein Kanal oder alle)'),
-        options: [{ type: ApplicationCommandOptionType.Channel, name: 'channel', ...describe('Channel (default: all of this server)', 'Kanal (Standard: alle auf diesem Server)'), channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement] }],
+        options: [
+          {
+            type: ApplicationCommandOptionType.Channel,
+            name: 'channel',
+            ...describe('Channel (default: all of this server)', 'Kanal (Standard: alle auf diesem Server)'),
+            channel_types: [ChannelType.GuildText, ChannelType.GuildAnnouncement],
+          },
+        ],
       },
     ],
   },

@@ -11,7 +11,13 @@ export const ask = defineCommand({
     name: 'ask',
     ...describe('Ask a question about kernel development', 'Eine Frage zur Kernel-Entwicklung stellen'),
     options: [
-      { type: ApplicationCommandOptionType.String, name: 'question', ...describe('Your question, in English or German', 'Deine Frage, auf Deutsch oder Englisch'), required: true, max_length: ASK_MAX_LENGTH },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'question',
+        ...describe('Your question, in English or German', 'Deine Frage, auf Deutsch oder Englisch'),
+        required: true,
+        max_length: ASK_MAX_LENGTH,
+      },
       ...ANSWER_OPTIONS,
     ],
   },

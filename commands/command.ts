@@ -1,9 +1,5 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import type {
-  APIApplicationCommandOption,
-  LocalizationMap,
-  RESTPostAPIChatInputApplicationCommandsJSONBody,
-} from 'discord-api-types/v10';
+import type { APIApplicationCommandOption, LocalizationMap, RESTPostAPIChatInputApplicationCommandsJSONBody } from 'discord-api-types/v10';
 import type { Language } from '../src/knowledge/schema.ts';
 import type { KnowledgeSearch, Choice } from '../src/search/index.ts';
 import type { Reply } from '../src/answers/reply.ts';
@@ -57,9 +53,7 @@ export interface OptionReader<Name extends string = string> {
   channelType(name: Name): number | null;
 }
 
-type OptionNamesOf<O> = O extends { name: infer N extends string; options?: infer Sub }
-  ? N | (Sub extends readonly unknown[] ? OptionNamesOf<Sub[number]> : never)
-  : never;
+type OptionNamesOf<O> = O extends { name: infer N extends string; options?: infer Sub } ? N | (Sub extends readonly unknown[] ? OptionNamesOf<Sub[number]> : never) : never;
 
 export type OptionNames<D> = D extends { options: readonly (infer O)[] } ? OptionNamesOf<O> : never;
 

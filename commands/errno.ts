@@ -8,7 +8,14 @@ export const errno = defineCommand({
     name: 'errno',
     ...describe('What a kernel error code means (EBUSY, -16)', 'Was ein Kernel-Fehlercode bedeutet (EBUSY, -16)'),
     options: [
-      { type: ApplicationCommandOptionType.String, name: 'name-or-number', ...describe('Symbol (EBUSY) or number (16, -16)', 'Symbol (EBUSY) oder Nummer (16, -16)'), required: true, autocomplete: true, max_length: 32 },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'name-or-number',
+        ...describe('Symbol (EBUSY) or number (16, -16)', 'Symbol (EBUSY) oder Nummer (16, -16)'),
+        required: true,
+        autocomplete: true,
+        max_length: 32,
+      },
       ...ANSWER_OPTIONS,
     ],
   },

@@ -15,7 +15,21 @@ import { refs } from './refs.ts';
 import { FIND_ANSWER_MENU } from './find-answer.ts';
 
 /** The one list of commands: the runtime, the deployment step, the terminal and the tests all read it. */
-export const COMMANDS: readonly RegisteredCommand[] = [register(feature), register(ask), register(release), register(kernel), register(maintainers), register(syscall), register(errno), register(help), register(about), register(announce), register(qa), register(refs), register(kb)];
+export const COMMANDS: readonly RegisteredCommand[] = [
+  register(feature),
+  register(ask),
+  register(release),
+  register(kernel),
+  register(maintainers),
+  register(syscall),
+  register(errno),
+  register(help),
+  register(about),
+  register(announce),
+  register(qa),
+  register(refs),
+  register(kb),
+];
 
 /** Message context-menu commands (Discord only: no options, the target message is the input). */
 export const CONTEXT_MENUS = [FIND_ANSWER_MENU] as const;

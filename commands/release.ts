@@ -10,7 +10,10 @@ import { foldText } from '../src/shared/text.ts';
  * release has three parts (2.6.39, its stable updates 2.6.39.4). Null when it is not a version.
  */
 export function parseReleaseVersion(typed: string): { release: string; exact: string; rc: boolean } | null {
-  const token = foldText(typed).replace(/^(linux|kernel)[\s-]*/, '').replace(/\s+/g, '').replace(/^v/, '');
+  const token = foldText(typed)
+    .replace(/^(linux|kernel)[\s-]*/, '')
+    .replace(/\s+/g, '')
+    .replace(/^v/, '');
   const match = /^(\d{1,2})\.(\d{1,2})((?:\.\d{1,3}){0,2})(?:-?(rc\d{1,2}))?$/.exec(token);
   if (!match) return null;
   const [major, minor] = [Number(match[1]), Number(match[2])];

@@ -8,8 +8,20 @@ export const syscall = defineCommand({
     name: 'syscall',
     ...describe('Number, entry point and arguments of a Linux system call', 'Nummer, Einsprungpunkt und Argumente eines Linux-Systemaufrufs'),
     options: [
-      { type: ApplicationCommandOptionType.String, name: 'name-or-number', ...describe('Name (openat) or number (257)', 'Name (openat) oder Nummer (257)'), required: true, autocomplete: true, max_length: 64 },
-      { type: ApplicationCommandOptionType.String, name: 'arch', ...describe('Architecture (default: all; numbers: x86_64)', 'Architektur (Standard: alle; Nummern: x86_64)'), choices: ARCHES.map((a) => ({ name: a, value: a })) },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'name-or-number',
+        ...describe('Name (openat) or number (257)', 'Name (openat) oder Nummer (257)'),
+        required: true,
+        autocomplete: true,
+        max_length: 64,
+      },
+      {
+        type: ApplicationCommandOptionType.String,
+        name: 'arch',
+        ...describe('Architecture (default: all; numbers: x86_64)', 'Architektur (Standard: alle; Nummern: x86_64)'),
+        choices: ARCHES.map((a) => ({ name: a, value: a })),
+      },
       ...ANSWER_OPTIONS,
     ],
   },

@@ -136,7 +136,23 @@ export function parseGenericUnistd(text: string, wants: readonly string[]): Sysc
 
 /** The user-visible 64-bit name of a __NR3264_ number (unistd.h's own #define __NR_x __NR3264_x). */
 function name3264(suffix: string): string {
-  return ({ fstatat: 'newfstatat', fstat: 'fstat', lseek: 'lseek', fadvise64: 'fadvise64', mmap: 'mmap', fcntl: 'fcntl', statfs: 'statfs', fstatfs: 'fstatfs', truncate: 'truncate', ftruncate: 'ftruncate', sendfile: 'sendfile' } as Record<string, string>)[suffix] ?? suffix;
+  return (
+    (
+      {
+        fstatat: 'newfstatat',
+        fstat: 'fstat',
+        lseek: 'lseek',
+        fadvise64: 'fadvise64',
+        mmap: 'mmap',
+        fcntl: 'fcntl',
+        statfs: 'statfs',
+        fstatfs: 'fstatfs',
+        truncate: 'truncate',
+        ftruncate: 'ftruncate',
+        sendfile: 'sendfile',
+      } as Record<string, string>
+    )[suffix] ?? suffix
+  );
 }
 
 /** `asmlinkage long sys_x(type a, type b);` possibly over several lines; #-lines ignored. */
@@ -155,7 +171,13 @@ export function parsePrototypes(text: string): { prototypes: Record<string, stri
     seen.set(name, (seen.get(name) ?? 0) + 1);
     prototypes[name] = args;
   }
-  return { prototypes, variants: [...seen].filter(([, count]) => count > 1).map(([name]) => name).sort() };
+  return {
+    prototypes,
+    variants: [...seen]
+      .filter(([, count]) => count > 1)
+      .map(([name]) => name)
+      .sort(),
+  };
 }
 
 function cleanArgument(arg: string): string {
@@ -191,5 +213,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   }
   const table = generate(tree, values.note ?? `kernel tree ${tree}`);
   writeFileSync(values.out, `${JSON.stringify(table)}\n`);
-  console.error(Object.entries(table.arches).map(([arch, rows]) => `${arch}: ${rows.length}`).join(', '), `→ ${values.out}`);
+  console.error(
+    Object.entries(table.arches)
+      .map(([arch, rows]) => `${arch}: ${rows.length}`)
+      .join(', '),
+    `→ ${values.out}`,
+  );
 }

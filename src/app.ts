@@ -50,10 +50,7 @@ export async function runApp(io: AppIo, programUrl: string): Promise<number> {
     await startBot(config, deps);
     return 0;
   } catch (error) {
-    const message =
-      error instanceof ConfigError || error instanceof KnowledgeError
-        ? error.message
-        : `kernelbot could not start: ${error instanceof Error ? error.message : String(error)}`;
+    const message = error instanceof ConfigError || error instanceof KnowledgeError ? error.message : `kernelbot could not start: ${error instanceof Error ? error.message : String(error)}`;
     io.stderr.write(`${message}\n`);
     return 1;
   }

@@ -61,7 +61,15 @@ async function runCommand(argv: string[], config: Config, io: CliIo, out: (text:
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { json: { type: 'boolean', default: false }, lang: { type: 'string', default: 'en' }, dir: { type: 'string' }, db: { type: 'string' }, limit: { type: 'string', default: '50' }, arch: { type: 'string' }, file: { type: 'string' } },
+    options: {
+      json: { type: 'boolean', default: false },
+      lang: { type: 'string', default: 'en' },
+      dir: { type: 'string' },
+      db: { type: 'string' },
+      limit: { type: 'string', default: '50' },
+      arch: { type: 'string' },
+      file: { type: 'string' },
+    },
   });
   const [command, ...rest] = positionals;
   const lang: Language = values.lang === 'de' ? 'de' : 'en';

@@ -43,7 +43,10 @@ export class UnknownAnnounceTypes extends Error {
 
 /** Parses ANNOUNCE_TYPES (also /announce set types:); throws UnknownAnnounceTypes when a word is unknown. */
 export function parseAnnounceTypes(text: string | null | undefined): AnnounceType[] {
-  const words = (text ?? '').toLowerCase().split(/[\s,]+/).filter(Boolean);
+  const words = (text ?? '')
+    .toLowerCase()
+    .split(/[\s,]+/)
+    .filter(Boolean);
   if (words.length === 0) return [...DEFAULT_ANNOUNCE_TYPES];
   if (words.includes('all')) return [...ANNOUNCE_TYPES];
   const unknown = words.filter((w) => !(ANNOUNCE_TYPES as readonly string[]).includes(w));
@@ -98,21 +101,14 @@ const schema = z.object({
     .max(65535, 'HTTP_PORT must be between 0 and 65535')
     .optional(),
   HTTP_HOST: z.string().min(1).default('127.0.0.1'),
-  DATABASE_URL: z
-    .url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// URL, e.g. postgres://kernelbot:secret@127.0.0.1:5432/kernelbot' })
-    .optional(),
+  DATABASE_URL: z.url({ protocol: /^postgres(ql)?$/, error: 'DATABASE_URL must be a postgres:// URL, e.g. postgres://kernelbot:secret@127.0.0.1:5432/kernelbot' }).optional(),
   KERNEL_FEED_URL: z.url({ protocol: /^https?$/, error: 'KERNEL_FEED_URL must be an http(s) URL' }).default(DEFAULT_FEED_URL),
-  MAINTAINERS_URL: z
-    .url({ protocol: /^https?$/, error: 'MAINTAINERS_URL must be an http(s) URL of a plain MAINTAINERS file' })
-    .default(DEFAULT_MAINTAINERS_URL),
+  MAINTAINERS_URL: z.url({ protocol: /^https?$/, error: 'MAINTAINERS_URL must be an http(s) URL of a plain MAINTAINERS file' }).default(DEFAULT_MAINTAINERS_URL),
   KERNEL_GIT_URL: z
     .url({ protocol: /^https?$/, error: 'KERNEL_GIT_URL must be an http(s) URL of a cgit repository page, e.g. https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git' })
     .default('https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git')
     .transform((url) => url.replace(/\/+$/, '')),
-  FEED_SCHEDULE: z
-    .string()
-    .default(DEFAULT_FEED_SCHEDULE)
-    .refine(isValidSchedule, 'FEED_SCHEDULE is not a valid cron expression (five fields, or six with seconds)'),
+  FEED_SCHEDULE: z.string().default(DEFAULT_FEED_SCHEDULE).refine(isValidSchedule, 'FEED_SCHEDULE is not a valid cron expression (five fields, or six with seconds)'),
   ANNOUNCE_CHANNEL_ID: snowflake('ANNOUNCE_CHANNEL_ID').optional(),
   ANNOUNCE_TYPES: z
     .string()

@@ -42,7 +42,10 @@ describe('search CLI', () => {
     const input = `what is kdbus?\r\nwhat is\rf2fs?\n${long}\nkdbus`;
     const { code, stdout } = await cliInProcess(['search', '--json'], { input });
     expect(code).toBe(0);
-    const records = stdout.trimEnd().split('\n').map((line) => JSON.parse(line) as { query: string; answered: boolean });
+    const records = stdout
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as { query: string; answered: boolean });
     expect(records.map((r) => r.query.slice(0, 20))).toEqual(['what is kdbus?', 'what is f2fs?', 'kdbus xxxxxxxxxxxxxx', 'kdbus']);
     expect(records[2]!.query).toHaveLength(MAX_USER_TEXT); // what the search saw
     expect(records[3]).toMatchObject({ answered: true });

@@ -94,22 +94,16 @@ beforeAll(async () => {
       if (interaction.commandName === 'ping') {
         await interaction.reply({ content: `pong ${interaction.options.getString('word') ?? ''}`.trim(), flags: MessageFlags.Ephemeral });
         // discord.js itself refuses a second reply, so acknowledge again through raw REST: Discord answers 40060.
-        await client.rest
-          .post(Routes.interactionCallback(interaction.id, interaction.token), { body: { type: 4, data: { content: 'again' } }, auth: false })
-          .catch(() => undefined);
+        await client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), { body: { type: 4, data: { content: 'again' } }, auth: false }).catch(() => undefined);
       } else if (interaction.commandName === 'counter') {
-        const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
-          new ButtonBuilder().setCustomId('count:0').setLabel('+1').setStyle(ButtonStyle.Primary),
-        );
+        const row = new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId('count:0').setLabel('+1').setStyle(ButtonStyle.Primary));
         await interaction.reply({ content: 'count 0', components: [row] });
       } else if (interaction.commandName === 'slow') {
         await interaction.deferReply();
         await interaction.editReply('done');
         await interaction.followUp({ content: 'secret', flags: MessageFlags.Ephemeral });
       } else if (interaction.commandName === 'pick') {
-        const menu = new StringSelectMenuBuilder()
-          .setCustomId('pick')
-          .addOptions({ label: 'Deutsch', value: 'de' }, { label: 'English', value: 'en' });
+        const menu = new StringSelectMenuBuilder().setCustomId('pick').addOptions({ label: 'Deutsch', value: 'de' }, { label: 'English', value: 'en' });
         await interaction.reply({ content: 'choose', components: [new ActionRowBuilder<StringSelectMenuBuilder>().addComponents(menu)], withResponse: true });
       } else if (interaction.commandName === 'feedback') {
         // The classic modal layout (an action row per input), which the fake Discord implements.
@@ -138,9 +132,7 @@ beforeAll(async () => {
     }
     if (interaction.isButton() && interaction.customId.startsWith('count:')) {
       const n = Number(interaction.customId.split(':')[1]) + 1;
-      const row = new ActionRowBuilder<ButtonBuilder>().addComponents(
-        new ButtonBuilder().setCustomId(`count:${n}`).setLabel('+1').setStyle(ButtonStyle.Primary),
-      );
+      const row = new ActionRowBuilder<ButtonBuilder>().addComponents(new ButtonBuilder().setCustomId(`count:${n}`).setLabel('+1').setStyle(ButtonStyle.Primary));
       await interaction.update({ content: `count ${n}`, components: [row] });
     }
   });
@@ -239,7 +231,14 @@ describe('fake Discord with a real discord.js client', () => {
     expect(err.status).toBe(400);
     expect(err.code).toBe(50035);
     const raw = JSON.stringify(err.rawError);
-    for (const code of ['APPLICATION_COMMAND_INVALID_NAME', 'BASE_TYPE_BAD_LENGTH', 'LOCALE_INVALID', 'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID', 'APPLICATION_COMMAND_OPTION_AUTOCOMPLETE_INVALID', 'AUTOCOMPLETE_CHOICES_INVALID']) {
+    for (const code of [
+      'APPLICATION_COMMAND_INVALID_NAME',
+      'BASE_TYPE_BAD_LENGTH',
+      'LOCALE_INVALID',
+      'APPLICATION_COMMAND_OPTIONS_REQUIRED_INVALID',
+      'APPLICATION_COMMAND_OPTION_AUTOCOMPLETE_INVALID',
+      'AUTOCOMPLETE_CHOICES_INVALID',
+    ]) {
       expect(raw).toContain(code);
     }
     // The failed overwrite changed nothing; re-registering keeps ids.

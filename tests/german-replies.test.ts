@@ -97,7 +97,7 @@ function fragmentsOf(lang: Language): Map<string, string> {
     }
   }
   for (const [table, labels] of Object.entries(VALUE_LABELS)) {
-    for (const [key, byLang] of Object.entries(labels)) add(`${table}.${key}`, (byLang)[lang]);
+    for (const [key, byLang] of Object.entries(labels)) add(`${table}.${key}`, byLang[lang]);
   }
   return found;
 }
@@ -108,9 +108,7 @@ const german = new Set(fragmentsOf('de').keys());
 const englishOnly = [...english].filter(([fragment]) => !german.has(fragment) && ![...german].some((g) => g.includes(fragment)));
 
 function englishIn(text: string): string[] {
-  return englishOnly
-    .filter(([fragment]) => new RegExp(`(?<!\\p{L})${fragment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u').test(text))
-    .map(([fragment, path]) => `${path}: “${fragment}”`);
+  return englishOnly.filter(([fragment]) => new RegExp(`(?<!\\p{L})${fragment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u').test(text)).map(([fragment, path]) => `${path}: “${fragment}”`);
 }
 
 /** Every text a member sees in a Discord message: content, embed texts, button labels, menu placeholders and options. */

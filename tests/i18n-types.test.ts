@@ -25,7 +25,10 @@ describe('the typed text catalogue', () => {
   });
 
   it('gives both languages the same keys in every area', () => {
-    const keys = (value: object): string[] => Object.entries(value).flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v as object).map((sub) => `${k}.${sub}`) : [k])).sort();
+    const keys = (value: object): string[] =>
+      Object.entries(value)
+        .flatMap(([k, v]) => (v && typeof v === 'object' ? keys(v as object).map((sub) => `${k}.${sub}`) : [k]))
+        .sort();
     for (const [area, byLang] of Object.entries(CATALOGUE)) expect(keys(byLang.de), area).toEqual(keys(byLang.en));
   });
 });

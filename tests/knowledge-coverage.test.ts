@@ -99,8 +99,7 @@ describe('release coverage', () => {
   });
 
   it('backs the numbers of every release entry with a link to kernelnewbies, LWN, heise or kernel.org', () => {
-    const hasNumbers = (e: KnowledgeEntry) =>
-      /\d/.test(`${e.summary.en} ${e.summary.de} ${e.since.en} ${e.since.de}`) || e.release?.commits !== undefined || e.release?.development_days !== undefined;
+    const hasNumbers = (e: KnowledgeEntry) => /\d/.test(`${e.summary.en} ${e.summary.de} ${e.since.en} ${e.since.de}`) || e.release?.commits !== undefined || e.release?.development_days !== undefined;
     const unsourced = [...releases.values()].filter((e) => hasNumbers(e) && !e.links.some((l) => isPrimary(l.url))).map((e) => e.id);
     expect(unsourced).toEqual([]);
   });

@@ -45,7 +45,10 @@ describe('knowledge loader', () => {
     ['a file named after another id', entryData('y'), /knowledge\/x\.yaml: id: "y" should live in a file named y\.yaml/],
   ])('reports %s with file, field and reason', (_label, data, expected) => {
     const problems = problemsOf([file('x', data)]);
-    expect(problems.some((p) => expected.test(p)), problems.join('\n')).toBe(true);
+    expect(
+      problems.some((p) => expected.test(p)),
+      problems.join('\n'),
+    ).toBe(true);
   });
 
   it('reports duplicate ids, duplicate names across entries and unknown related ids', () => {

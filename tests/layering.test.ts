@@ -34,7 +34,9 @@ describe('layering rules', () => {
 
   it('keep discord.js, Discord payload types and the adapter out of every core folder, nested files included', async () => {
     expect(await layeringErrors('src/search/example.ts', "import { Client } from 'discord.js';\nexport const x = Client;\n")).toEqual([expect.stringContaining('src/search is core')]);
-    expect(await layeringErrors('src/releases/example.ts', "import type { APIEmbed } from 'discord-api-types/v10';\nexport type X = APIEmbed;\n")).toEqual([expect.stringContaining('src/releases is core')]);
+    expect(await layeringErrors('src/releases/example.ts', "import type { APIEmbed } from 'discord-api-types/v10';\nexport type X = APIEmbed;\n")).toEqual([
+      expect.stringContaining('src/releases is core'),
+    ]);
     expect(await layeringErrors('src/kernel/refs/example.ts', "import { embedLength } from '../../discord/policy.ts';\nexport const x = embedLength;\n")).toEqual([
       expect.stringContaining('src/kernel is core and must not import the discord adapter'),
     ]);
@@ -42,12 +44,16 @@ describe('layering rules', () => {
 
   it('keep command handlers off discord.js and the adapters', async () => {
     expect(await layeringErrors('commands/example.ts', "import { Client } from 'discord.js';\nexport const x = Client;\n")).toEqual([expect.stringContaining('neutral reply model')]);
-    expect(await layeringErrors('commands/example.ts', "import { renderDiscord } from '../src/discord/render.ts';\nexport const x = renderDiscord;\n")).toEqual([expect.stringContaining('must not import an adapter')]);
+    expect(await layeringErrors('commands/example.ts', "import { renderDiscord } from '../src/discord/render.ts';\nexport const x = renderDiscord;\n")).toEqual([
+      expect.stringContaining('must not import an adapter'),
+    ]);
     expect(await layeringErrors('commands/example.ts', "import { ApplicationCommandOptionType } from 'discord-api-types/v10';\nexport const x = ApplicationCommandOptionType.String;\n")).toEqual([]);
   });
 
   it('let the adapter and the shared module be imported where they belong', async () => {
-    expect(await layeringErrors('src/discord/example.ts', "import { Client } from 'discord.js';\nimport { SAMPLE_RELEASE } from '../releases/sample.ts';\nexport const x = [Client, SAMPLE_RELEASE];\n")).toEqual([]);
+    expect(
+      await layeringErrors('src/discord/example.ts', "import { Client } from 'discord.js';\nimport { SAMPLE_RELEASE } from '../releases/sample.ts';\nexport const x = [Client, SAMPLE_RELEASE];\n"),
+    ).toEqual([]);
     expect(await layeringErrors('src/store/example.ts', "import { seriesOf } from '../shared/kernel-version.ts';\nexport const x = seriesOf;\n")).toEqual([]);
   });
 });

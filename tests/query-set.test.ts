@@ -21,7 +21,11 @@ describe('labelled query set', () => {
     const german = queries.filter((q) => q.lang === 'de').length;
     expect(german / queries.length).toBeGreaterThanOrEqual(0.4);
     expect(queries.filter((q) => q.expect === null).length).toBeGreaterThanOrEqual(8);
-    const unknown = queries.flatMap((q) => expectedIds(q).filter((id) => !ids.has(id)).map((id) => `${q.file}: ${id}`));
+    const unknown = queries.flatMap((q) =>
+      expectedIds(q)
+        .filter((id) => !ids.has(id))
+        .map((id) => `${q.file}: ${id}`),
+    );
     expect(unknown).toEqual([]);
   });
 
@@ -57,8 +61,18 @@ describe('seed coverage', () => {
   // Coverage, not confidence: a bare seed name ("Fedora 21", "Fermi-GPUs") may rightly stay below the
   // answer level, but the search must rank its entry among the first three candidates.
   it('has an entry for every topic the seed mentions, ranked in the top 3 for its name', () => {
-    const ranked = (name: string) => search.rank(search.analyze(name)).slice(0, 3).map((c) => c.entry.id);
-    const found = (name: string) => [...search.search(name).hits.slice(0, 1).map((h) => h.entry.id), ...ranked(name)];
+    const ranked = (name: string) =>
+      search
+        .rank(search.analyze(name))
+        .slice(0, 3)
+        .map((c) => c.entry.id);
+    const found = (name: string) => [
+      ...search
+        .search(name)
+        .hits.slice(0, 1)
+        .map((h) => h.entry.id),
+      ...ranked(name),
+    ];
     const missing = topics.filter((t) => !ids.has(t.entry)).map((t) => `${t.name} → ${t.entry} (no such entry)`);
     const notFound = topics
       .filter((t) => ids.has(t.entry))

@@ -48,7 +48,7 @@ function* inputs(count: number): Generator<string> {
     '1.2.3.4.5.6.7',
   ];
   let seed = 42;
-  const random = () => ((seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31);
+  const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
   for (const word of special) yield word;
   yield 'x'.repeat(100_000);
   yield 'constructor constructor __proto__ what is kdbus';

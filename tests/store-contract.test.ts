@@ -18,7 +18,7 @@ const T0 = new Date('2026-01-10T10:00:00Z');
 const later = (ms: number) => new Date(T0.getTime() + ms);
 const release = (version: string, kind: Release['kind'] = 'stable', eol = false): Release => ({
   version,
-  moniker: kind === 'rc' ? 'mainline' : (kind),
+  moniker: kind === 'rc' ? 'mainline' : kind,
   kind,
   released: new Date('2026-01-09T00:00:00Z'),
   eol,

@@ -168,7 +168,11 @@ describe('/kernel in the terminal', () => {
 
   it('says clearly why the feed could not be fetched, and tries again on the next /kernel', async () => {
     feed = await startFeedServer();
-    feed.sequence([{ kind: 'status', status: 503 }, { kind: 'feed', body: '<html>maintenance</html>' }, { kind: 'feed', body: FEED_2025_12_01() }]);
+    feed.sequence([
+      { kind: 'status', status: 503 },
+      { kind: 'feed', body: '<html>maintenance</html>' },
+      { kind: 'feed', body: FEED_2025_12_01() },
+    ]);
     const out = await terminal(['/kernel', '/kernel', '/lang de', '/kernel'], { env: { KERNEL_FEED_URL: feed.url } });
     expect(out.replace(/\s+/g, ' ')).toContain(`The kernel.org release feed (${feed.url}) could not be fetched: the server answered HTTP 503.`);
     expect(out.replace(/\s+/g, ' ')).toMatch(/could not be fetched: the response is not a release feed/);

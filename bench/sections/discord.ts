@@ -82,7 +82,14 @@ async function idleRss(ctx: BenchContext): Promise<Row> {
     const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
     const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
     ctx.log(`idle bot RSS ${(kb / 1024).toFixed(1)} MB`);
-    return { metric: 'idle RSS of the connected bot', scope: 'npm start', value: kb / 1024, unit: 'MB', target: { op: '<=', limit: IDLE_RSS_MB }, note: 'the start script (bundle + node flags), after registration, the first feed poll and 5 s idle' };
+    return {
+      metric: 'idle RSS of the connected bot',
+      scope: 'npm start',
+      value: kb / 1024,
+      unit: 'MB',
+      target: { op: '<=', limit: IDLE_RSS_MB },
+      note: 'the start script (bundle + node flags), after registration, the first feed poll and 5 s idle',
+    };
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => (child.exitCode === null && child.signalCode === null ? child.once('exit', resolve) : resolve(null)));

@@ -61,7 +61,14 @@ async function twoProcesses(ctx: BenchContext, channels: number): Promise<Row[]>
     ctx.log('starting Postgres, the fake Discord and two bot processes…');
     postgres = await startPostgres();
     const databaseUrl = postgres.url;
-    fake = await FakeDiscord.start({ token: TOKEN, applicationId: APP, botUserId: APP, heartbeatIntervalMs: 5000, guilds: specs, rateLimits: { globalPerSecond: GLOBAL_PER_SECOND, perRoute: PER_ROUTE } });
+    fake = await FakeDiscord.start({
+      token: TOKEN,
+      applicationId: APP,
+      botUserId: APP,
+      heartbeatIntervalMs: 5000,
+      guilds: specs,
+      rateLimits: { globalPerSecond: GLOBAL_PER_SECOND, perRoute: PER_ROUTE },
+    });
     const discord = fake;
     feed = await startFeedServer(feedState(FEED_2025_12_01(), 'v1'));
     const feedUrl = feed.url;
@@ -120,7 +127,11 @@ async function twoProcesses(ctx: BenchContext, channels: number): Promise<Row[]>
     const b = start('B');
     const up = (bot: Bot) => /"msg":"(connected to Discord|another process holds the gateway lease)/.test(bot.log());
     const baseline = (bot: Bot) => bot.log().includes('first run: current feed recorded as baseline');
-    await discord.waitFor(() => up(a) && up(b) && (baseline(a) || baseline(b)), 180_000, () => `A: ${a.log().slice(-600)}\nB: ${b.log().slice(-600)}`);
+    await discord.waitFor(
+      () => up(a) && up(b) && (baseline(a) || baseline(b)),
+      180_000,
+      () => `A: ${a.log().slice(-600)}\nB: ${b.log().slice(-600)}`,
+    );
     const limitedBefore = discord.rateLimiter.limited.length;
 
     // 1. A new release, both processes alive.
@@ -128,7 +139,11 @@ async function twoProcesses(ctx: BenchContext, channels: number): Promise<Row[]>
     ctx.log(`fan-out of one release to ${scope} (floor ${channels / GLOBAL_PER_SECOND} s)…`);
     const publishedAt = performance.now();
     feed.set(feedState(nextRelease(FEED_2025_12_01(), '6.17.10', '6.17.11', new Date()), 'v2'));
-    await discord.waitFor(() => reached(first) === channels, 600_000, () => `${reached(first)} of ${channels}`);
+    await discord.waitFor(
+      () => reached(first) === channels,
+      600_000,
+      () => `${reached(first)} of ${channels}`,
+    );
     const seconds = (lastPostAt.get(first)! - firstPostAt.get(first)!) / 1000;
     const sentA = a.sent();
     const sentB = b.sent();
@@ -167,14 +182,28 @@ async function twoProcesses(ctx: BenchContext, channels: number): Promise<Row[]>
     const survivor = dead === a ? b : a;
     const sentByDead = dead.sent() - (dead === a ? sentA : sentB);
     await dead.exit;
-    const gatewayTakeover = discord.waitFor(() => connected(survivor) > loginsBefore, 60_000, () => survivor.log().slice(-800)).then(() => (performance.now() - killedAt) / 1000);
+    const gatewayTakeover = discord
+      .waitFor(
+        () => connected(survivor) > loginsBefore,
+        60_000,
+        () => survivor.log().slice(-800),
+      )
+      .then(() => (performance.now() - killedAt) / 1000);
     // What the dead process had claimed and not finished: taken over once its claims run out.
     const pid = dead.child.pid!;
     const orphaned = (await store.deliveries.all()).filter((d) => d.status === 'pending' && d.eventKey === 'release:6.17.12').map((d) => d.channelId);
     const claimedByDead = new Set(await claimedRows(databaseUrl, pid));
-    await discord.waitFor(() => [...claimedByDead].every((c) => (posts.get(second)?.get(c) ?? 0) > 0), 120_000, () => `${claimedByDead.size} claimed rows of the dead process`);
+    await discord.waitFor(
+      () => [...claimedByDead].every((c) => (posts.get(second)?.get(c) ?? 0) > 0),
+      120_000,
+      () => `${claimedByDead.size} claimed rows of the dead process`,
+    );
     const takeover = (performance.now() - killedAt) / 1000;
-    await discord.waitFor(() => reached(second) === channels, 600_000, () => `${reached(second)} of ${channels}`);
+    await discord.waitFor(
+      () => reached(second) === channels,
+      600_000,
+      () => `${reached(second)} of ${channels}`,
+    );
     const finished = (lastPostAt.get(second)! - killedAt) / 1000;
     // A few more polls and sweeps of the survivor: nothing more may arrive.
     const polls = feed.requests.length;
@@ -188,7 +217,14 @@ async function twoProcesses(ctx: BenchContext, channels: number): Promise<Row[]>
     const losses = firstCount.losses + secondCount.losses;
     return [
       { metric: 'fan-out total time', scope, value: Number(seconds.toFixed(2)), unit: 's', note: how },
-      { metric: 'fan-out time / rate-limit floor', scope, value: Number((seconds / floor).toFixed(3)), unit: '×', target: { op: '<=', limit: MAX_RATIO_TO_FLOOR }, note: `floor ${floor} s at ${GLOBAL_PER_SECOND} req/s for the token, shared by both processes` },
+      {
+        metric: 'fan-out time / rate-limit floor',
+        scope,
+        value: Number((seconds / floor).toFixed(3)),
+        unit: '×',
+        target: { op: '<=', limit: MAX_RATIO_TO_FLOOR },
+        note: `floor ${floor} s at ${GLOBAL_PER_SECOND} req/s for the token, shared by both processes`,
+      },
       { metric: 'takeover after SIGKILL', scope, value: Number(takeover.toFixed(2)), unit: 's', note: killNote },
       {
         metric: 'gateway takeover after SIGKILL',

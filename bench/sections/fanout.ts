@@ -93,7 +93,13 @@ async function fanout(ctx: BenchContext, channels: number, rttMs: number): Promi
     const how = `${fmt(posts)} POSTs for ${fmt(channels)} messages; fake answered ${limited.length} × 429 (${globalLimited} global, ${limited.length - globalLimited} per-route); deliverer: ${delivery?.messagesSent ?? '?'} sent, ${delivery?.deferredChannels.length ?? '?'} deferred, ${delivery?.eventsFailed ?? '?'} failed`;
     ctx.log(`${seconds.toFixed(2)} s; ${how}`);
     return [
-      { metric: 'fan-out total time', scope, value: Number(seconds.toFixed(2)), unit: 's', note: `floor ${floor} s at ${GLOBAL_PER_SECOND} req/s global, ${PER_ROUTE.limit} per ${PER_ROUTE.windowMs / 1000} s per channel` },
+      {
+        metric: 'fan-out total time',
+        scope,
+        value: Number(seconds.toFixed(2)),
+        unit: 's',
+        note: `floor ${floor} s at ${GLOBAL_PER_SECOND} req/s global, ${PER_ROUTE.limit} per ${PER_ROUTE.windowMs / 1000} s per channel`,
+      },
       { metric: 'fan-out time / rate-limit floor', scope, value: Number((seconds / floor).toFixed(3)), unit: '×', target: { op: '<=', limit: MAX_RATIO_TO_FLOOR }, note: how },
       { metric: 'fan-out duplicates', scope, value: duplicates, unit: 'messages', target: { op: '<=', limit: 0 }, note: 'extra messages of the release in a channel' },
       { metric: 'fan-out losses', scope, value: losses, unit: 'channels', target: { op: '<=', limit: 0 }, note: 'subscribed channels without the release' },

@@ -31,7 +31,12 @@ export function realUseSection(): Section {
       ctx.log(`confidence model: answer ≥ ${CONFIDENCE_MODEL.answerThreshold}, suggest ≥ ${CONFIDENCE_MODEL.suggestThreshold}`);
       for (const [name, items] of sets) {
         for (const split of ['tune', 'holdout'] as const) {
-          const f = figures(evaluate(search, items.filter((i) => i.split === split)));
+          const f = figures(
+            evaluate(
+              search,
+              items.filter((i) => i.split === split),
+            ),
+          );
           const scope = `${name}, ${split === 'tune' ? 'tuning part (fitted on)' : 'held-out part'}`;
           const table = (['answerable', 'unanswerable'] as const).map((k) => `${k}: ${f.confusion[k].answer} answer / ${f.confusion[k].suggest} suggest / ${f.confusion[k].none} decline`).join('; ');
           rows.push({ metric: 'right entry in top 3 (answerable)', scope, value: pct(f.top3), unit: '%', note: `${f.answerable} items; ${f.wrongAnswers} answered with a wrong first entry` });
@@ -41,7 +46,10 @@ export function realUseSection(): Section {
 
       // Real posts padded with the chatter of other posts to 2,000 characters: long, noisy, realistic.
       const posts = realUsePosts();
-      const chatter = posts.filter((p) => p.expect === null).map((p) => p.text).join(' ');
+      const chatter = posts
+        .filter((p) => p.expect === null)
+        .map((p) => p.text)
+        .join(' ');
       const long = posts.map((p, i) => `${p.text}\n${chatter.slice((i * 131) % Math.max(1, chatter.length - LONG_POST_CHARS))}`.slice(0, LONG_POST_CHARS));
       const lat = measureLatency(long, (text) => search.search(text).hits.length, { minSamples: ctx.quick ? 500 : 2000 });
       rows.push({ metric: 'search p50', scope: `${LONG_POST_CHARS}-character posts, real size`, value: lat.p50, unit: 'ms' });
@@ -57,7 +65,13 @@ export function realUseSection(): Section {
       const cpuStart = process.cpuUsage();
       for (const text of long) search.search(text);
       const cpu = process.cpuUsage(cpuStart);
-      rows.push({ metric: 'search CPU time (mean)', scope: `${LONG_POST_CHARS}-character posts, real size`, value: (cpu.user + cpu.system) / 1000 / long.length, unit: 'ms', note: 'user + system time of this process per post; compare with the wall-clock figures when the machine is busy' });
+      rows.push({
+        metric: 'search CPU time (mean)',
+        scope: `${LONG_POST_CHARS}-character posts, real size`,
+        value: (cpu.user + cpu.system) / 1000 / long.length,
+        unit: 'ms',
+        note: 'user + system time of this process per post; compare with the wall-clock figures when the machine is busy',
+      });
       return rows;
     },
   };

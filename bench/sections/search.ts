@@ -111,7 +111,16 @@ export function searchSection(sizesSpec?: string): Section {
           { warmupPasses: 2, warmupBudgetMs: big ? 2000 : 3000, minSamples: 3000, budgetMs: big ? 10_000 : 3000 },
         );
         const acTarget = size.count === 'real' ? AUTOCOMPLETE_P99_REAL_MS : size.count === 100_000 ? AUTOCOMPLETE_P99_100K_MS : undefined;
-        rows.push(...latencyRows('autocomplete', scope, ac, suggests.length, acTarget, slowest(suggests, ac, (q) => q.typed)));
+        rows.push(
+          ...latencyRows(
+            'autocomplete',
+            scope,
+            ac,
+            suggests.length,
+            acTarget,
+            slowest(suggests, ac, (q) => q.typed),
+          ),
+        );
 
         // Empty input: what Discord sends when the option is first focused. Info only.
         const empty = measureLatency([{ typed: '', lang: 'en' as const }], suggestFn, { warmupPasses: 1, warmupBudgetMs: 1000, minSamples: 20, budgetMs: big ? 1500 : 500 });
@@ -125,7 +134,16 @@ export function searchSection(sizesSpec?: string): Section {
           searchFn,
           { warmupPasses: 1, warmupBudgetMs: big ? 1500 : 2000, minSamples: 1000, budgetMs: big ? 8000 : 3000 },
         );
-        rows.push(...latencyRows('search', scope, sq, queries.length, undefined, slowest(queries, sq, (q) => q)));
+        rows.push(
+          ...latencyRows(
+            'search',
+            scope,
+            sq,
+            queries.length,
+            undefined,
+            slowest(queries, sq, (q) => q),
+          ),
+        );
         ctx.log(`[${scope}] search p99 ${sq.p99.toFixed(1)} ms (${sq.samples} samples)`);
         search = undefined as unknown as KnowledgeSearch;
         entries = [];

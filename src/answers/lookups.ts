@@ -8,7 +8,6 @@ import { LOOKUPS as L } from '../i18n/lookups.ts';
 
 /** Replies for the kernel lookups (/maintainers, /syscall, /errno) in the platform-neutral model. */
 
-
 function message(lang: Language, title: string | null, text: string, ephemeral = false): Reply {
   return { type: 'message', lang, title, text, ephemeral };
 }
@@ -29,7 +28,14 @@ export function sectionBlock(section: MaintainersSection, lang: Language, via?: 
   if (section.lists.length > 0) lines.push(`${l.lists}: ${list(section.lists, 3, lang)}`);
   if (section.trees.length > 0) lines.push(`${l.trees}: ${list(section.trees, 2, lang)}`);
   if (section.web.length > 0) lines.push(`${l.web}: ${list(section.web, 2, lang)}`);
-  if (section.files.length > 0) lines.push(`${l.files}: ${list(section.files.map((f) => `\`${f}\``), 4, lang)}`);
+  if (section.files.length > 0)
+    lines.push(
+      `${l.files}: ${list(
+        section.files.map((f) => `\`${f}\``),
+        4,
+        lang,
+      )}`,
+    );
   if (via) lines.push(`${l.matched}: \`${via.type}: ${via.value}\``);
   return lines.join('\n');
 }
@@ -42,7 +48,13 @@ export function maintainersReply(lookup: MaintainersLookup, state: Extract<Maint
     const shown = specific.slice(0, 3);
     const blocks = shown.map((m) => sectionBlock(m.section, lang, m.via));
     if (specific.length === 0) blocks.push(l.onlyRest);
-    if (specific.length > shown.length) blocks.push(`${l.furtherSections}: ${specific.slice(shown.length).map((m) => m.section.title).join('; ')}`);
+    if (specific.length > shown.length)
+      blocks.push(
+        `${l.furtherSections}: ${specific
+          .slice(shown.length)
+          .map((m) => m.section.title)
+          .join('; ')}`,
+      );
     const rest = lookup.matches.find((m) => isRest(m.section));
     if (rest) blocks.push(`${l.rest} (${rest.section.lists.join(', ')}).`);
     return message(lang, l.maintainersOf(lookup.path), [...blocks, footer].join('\n\n'));

@@ -96,9 +96,7 @@ export function entryView(entry: KnowledgeEntry, lang: Language, lookup: (id: st
     statusLine: parts.join(' · '),
     area: AREA_LABELS[entry.area][lang],
     summary: entry.summary[lang],
-    talk: entry.talk
-      ? { claim: entry.talk.claim[lang], source: SOURCE_LABELS[entry.talk.source]?.[lang] ?? entry.talk.source, section: entry.talk.section }
-      : null,
+    talk: entry.talk ? { claim: entry.talk.claim[lang], source: SOURCE_LABELS[entry.talk.source]?.[lang] ?? entry.talk.source, section: entry.talk.section } : null,
     since: entry.since[lang],
     correction: entry.correction?.[lang] ?? null,
     links: entry.links,

@@ -126,7 +126,10 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
     observeAnswer: (outcome, lang) => metrics.countAnswer(outcome, lang),
   });
   const kernel = await startKernelLookups({ config, store, logger, access: createChannelAccess(() => client) });
-  const deps: CommandDeps = { ...baseDeps, services: { ...baseDeps.services, announcements: releases.service, kernelReleases: releases.service, qa, maintainers: kernel.maintainers, refs: kernel.refs } };
+  const deps: CommandDeps = {
+    ...baseDeps,
+    services: { ...baseDeps.services, announcements: releases.service, kernelReleases: releases.service, qa, maintainers: kernel.maintainers, refs: kernel.refs },
+  };
   const recent = new RecentAnswers(60_000, () => deps.now().getTime(), store.answerSlots);
 
   const routeInteraction = createInteractionRouter({
@@ -199,7 +202,8 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
     }
     // ANNOUNCE_CHANNEL_ID was subscribed before login, without its server: record it, so /announce show and off there see it.
     const envChannel = config.ANNOUNCE_CHANNEL_ID ? readyClient.channels.cache.get(config.ANNOUNCE_CHANNEL_ID) : undefined;
-    if (envChannel && !envChannel.isDMBased()) await store.subscriptions.adoptGuild(envChannel.id, envChannel.guildId).catch((error: unknown) => logger.error({ err: error }, 'could not record the server of ANNOUNCE_CHANNEL_ID'));
+    if (envChannel && !envChannel.isDMBased())
+      await store.subscriptions.adoptGuild(envChannel.id, envChannel.guildId).catch((error: unknown) => logger.error({ err: error }, 'could not record the server of ANNOUNCE_CHANNEL_ID'));
     else if (config.ANNOUNCE_CHANNEL_ID) logger.warn({ channelId: config.ANNOUNCE_CHANNEL_ID }, 'ANNOUNCE_CHANNEL_ID is not a channel of a server the bot is in');
     // Polling starts once channels are cached, so permission checks and posts work from the first poll.
     releases.startSchedule();

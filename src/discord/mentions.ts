@@ -19,13 +19,17 @@ export function createMentionHandler(deps: { search: KnowledgeSearch; logger: Lo
     // A reply to one of our answers also "mentions" us; only a real @mention in the text is a question.
     if (!new RegExp(`<@!?${botId}>`).test(message.content)) return;
     try {
-      const question = clip(message.content.replace(/<@!?\d+>/g, ' ').replace(/\s+/g, ' ').trim(), 200);
+      const question = clip(
+        message.content
+          .replace(/<@!?\d+>/g, ' ')
+          .replace(/\s+/g, ' ')
+          .trim(),
+        200,
+      );
       const lang = (question ? deps.search.languageOf(question) : null) ?? resolveLanguage(null, message.guild?.preferredLocale);
       const outcome = question ? deps.search.search(question) : null;
       if (outcome) await deps.qa?.recordOutcome(question, outcome, lang);
-      const reply = outcome
-        ? replyForOutcome(outcome, deps.search, lang)
-        : { type: 'message' as const, lang, title: 'kernelbot', text: DISCORD[lang].mentionPrompt };
+      const reply = outcome ? replyForOutcome(outcome, deps.search, lang) : { type: 'message' as const, lang, title: 'kernelbot', text: DISCORD[lang].mentionPrompt };
       const rendered = renderDiscord(reply, { ownerId: message.author.id });
       await message.reply({ embeds: rendered.embeds, components: rendered.components, allowedMentions: { parse: [], repliedUser: true } });
     } catch (error) {

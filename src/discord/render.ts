@@ -1,10 +1,4 @@
-import {
-  ButtonStyle,
-  ComponentType,
-  type APIActionRowComponent,
-  type APIComponentInMessageActionRow,
-  type APIEmbed,
-} from 'discord-api-types/v10';
+import { ButtonStyle, ComponentType, type APIActionRowComponent, type APIComponentInMessageActionRow, type APIEmbed } from 'discord-api-types/v10';
 import { releaseSections, versionRanges, type Reply, type EntryView, type EntryRef, type ReleaseView, type ReleaseSection } from '../answers/reply.ts';
 import { labels } from '../i18n/answers.ts';
 import { DISCORD } from '../i18n/discord.ts';
@@ -120,10 +114,7 @@ function releaseEmbed(release: ReleaseView, lang: Language): APIEmbed {
       url: release.kernelnewbiesUrl,
       description: description.join('\n'),
       color: COLOURS.release,
-      fields: [
-        ...release.facts.map((f) => ({ name: f.label, value: f.value, inline: true })),
-        ...sections.flatMap((section) => sectionFields(section, lang)),
-      ],
+      fields: [...release.facts.map((f) => ({ name: f.label, value: f.value, inline: true })), ...sections.flatMap((section) => sectionFields(section, lang))],
       footer: { text: `kernelbot · /release ${release.version}` },
     },
     `… /release ${release.version}`,

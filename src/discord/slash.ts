@@ -39,20 +39,13 @@ export async function handleSlash(interaction: ChatInputCommandInteraction, deps
   const mention = options.id('mention');
 
   // Admin replies are always private, so a deferred "thinking…" must be private too (it cannot change later).
-  const reply = await withDeferral(interaction, hide || Boolean(command.adminOnly), deps.deferAfterMs ?? 2000, () =>
-    command.handle(options, invocationOf(interaction, lang), deps.commandDeps),
-  );
+  const reply = await withDeferral(interaction, hide || Boolean(command.adminOnly), deps.deferAfterMs ?? 2000, () => command.handle(options, invocationOf(interaction, lang), deps.commandDeps));
   const rendered = renderDiscord(reply, { ownerId: interaction.user.id, ephemeral: hide || undefined });
   await sendAnswer(interaction, rendered, mention, deps);
 }
 
 /** Runs the handler; if it is still busy after `afterMs`, defers so Discord's 3-second window is kept. */
-async function withDeferral(
-  interaction: ChatInputCommandInteraction,
-  ephemeral: boolean,
-  afterMs: number,
-  work: () => Reply | Promise<Reply>,
-): Promise<Reply> {
+async function withDeferral(interaction: ChatInputCommandInteraction, ephemeral: boolean, afterMs: number, work: () => Reply | Promise<Reply>): Promise<Reply> {
   const pending = Promise.resolve().then(work);
   let timer: NodeJS.Timeout | undefined;
   const slow = new Promise<'slow'>((resolve) => {
@@ -114,9 +107,7 @@ export async function handleAutocomplete(interaction: AutocompleteInteraction, d
   // Discord does not hold typed autocomplete text to the option's max_length: clip before anything searches it.
   const typed = capUserText(focused.value, declaredMaxLength(command?.definition.options, focused.name) ?? MAX_AUTOCOMPLETE_TEXT);
   const choices = command?.autocomplete?.(focused.name, typed, invocationOf(interaction, lang), deps.commandDeps) ?? [];
-  await interaction.respond(
-    choices.slice(0, LIMITS.choices).map((c) => ({ name: clip(c.name, LIMITS.choiceName) || c.value.slice(0, LIMITS.choiceName), value: c.value.slice(0, 100) })),
-  );
+  await interaction.respond(choices.slice(0, LIMITS.choices).map((c) => ({ name: clip(c.name, LIMITS.choiceName) || c.value.slice(0, LIMITS.choiceName), value: c.value.slice(0, 100) })));
 }
 
 interface OptionShape {

@@ -39,8 +39,7 @@ export const LOOKUPS = texts(
     errnoKernelOnly: 'Kernel-internal (include/linux/errno.h): it should never reach user space.',
     alsoCalled: 'Also called',
     errnoNotFound: (q: string) => `“${q}” is not an errno name or number I know (e.g. EBUSY, -16).`,
-    maintainerPointer: (command: string) =>
-      `Who maintains what is recorded in the kernel's MAINTAINERS file: use \`${command}\` (with a path such as fs/btrfs/inode.c or a subsystem name).`,
+    maintainerPointer: (command: string) => `Who maintains what is recorded in the kernel's MAINTAINERS file: use \`${command}\` (with a path such as fs/btrfs/inode.c or a subsystem name).`,
     refTagged: (tags: string) => `tagged ${tags}`,
     refAnnounced: (date: string) => `announced ${date}`,
     refFixedIn: (versions: string) => `fixed in ${versions}`,
@@ -82,8 +81,7 @@ export const LOOKUPS = texts(
     errnoKernelOnly: 'Nur kernelintern (include/linux/errno.h): sollte nie im Userspace ankommen.',
     alsoCalled: 'Auch',
     errnoNotFound: (q: string) => `„${q}“ ist kein errno-Name und keine errno-Nummer, die ich kenne (z. B. EBUSY, -16).`,
-    maintainerPointer: (command: string) =>
-      `Wer etwas betreut, steht in der MAINTAINERS-Datei des Kernels: nutze \`${command}\` (mit einem Pfad wie fs/btrfs/inode.c oder einem Subsystem-Namen).`,
+    maintainerPointer: (command: string) => `Wer etwas betreut, steht in der MAINTAINERS-Datei des Kernels: nutze \`${command}\` (mit einem Pfad wie fs/btrfs/inode.c oder einem Subsystem-Namen).`,
     refTagged: (tags: string) => `Tag ${tags}`,
     refAnnounced: (date: string) => `angekündigt ${date}`,
     refFixedIn: (versions: string) => `behoben in ${versions}`,

@@ -93,8 +93,7 @@ export const PROBLEMS = texts(
           return 'im Terminal-Modus wird nichts auf Discord gepostet';
       }
     },
-    warning: (w: ChannelWarning): string =>
-      `die Rolle ${w.role} ist nicht erwähnbar und mir fehlt „@everyone, @here und alle Rollen erwähnen“, daher nennen Beiträge sie nur, ohne sie anzupingen`,
+    warning: (w: ChannelWarning): string => `die Rolle ${w.role} ist nicht erwähnbar und mir fehlt „@everyone, @here und alle Rollen erwähnen“, daher nennen Beiträge sie nur, ohne sie anzupingen`,
     status: (p: StatusProblem): string => {
       switch (p.kind) {
         case 'stopped':

@@ -23,7 +23,13 @@ const HEARTBEAT_STALE_MS = 2 * 60_000;
  * /healthz (the process answers; 503 when the gateway went silent), /readyz (knowledge, database,
  * gateway or standby; JSON with version and role) and /metrics (Prometheus text).
  */
-export async function startOpsServer(options: { port: number; host: string; probes: OpsProbes; metrics: BotMetrics; logger: Logger }): Promise<{ server: Server; url: string; close(): Promise<void> }> {
+export async function startOpsServer(options: {
+  port: number;
+  host: string;
+  probes: OpsProbes;
+  metrics: BotMetrics;
+  logger: Logger;
+}): Promise<{ server: Server; url: string; close(): Promise<void> }> {
   const { probes, metrics, logger } = options;
   const server = createServer((request, response) => {
     const send = (status: number, body: unknown, type = 'application/json') => {

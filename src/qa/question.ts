@@ -1,7 +1,8 @@
 import { foldText } from '../shared/text.ts';
 import { stripMarkup } from '../search/limits.ts';
 
-const QUESTION_START = /^(what|whats|what's|how|why|when|where|which|who|is|are|does|do|did|can|could|should|will|has|have|was|wie|warum|wieso|weshalb|wann|wo|wer|welche|welcher|welches|gibt|ist|sind|kann|konnen|hat|haben|wird|werden|weiss|kennt|funktioniert)\b/;
+const QUESTION_START =
+  /^(what|whats|what's|how|why|when|where|which|who|is|are|does|do|did|can|could|should|will|has|have|was|wie|warum|wieso|weshalb|wann|wo|wer|welche|welcher|welches|gibt|ist|sind|kann|konnen|hat|haben|wird|werden|weiss|kennt|funktioniert)\b/;
 
 /** A message that reads as a question: ends with "?" or opens like one, in English or German. */
 export function looksLikeQuestion(text: string): boolean {

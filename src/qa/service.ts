@@ -24,7 +24,9 @@ export const SUGGESTION_COOLDOWN_MS = 30 * 60_000;
  * a question in a text channel, the once-per-post claim, and the knowledge-gap and hit counters.
  */
 export class QaService {
-  constructor(private readonly deps: { store: Store; search: KnowledgeSearch; clock: Clock; onCountError?: (error: unknown) => void; observeAnswer?: (outcome: SearchOutcome, lang: string) => void }) {}
+  constructor(
+    private readonly deps: { store: Store; search: KnowledgeSearch; clock: Clock; onCountError?: (error: unknown) => void; observeAnswer?: (outcome: SearchOutcome, lang: string) => void },
+  ) {}
 
   async watch(channel: QaChannel, addedBy: string | null): Promise<void> {
     await this.deps.store.qa.addChannel({ ...channel, addedBy }, this.deps.clock.now());

@@ -32,7 +32,13 @@ export class AnnouncementService implements KernelReleases {
     },
   ) {}
 
-  async subscribe(input: { guildId: string; channelId: string; types: AnnounceType[]; roleId: string | null; createdBy: string | null }): Promise<{ ok: true; subscription: Subscription; warning?: ChannelWarning } | { ok: false; problem: ChannelProblem }> {
+  async subscribe(input: {
+    guildId: string;
+    channelId: string;
+    types: AnnounceType[];
+    roleId: string | null;
+    createdBy: string | null;
+  }): Promise<{ ok: true; subscription: Subscription; warning?: ChannelWarning } | { ok: false; problem: ChannelProblem }> {
     const access = await this.deps.access.check(input.channelId, { roleId: input.roleId });
     if (!access.ok) return access;
     return { ok: true, subscription: await this.deps.store.subscriptions.upsert(input, this.deps.clock.now()), warning: access.warning };

@@ -219,18 +219,16 @@ export class Deliverer {
     }
   }
 
-  private async sendBatch(
-    channelId: string,
-    subscription: Subscription,
-    batch: Batch,
-    report: DeliveryReport,
-  ): Promise<'sent' | 'failed' | 'defer' | 'stop-channel'> {
+  private async sendBatch(channelId: string, subscription: Subscription, batch: Batch, report: DeliveryReport): Promise<'sent' | 'failed' | 'defer' | 'stop-channel'> {
     const { store, sender, clock, logger } = this.options;
     const ids = batch.rows.map((r) => r.id);
     let nonce = batch.nonce;
     if (!nonce) {
       // Intent: commit the nonce before the first send, so a crash after it resends the same message.
-      nonce = messageNonce(channelId, batch.rows.map((r) => r.eventKey));
+      nonce = messageNonce(
+        channelId,
+        batch.rows.map((r) => r.eventKey),
+      );
       await store.deliveries.assignNonce(ids, nonce, clock.now());
     }
     const post: AnnouncementPost = { items: batch.items, roleId: subscription.roleId, knowledge: this.options.knowledge, nonce };

@@ -29,8 +29,7 @@ export async function applyEnvSubscription(
   const types = Array.isArray(config.types) ? parseAnnounceTypes(config.types.join(',')) : parseAnnounceTypes(config.types);
 
   const before = await store.subscriptions.get(channelId);
-  const same =
-    before?.enabled && before.roleId === roleId && before.types.length === types.length && types.every((t) => before.types.includes(t));
+  const same = before?.enabled && before.roleId === roleId && before.types.length === types.length && types.every((t) => before.types.includes(t));
   if (before && same) return { status: 'unchanged', subscription: before };
   const subscription = await store.subscriptions.upsert({ channelId, types, roleId, createdBy: 'env' }, clock.now());
   return { status: before ? 'updated' : 'created', subscription };

@@ -2,9 +2,7 @@ import type { Release } from '../shared/release.ts';
 import { compareVersions, seriesOf } from '../shared/kernel-version.ts';
 
 /** Something worth a post: a version seen for the first time, or a series reaching end of life. */
-export type ReleaseEvent =
-  | { type: 'release'; key: string; release: Release }
-  | { type: 'eol'; key: string; series: string; release: Release };
+export type ReleaseEvent = { type: 'release'; key: string; release: Release } | { type: 'eol'; key: string; series: string; release: Release };
 
 export const releaseEventKey = (version: string) => `release:${version}`;
 export const eolEventKey = (series: string) => `eol:${series}`;
@@ -61,10 +59,7 @@ export function detectEvents(current: Release[], known: ReadonlyMap<string, Rele
 /** Oldest release first; an EOL notice after the releases it came with. */
 export function sortEvents<T extends { type: 'release' | 'eol'; release: Release }>(events: T[]): T[] {
   return [...events].sort(
-    (a, b) =>
-      (a.type === 'eol' ? 1 : 0) - (b.type === 'eol' ? 1 : 0) ||
-      a.release.released.getTime() - b.release.released.getTime() ||
-      a.release.version.localeCompare(b.release.version),
+    (a, b) => (a.type === 'eol' ? 1 : 0) - (b.type === 'eol' ? 1 : 0) || a.release.released.getTime() - b.release.released.getTime() || a.release.version.localeCompare(b.release.version),
   );
 }
 

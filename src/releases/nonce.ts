@@ -5,6 +5,8 @@ import { createHash } from 'node:crypto';
  * message composed again after a restart carries the same nonce and enforce_nonce drops a double.
  */
 export function messageNonce(channelId: string, eventKeys: string[]): string {
-  const digest = createHash('sha256').update(`${channelId}|${[...eventKeys].sort().join(',')}`).digest('hex');
+  const digest = createHash('sha256')
+    .update(`${channelId}|${[...eventKeys].sort().join(',')}`)
+    .digest('hex');
   return `kb${digest.slice(0, 23)}`;
 }

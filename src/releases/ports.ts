@@ -32,9 +32,7 @@ export type SendFailureKind =
   /** 403 Missing Access / Missing Permissions: stop posting there. */
   | 'forbidden';
 
-export type SendResult =
-  | { ok: true; messageId: string }
-  | { ok: false; kind: SendFailureKind; status: number; reason: string; retryAfterMs?: number };
+export type SendResult = { ok: true; messageId: string } | { ok: false; kind: SendFailureKind; status: number; reason: string; retryAfterMs?: number };
 
 /**
  * Posts announcements to channels. Should return failures rather than throw; a throw is treated

@@ -26,20 +26,14 @@ function cronLogger(logger: Logger) {
   const text = (message: string | Error) => (message instanceof Error ? message.message : message);
   return {
     info: (message: string) => logger.debug(`node-cron: ${message}`),
-    warn: (message: string) =>
-      /overlap/i.test(message) ? logger.debug(`node-cron: ${message}`) : logger.warn(`node-cron: ${message}`),
+    warn: (message: string) => (/overlap/i.test(message) ? logger.debug(`node-cron: ${message}`) : logger.warn(`node-cron: ${message}`)),
     error: (message: string | Error, err?: Error) => logger.error({ err: err ?? message }, `node-cron: ${text(message)}`),
     debug: (message: string | Error) => logger.debug(`node-cron: ${text(message)}`),
   };
 }
 
 /** Runs watcher.pollOnce() on a cron expression (5 fields, or 6 with seconds); polls never overlap. */
-export function startReleaseSchedule<T>(options: {
-  schedule: string;
-  watcher: Pollable<T>;
-  logger: Logger;
-  runOnStart?: boolean;
-}): ReleaseSchedule<T> {
+export function startReleaseSchedule<T>(options: { schedule: string; watcher: Pollable<T>; logger: Logger; runOnStart?: boolean }): ReleaseSchedule<T> {
   const { schedule, watcher, logger } = options;
   if (!isValidSchedule(schedule)) {
     throw new ScheduleError(`FEED_SCHEDULE "${schedule}" is not a valid cron expression (e.g. "${DEFAULT_FEED_SCHEDULE}")`);

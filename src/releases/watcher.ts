@@ -42,8 +42,7 @@ export interface PollReport {
 const BASELINE_KEY = 'releases.baseline_at';
 const DAY = 24 * 60 * 60 * 1000;
 
-const matches = (subscription: Subscription, event: ReleaseEvent) =>
-  subscription.types.includes(event.type === 'eol' ? 'eol' : event.release.kind);
+const matches = (subscription: Subscription, event: ReleaseEvent) => subscription.types.includes(event.type === 'eol' ? 'eol' : event.release.kind);
 
 /**
  * One poll: a single conditional fetch shared by every subscription, events diffed against the

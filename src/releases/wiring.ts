@@ -41,8 +41,7 @@ export interface ReleaseAnnouncements {
 
 /** Builds the announcement services from their ports; the schedule starts when the caller says so. */
 export async function startReleaseAnnouncements(options: {
-  config: Pick<Config, 'KERNEL_FEED_URL' | 'FEED_SCHEDULE' | 'ANNOUNCE_CHANNEL_ID' | 'ANNOUNCE_TYPES' | 'ANNOUNCE_ROLE_ID'> &
-    Partial<Pick<Config, 'DELIVERY_LEASE_SECONDS'>>;
+  config: Pick<Config, 'KERNEL_FEED_URL' | 'FEED_SCHEDULE' | 'ANNOUNCE_CHANNEL_ID' | 'ANNOUNCE_TYPES' | 'ANNOUNCE_ROLE_ID'> & Partial<Pick<Config, 'DELIVERY_LEASE_SECONDS'>>;
   /** This process's name on leases and claims (several processes on one Postgres). */
   holder?: string;
   metrics?: BotMetrics;
@@ -121,9 +120,12 @@ export async function startReleaseAnnouncements(options: {
     startSchedule() {
       schedule ??= startReleaseSchedule({ schedule: config.FEED_SCHEDULE, watcher, logger, runOnStart: true });
       if (shared && !sweep) {
-        sweep = setInterval(() => {
-          sweeping ??= deliverer.deliverPending().finally(() => (sweeping = null));
-        }, Math.max(500, leaseMs / 3));
+        sweep = setInterval(
+          () => {
+            sweeping ??= deliverer.deliverPending().finally(() => (sweeping = null));
+          },
+          Math.max(500, leaseMs / 3),
+        );
         sweep.unref();
       }
     },

@@ -51,7 +51,9 @@ export class Autocomplete {
     const rows: NameRow[] = [];
     for (const [index, entry] of entries.entries()) {
       for (const name of namesOf(entry)) {
-        const folded = foldText(name.text).replace(/[^a-z0-9.]+/g, ' ').trim();
+        const folded = foldText(name.text)
+          .replace(/[^a-z0-9.]+/g, ' ')
+          .trim();
         if (!folded) continue;
         this.nameWords.add(index, folded);
         rows.push({ key: folded, entryId: entry.id, kind: name.kind, text: name.text, whole: true });
@@ -67,8 +69,13 @@ export class Autocomplete {
 
   suggest(typed: string, lang: Language, limit = 25): Choice[] {
     const max = Math.min(Math.max(limit, 0), 25);
-    const query = foldText(typed).replace(/[^a-z0-9.]+/g, ' ').trim();
-    if (!query) return this.sortedByTitle(lang).slice(0, max).map((e) => this.choice(e, lang));
+    const query = foldText(typed)
+      .replace(/[^a-z0-9.]+/g, ' ')
+      .trim();
+    if (!query)
+      return this.sortedByTitle(lang)
+        .slice(0, max)
+        .map((e) => this.choice(e, lang));
 
     const best = new Map<string, { tier: number; row?: NameRow; order: number }>();
     const consider = (entryId: string, tier: number, order: number, row?: NameRow) => {
@@ -113,9 +120,7 @@ export class Autocomplete {
   }
 
   private rank(best: Map<string, { tier: number; row?: NameRow; order: number }>) {
-    return [...best.entries()]
-      .map(([entryId, v]) => ({ entryId, ...v }))
-      .sort((a, b) => a.tier - b.tier || a.order - b.order || a.entryId.localeCompare(b.entryId));
+    return [...best.entries()].map(([entryId, v]) => ({ entryId, ...v })).sort((a, b) => a.tier - b.tier || a.order - b.order || a.entryId.localeCompare(b.entryId));
   }
 
   private choice(entry: KnowledgeEntry, lang: Language, row?: NameRow): Choice {

@@ -222,11 +222,21 @@ export class KnowledgeSearch {
     const level = levelOf(best.probability);
     if (level === 'answer') {
       // The answer first, then what is at least worth suggesting beside it ("also relevant").
-      const hits = candidates.filter((c) => levelOf(c.probability) !== 'none').slice(0, limit).map(toHit);
+      const hits = candidates
+        .filter((c) => levelOf(c.probability) !== 'none')
+        .slice(0, limit)
+        .map(toHit);
       return { ...base, answered: true, confidence: 'answer', hits, suggestions: [] };
     }
     if (level === 'suggest') {
-      return { ...decline, confidence: 'suggest', suggestions: candidates.filter((c) => levelOf(c.probability) !== 'none').slice(0, 3).map(toHit) };
+      return {
+        ...decline,
+        confidence: 'suggest',
+        suggestions: candidates
+          .filter((c) => levelOf(c.probability) !== 'none')
+          .slice(0, 3)
+          .map(toHit),
+      };
     }
     return decline;
   }
@@ -245,10 +255,19 @@ export class KnowledgeSearch {
     for (const r of results.slice(0, TEXT_CANDIDATES)) pool.set(r.id as string, r);
     // Every entry the text names, the most specific names first (a long post may name dozens).
     const named = [...analysis.mentions].sort((a, b) => b.words - a.words || a.start - b.start).slice(0, MAX_NAMED_CANDIDATES);
-    for (const m of named) if (!pool.has(m.entryId)) pool.set(m.entryId, results.find((r) => r.id === m.entryId));
+    for (const m of named)
+      if (!pool.has(m.entryId))
+        pool.set(
+          m.entryId,
+          results.find((r) => r.id === m.entryId),
+        );
     // A named version always brings its release entry ("how long is Linux 5.4 supported?").
     const release = analysis.version ? this.releaseEntry(analysis.version) : undefined;
-    if (release && !pool.has(release.id)) pool.set(release.id, results.find((r) => r.id === release.id));
+    if (release && !pool.has(release.id))
+      pool.set(
+        release.id,
+        results.find((r) => r.id === release.id),
+      );
     const topScore = results[0]?.score ?? 0;
     const candidates = [...pool].map(([id, result]) => ({ entry: this.byId.get(id)!, result, score: result?.score ?? 0 }));
     const coverages = new Map(candidates.map((c) => [c.entry.id, this.coverage(analysis, c.result)]));
@@ -283,15 +302,7 @@ export class KnowledgeSearch {
     });
   }
 
-  private features(
-    analysis: QueryAnalysis,
-    entry: KnowledgeEntry,
-    result: SearchResult | undefined,
-    topScore: number,
-    otherBest: number,
-    otherCoverage: number,
-    coverage: Coverage,
-  ): Features {
+  private features(analysis: QueryAnalysis, entry: KnowledgeEntry, result: SearchResult | undefined, topScore: number, otherBest: number, otherCoverage: number, coverage: Coverage): Features {
     const mention = analysis.mentions.find((m) => m.entryId === entry.id);
     const firstMention = Math.min(...analysis.mentions.map((m) => m.start));
     const score = result?.score ?? 0;
@@ -375,9 +386,7 @@ export class KnowledgeSearch {
   private versionHits(version: string, areas: Set<Area>): SearchHit[] {
     const entries = this.entriesForVersion(version);
     const release = entries.filter((e) => e.kind === 'release');
-    const features = entries
-      .filter((e) => e.kind !== 'release' && (areas.size === 0 || areas.has(e.area)))
-      .sort((a, b) => a.area.localeCompare(b.area) || a.title.en.localeCompare(b.title.en));
+    const features = entries.filter((e) => e.kind !== 'release' && (areas.size === 0 || areas.has(e.area))).sort((a, b) => a.area.localeCompare(b.area) || a.title.en.localeCompare(b.title.en));
     const ordered = [...release, ...features];
     return ordered.map((entry, i) => ({ entry, score: ordered.length - i, via: 'version' as const, probability: 1 }));
   }
@@ -398,4 +407,3 @@ function searchedWords(analysis: QueryAnalysis): ContentWord[] {
 function toHit(candidate: Candidate): SearchHit {
   return { entry: candidate.entry, score: candidate.score, via: 'text', probability: candidate.probability };
 }
-

@@ -81,11 +81,7 @@ export class NameMentions {
    * two sentences. `known` says whether a word is in the knowledge base at all: known words are never
    * "corrected" into a name.
    */
-  find(
-    sentences: readonly (readonly string[])[],
-    known: (word: string) => boolean,
-    options: { completeLast?: boolean } = {},
-  ): { mentions: NameMention[]; corrected: Set<string> } {
+  find(sentences: readonly (readonly string[])[], known: (word: string) => boolean, options: { completeLast?: boolean } = {}): { mentions: NameMention[]; corrected: Set<string> } {
     const words = sentences.flat();
     const sentenceEnd: number[] = [];
     let offset = 0;
@@ -127,7 +123,8 @@ export class NameMentions {
     const best = new Map<string, NameMention>();
     for (const { mention } of kept) {
       const seen = best.get(mention.entryId);
-      if (!seen || (seen.typo && !mention.typo) || (seen.typo === mention.typo && mention.words > seen.words)) best.set(mention.entryId, { ...mention, start: Math.min(mention.start, seen?.start ?? Infinity) });
+      if (!seen || (seen.typo && !mention.typo) || (seen.typo === mention.typo && mention.words > seen.words))
+        best.set(mention.entryId, { ...mention, start: Math.min(mention.start, seen?.start ?? Infinity) });
     }
     const used = kept.filter((k) => k.mention.typo).flatMap((k) => words.slice(k.start, k.end));
     return { mentions: [...best.values()], corrected: new Set(used) };

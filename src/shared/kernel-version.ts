@@ -77,7 +77,10 @@ export function compareVersions(a: string, b: string): number {
   const key = (v: string): number[] => {
     if (NEXT.test(v)) return [Number(v.slice(5))];
     const rc = /-rc(\d+)$/.exec(v);
-    const nums = v.replace(/-rc\d+$/, '').split('.').map(Number);
+    const nums = v
+      .replace(/-rc\d+$/, '')
+      .split('.')
+      .map(Number);
     while (nums.length < 4) nums.push(0);
     // rc sorts below the final release: final gets a large sentinel.
     nums.push(rc ? Number(rc[1]) : 1e6);

@@ -40,5 +40,4 @@ export function migrate(db: Database, migrations: Migration[] = MIGRATIONS): voi
   }
 }
 
-export const newerSchema = (current: number, known: number) =>
-  new MigrationError(`database schema version ${current} is newer than this build knows (${known}); refusing to run an older bot on it`);
+export const newerSchema = (current: number, known: number) => new MigrationError(`database schema version ${current} is newer than this build knows (${known}); refusing to run an older bot on it`);

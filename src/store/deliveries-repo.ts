@@ -129,10 +129,7 @@ export class DeliveriesRepo {
   /** Extends the holder's claim on the rows; false when any of them is no longer the holder's (taken over). */
   async extendClaim(ids: number[], holder: string, until: Date): Promise<boolean> {
     if (ids.length === 0) return true;
-    const n = await changes(
-      this.db,
-      sql`UPDATE deliveries SET claimed_until = ${until.toISOString()} WHERE claimed_by = ${holder} AND id IN (${sql.join(ids)})`,
-    );
+    const n = await changes(this.db, sql`UPDATE deliveries SET claimed_until = ${until.toISOString()} WHERE claimed_by = ${holder} AND id IN (${sql.join(ids)})`);
     return n === ids.length;
   }
 

@@ -62,10 +62,7 @@ export class AnswerSlotsRepo {
 
   /** Where the earlier answer is while its slot lasts (null when the slot is free or has no link yet). */
   async find(channelId: string, entryId: string, now: Date): Promise<string | null> {
-    const row = await first(
-      this.db,
-      sql<{ url: string | null }>`SELECT url FROM answer_slots WHERE channel_id = ${channelId} AND entry_id = ${entryId} AND until > ${now.toISOString()}`,
-    );
+    const row = await first(this.db, sql<{ url: string | null }>`SELECT url FROM answer_slots WHERE channel_id = ${channelId} AND entry_id = ${entryId} AND until > ${now.toISOString()}`);
     return row?.url ?? null;
   }
 

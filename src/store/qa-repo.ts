@@ -43,9 +43,7 @@ export class QaRepo {
   }
 
   async channelsOf(guildId: string): Promise<QaChannel[]> {
-    return (await rows(this.db, sql<ChannelRow>`SELECT channel_id, guild_id, kind FROM qa_channels WHERE guild_id = ${guildId} ORDER BY added_at`)).map(
-      channelFromRow,
-    );
+    return (await rows(this.db, sql<ChannelRow>`SELECT channel_id, guild_id, kind FROM qa_channels WHERE guild_id = ${guildId} ORDER BY added_at`)).map(channelFromRow);
   }
 
   /** True only for the first caller: a post seen twice (duplicate event, restart, another process) is claimed once. */
@@ -69,10 +67,7 @@ export class QaRepo {
   }
 
   async post(threadId: string): Promise<{ status: QaPostStatus; entryIds: string[]; authorId: string | null } | undefined> {
-    const row = await first(
-      this.db,
-      sql<{ status: QaPostStatus; entry_ids: string; author_id: string | null }>`SELECT status, entry_ids, author_id FROM qa_posts WHERE thread_id = ${threadId}`,
-    );
+    const row = await first(this.db, sql<{ status: QaPostStatus; entry_ids: string; author_id: string | null }>`SELECT status, entry_ids, author_id FROM qa_posts WHERE thread_id = ${threadId}`);
     return row && { status: row.status, entryIds: JSON.parse(row.entry_ids) as string[], authorId: row.author_id };
   }
 

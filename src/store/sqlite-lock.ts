@@ -25,9 +25,7 @@ export function lockSqliteFile(path: string): { release(): void } {
   } catch (error) {
     lock.close();
     if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
-      throw new StoreLockedError(
-        `another kernelbot process is already running on ${path}; stop it first (one process per SQLite file — several processes need Postgres, see DATABASE_URL)`,
-      );
+      throw new StoreLockedError(`another kernelbot process is already running on ${path}; stop it first (one process per SQLite file — several processes need Postgres, see DATABASE_URL)`);
     }
     throw error;
   }

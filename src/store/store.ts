@@ -81,10 +81,7 @@ export interface StoreSettings {
  * Opens and migrates the configured database: Postgres when DATABASE_URL is set, else the SQLite
  * file at DATABASE_PATH (the default, no server needed; the Postgres client is not even loaded).
  */
-export async function openStore(
-  settings: StoreSettings,
-  options: { migrations?: Migration[]; poolSize?: number; onConnectionError?: (error: Error) => void } = {},
-): Promise<Store> {
+export async function openStore(settings: StoreSettings, options: { migrations?: Migration[]; poolSize?: number; onConnectionError?: (error: Error) => void } = {}): Promise<Store> {
   if (!settings.DATABASE_URL) return createStore(openDatabase(settings.DATABASE_PATH, options.migrations));
   const { openPostgres } = await import('./postgres.ts');
   const postgres = await openPostgres(settings.DATABASE_URL, options);

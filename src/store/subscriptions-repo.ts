@@ -35,9 +35,7 @@ interface Row {
 }
 
 function fromRow(row: Row): Subscription {
-  const types = (JSON.parse(row.types) as string[]).filter((t): t is AnnounceType =>
-    (ANNOUNCE_TYPES as readonly string[]).includes(t),
-  );
+  const types = (JSON.parse(row.types) as string[]).filter((t): t is AnnounceType => (ANNOUNCE_TYPES as readonly string[]).includes(t));
   return {
     channelId: row.channel_id,
     guildId: row.guild_id,

@@ -35,8 +35,7 @@ export class OnDemandKernelReleases implements KernelReleases {
       return { current: this.view(this.fetched) };
     }
     // No validators were sent, so "not modified" cannot happen; treat it as a failure all the same.
-    const failure: FeedFailure =
-      result.status === 'error' ? { url: this.options.url, reason: result.reason, httpStatus: result.httpStatus } : { url: this.options.url, reason: 'empty' };
+    const failure: FeedFailure = result.status === 'error' ? { url: this.options.url, reason: result.reason, httpStatus: result.httpStatus } : { url: this.options.url, reason: 'empty' };
     const stored = (await this.options.stored?.().catch(() => null)) ?? null;
     return { current: stored, failure };
   }

@@ -6,7 +6,15 @@ import type { Language } from '../knowledge/schema.ts';
 export function renderText(reply: Reply): string {
   switch (reply.type) {
     case 'entry':
-      return [renderEntry(reply.entry, reply.lang), alsoLine(reply.also.map((r) => r.title), reply.lang)].filter(Boolean).join('\n');
+      return [
+        renderEntry(reply.entry, reply.lang),
+        alsoLine(
+          reply.also.map((r) => r.title),
+          reply.lang,
+        ),
+      ]
+        .filter(Boolean)
+        .join('\n');
     case 'not-found': {
       const l = labels(reply.lang);
       const lines = [`${l.notFoundTitle}: ${l.notFound(reply.query)}`];
@@ -19,9 +27,7 @@ export function renderText(reply: Reply): string {
     case 'releases':
       return reply.text;
     case 'message':
-      return [reply.title ? `== ${reply.title} ==` : '', reply.text, ...(reply.fields ?? []).map((f) => `${f.name}: ${f.value}`)]
-        .filter(Boolean)
-        .join('\n');
+      return [reply.title ? `== ${reply.title} ==` : '', reply.text, ...(reply.fields ?? []).map((f) => `${f.name}: ${f.value}`)].filter(Boolean).join('\n');
   }
 }
 

@@ -115,7 +115,11 @@ describe('a bot process killed in the middle of a fan-out', () => {
     const deduplicated: unknown[] = [];
     fake.events.on('nonceDeduplicated', (event) => deduplicated.push(event));
     const second = startProcess();
-    await fake.waitFor(() => CHANNELS.every((c) => announcements(c).length > 0), 60_000, () => `${total()} of ${CHANNELS.length} channels; ${second.stderr().slice(-2000)}`);
+    await fake.waitFor(
+      () => CHANNELS.every((c) => announcements(c).length > 0),
+      60_000,
+      () => `${total()} of ${CHANNELS.length} channels; ${second.stderr().slice(-2000)}`,
+    );
     // A few more polls of the restarted process: nothing else may arrive.
     const polls = feed.requests.length;
     await fake.waitFor(() => feed.requests.length >= polls + 2, 10_000);

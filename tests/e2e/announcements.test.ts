@@ -107,13 +107,21 @@ function counts(): Record<string, number> {
 
 function newPosts(before: Record<string, number>): Record<string, FakeMessage[]> {
   return Object.fromEntries(
-    ANNOUNCED.map((c) => [c, h.fake.messages(c).filter((m) => m.author.id === APP).slice(before[c])] as const).filter(([, posts]) => posts.length > 0),
+    ANNOUNCED.map(
+      (c) =>
+        [
+          c,
+          h.fake
+            .messages(c)
+            .filter((m) => m.author.id === APP)
+            .slice(before[c]),
+        ] as const,
+    ).filter(([, posts]) => posts.length > 0),
   );
 }
 
 const titles = (m: FakeMessage) => (m.embeds as Embed[]).map((e) => e.title);
-const postBody = (m: FakeMessage) =>
-  h.fake.requestsTo('POST', `/channels/${m.channel_id}/messages`).find((r) => (r.response as { id?: string } | undefined)?.id === m.id)?.body as PostBody;
+const postBody = (m: FakeMessage) => h.fake.requestsTo('POST', `/channels/${m.channel_id}/messages`).find((r) => (r.response as { id?: string } | undefined)?.id === m.id)?.body as PostBody;
 
 /**
  * One step of kernel.org's life: serve `response`, poll, then restart the bot on the same database
@@ -190,7 +198,9 @@ describe('/announce (Manage Server)', () => {
   it('refuses a channel where it cannot read the message history (the look-back before a resend needs it)', async () => {
     h.fake.setChannelOverwrites(SPARE, [{ id: APP, type: 'member', deny: ['ReadMessageHistory'] }]);
     try {
-      await h.fake.waitFor(() => h.bot.client.channels.cache.get(SPARE)?.isTextBased() === true && !(h.bot.client.channels.cache.get(SPARE) as TextChannel).permissionsFor(APP)!.has('ReadMessageHistory'));
+      await h.fake.waitFor(
+        () => h.bot.client.channels.cache.get(SPARE)?.isTextBased() === true && !(h.bot.client.channels.cache.get(SPARE) as TextChannel).permissionsFor(APP)!.has('ReadMessageHistory'),
+      );
       const set = await announce('set', { channel: SPARE });
       expect(set.text).toMatch(/I cannot post in <#\d+>: missing permission: Read Message History/);
       expect(await h.bot.store.subscriptions.get(SPARE)).toBeUndefined();
@@ -228,7 +238,9 @@ describe('/announce (Manage Server)', () => {
     const saved = registered.default_member_permissions;
     registered.default_member_permissions = null;
     try {
-      const reply = await h.fake.slash('announce set', { channel: GENERAL, types: 'linux-next' }, { user: ALICE, channelId: GENERAL, memberPermissions: ['ViewChannel', 'SendMessages', 'UseApplicationCommands'] }).reply();
+      const reply = await h.fake
+        .slash('announce set', { channel: GENERAL, types: 'linux-next' }, { user: ALICE, channelId: GENERAL, memberPermissions: ['ViewChannel', 'SendMessages', 'UseApplicationCommands'] })
+        .reply();
       const data = reply.data as ReplyData;
       expect((data.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
       expect(data.embeds?.[0]?.description).toBe('You need the Manage Server permission for this.');

@@ -155,7 +155,7 @@ describe('/feature', () => {
     expect((german.data as CallbackData).choices?.[0]?.value).toBe('preempt-rt');
   });
 
-  it('clips the typed value to the option\'s length before any autocomplete sees it', async () => {
+  it("clips the typed value to the option's length before any autocomplete sees it", async () => {
     const huge = await h.fake.autocomplete('measure', { text: { value: 'k'.repeat(100_000), focused: true } }, { user: ALICE, channelId: GENERAL }).reply();
     expect((huge.data as CallbackData).choices).toEqual([{ name: '100 characters', value: 'x' }]);
     const feature = await h.fake.autocomplete('feature', { name: { value: `kdbu${'s'.repeat(100_000)}`, focused: true } }, { user: ALICE, channelId: GENERAL }).reply();

@@ -66,7 +66,12 @@ describe('gateway standby: one shard, two processes on one Postgres', () => {
     return bot;
   }
 
-  const waitLogged = (bot: Bot, msg: string, timeoutMs = 60_000) => fake.waitFor(() => bot.logged(msg), timeoutMs, () => `${bot.name} never logged "${msg}":\n${bot.log().slice(-1500)}`);
+  const waitLogged = (bot: Bot, msg: string, timeoutMs = 60_000) =>
+    fake.waitFor(
+      () => bot.logged(msg),
+      timeoutMs,
+      () => `${bot.name} never logged "${msg}":\n${bot.log().slice(-1500)}`,
+    );
   const readyz = async (bot: Bot) => (await fetch(`${bot.opsUrl()}/readyz`)).json() as Promise<{ ready: boolean; role: string; gateway: string }>;
   const roleMetric = async (bot: Bot) => /kernelbot_gateway_role\{role="(\w+)"\} 1/.exec(await (await fetch(`${bot.opsUrl()}/metrics`)).text())?.[1];
 
@@ -132,7 +137,11 @@ describe('gateway standby: one shard, two processes on one Postgres', () => {
       // The lease frees up: B logs in again with a fresh client and answers.
       const logins = identifies.length;
       await admin.query(`DELETE FROM leases WHERE name = 'gateway'`);
-      await fake.waitFor(() => identifies.length > logins, 20_000, () => b.log().slice(-1500));
+      await fake.waitFor(
+        () => identifies.length > logins,
+        20_000,
+        () => b.log().slice(-1500),
+      );
       await fake.waitFor(() => (b.log().match(/"msg":"connected to Discord"/g) ?? []).length >= 2, 20_000);
       const third = await fake.slash('feature', { name: 'overlayfs' }, { user: ALICE, channelId: GENERAL }).answer(30_000);
       expect(title(third)).toMatch(/overlay/i);

@@ -30,7 +30,11 @@ describe('operations endpoints', () => {
     await h.fake.slash('ask', { question: 'how do I bake bread?' }, { user: ALICE, channelId: GENERAL }).reply(10_000);
     // The reply reaches Discord before the router counts it: wait for its "interaction handled" line.
     const handled = () => h.logs.filter((l) => l.msg === 'interaction handled' && String(l.command).includes('ask')).length;
-    await h.fake.waitFor(() => handled() >= 2, 10_000, () => `${handled()} of 2 /ask handled`);
+    await h.fake.waitFor(
+      () => handled() >= 2,
+      10_000,
+      () => `${handled()} of 2 /ask handled`,
+    );
     const metrics = await get('/metrics');
     expect(metrics.status).toBe(200);
     expect(metrics.type).toMatch(/^text\/plain/);

@@ -99,7 +99,11 @@ describe('two bot processes on one Postgres', () => {
     const baseline = (bot: Bot) => bot.stderr().includes('first run: current feed recorded as baseline');
     // One process logs in to the gateway, the other stands by; both poll and deliver.
     const polling = (bot: Bot) => bot.stderr().includes('connected to Discord') || bot.stderr().includes('standing by');
-    await fake.waitFor(() => (baseline(a) || baseline(b)) && polling(a) && polling(b), 120_000, () => `A: ${a.stderr().slice(-800)}\nB: ${b.stderr().slice(-800)}`);
+    await fake.waitFor(
+      () => (baseline(a) || baseline(b)) && polling(a) && polling(b),
+      120_000,
+      () => `A: ${a.stderr().slice(-800)}\nB: ${b.stderr().slice(-800)}`,
+    );
     // The feed is fetched by one process per tick: the other skips (and only sweeps the ledger).
     expect([baseline(a), baseline(b)].filter(Boolean)).toHaveLength(1);
     expect(total()).toBe(0);
@@ -127,7 +131,11 @@ describe('two bot processes on one Postgres', () => {
     const atKill = total();
     expect(atKill).toBeLessThan(CHANNELS.length);
 
-    await fake.waitFor(() => CHANNELS.every((c) => announcements(c).length > 0), 90_000, () => `${total()} of ${CHANNELS.length}; ${survivor.stderr().slice(-1500)}`);
+    await fake.waitFor(
+      () => CHANNELS.every((c) => announcements(c).length > 0),
+      90_000,
+      () => `${total()} of ${CHANNELS.length}; ${survivor.stderr().slice(-1500)}`,
+    );
     const doneAt = performance.now();
     // Some more sweeps and polls of the survivor: nothing else may arrive.
     const polls = feed.requests.length;

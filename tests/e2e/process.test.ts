@@ -26,7 +26,7 @@ describe('the bot as a process', () => {
   beforeAll(async () => {
     // Discord's 3-second answer window is tested in process (bot.test.ts: deferral); here a freshly
     // started process on a loaded machine may need longer for its first answer, and that is no failure.
-    fake = await FakeDiscord.start({ token: TOKEN, applicationId: APP, botUserId: APP, heartbeatIntervalMs: 1000, guilds: defaultGuilds(), interactionDeadlineMs: 30_000 });
+    fake = await FakeDiscord.start({ token: TOKEN, applicationId: APP, botUserId: APP, guilds: defaultGuilds(), interactionDeadlineMs: 30_000 });
     const env = {
       ...process.env,
       DISCORD_TOKEN: TOKEN,
@@ -37,7 +37,11 @@ describe('the bot as a process', () => {
     child = spawn(process.execPath, ['--import=tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
     child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     exit = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
-    await fake.waitFor(() => fake.registeredCommands().length > 0 && stderr.includes('"msg":"connected to Discord"'), 90_000, () => stderr.slice(-3000));
+    await fake.waitFor(
+      () => fake.registeredCommands().length > 0 && stderr.includes('"msg":"connected to Discord"'),
+      90_000,
+      () => stderr.slice(-3000),
+    );
   }, 120_000);
 
   afterAll(async () => {
@@ -52,7 +56,11 @@ describe('the bot as a process', () => {
   it('logs a malformed interaction payload by a last-resort handler, and answers the next command', async () => {
     // A slash command without user, member, channel or data options: discord.js throws while building it.
     fake.dispatch('INTERACTION_CREATE', { id: '1600000000000000001', application_id: APP, type: 2, token: 'x'.repeat(80), version: 1, guild_id: GUILD, data: { id: '1', name: 'feature', type: 1 } });
-    await fake.waitFor(() => /last-resort/.test(stderr), 30_000, () => stderr.slice(-3000));
+    await fake.waitFor(
+      () => /last-resort/.test(stderr),
+      30_000,
+      () => stderr.slice(-3000),
+    );
     expect(child.exitCode).toBeNull();
     expect(await answerTitle(fake.slash('feature', { name: 'btrfs' }, { user: ALICE, channelId: GENERAL }))).toMatch(/^Btrfs/i);
     expect(child.exitCode).toBeNull();
@@ -68,7 +76,11 @@ describe('the bot as a process', () => {
 
   it('ends with one fatal line and exit code 1 when Discord closes the gateway for good (4004), never logging the token', async () => {
     fake.closeGateway(4004, 'Authentication failed.');
-    await fake.waitFor(() => child.exitCode !== null, 60_000, () => stderr.slice(-3000));
+    await fake.waitFor(
+      () => child.exitCode !== null,
+      60_000,
+      () => stderr.slice(-3000),
+    );
     expect(await exit).toBe(1);
     const fatal = stderr.split('\n').filter((line) => line.includes('"level":60'));
     expect(fatal).toHaveLength(1);

@@ -50,7 +50,9 @@ describe('references in an opted-in channel', () => {
   it('explains a Fixes: line once, from kernel.org, with nothing that can ping', async () => {
     const message = h.fake.userMessage(GENERAL, 'This regressed, see\nFixes: 0dd3ee311255 ("Linux 6.7") @everyone', { author: ALICE });
     const reply = await h.fake.waitFor(() => repliesTo(GENERAL, message.id)[0]);
-    expect(reply.content).toMatch(/^\*\*Linux 6\.7\*\*\ncommit 0dd3ee311255 · Linus Torvalds · 2024-01-07 · tagged v6\.7\n<http:\/\/127\.0\.0\.1:\d+\/linux\.git\/commit\/\?id=0dd3ee31125508cd67f7e7172247f05b7fd1753a>$/);
+    expect(reply.content).toMatch(
+      /^\*\*Linux 6\.7\*\*\ncommit 0dd3ee311255 · Linus Torvalds · 2024-01-07 · tagged v6\.7\n<http:\/\/127\.0\.0\.1:\d+\/linux\.git\/commit\/\?id=0dd3ee31125508cd67f7e7172247f05b7fd1753a>$/,
+    );
     const sent = h.fake.requestsTo('POST', `/channels/${GENERAL}/messages`).at(-1)!;
     expect((sent.body as { allowed_mentions?: unknown }).allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(kernelOrg.requests.find((r) => r.url.startsWith(`${COMMIT}0dd3ee311255`))?.userAgent).toMatch(/^kernelbot\//);

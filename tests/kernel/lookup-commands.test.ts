@@ -96,7 +96,8 @@ describe('/maintainers', () => {
   it('autocompletes subsystem titles (typo-tolerant) and offers a typed path as is', async () => {
     const service = new MaintainersService({ url: server.url, store: memoryMaintainersStore() });
     await service.refresh();
-    const complete = (typed: string) => findCommand('maintainers')!.autocomplete!('path-or-subsystem', typed, { lang: 'en', userId: '1', guildId: '2', channelId: '3', canManageGuild: false }, depsWith(service));
+    const complete = (typed: string) =>
+      findCommand('maintainers')!.autocomplete!('path-or-subsystem', typed, { lang: 'en', userId: '1', guildId: '2', channelId: '3', canManageGuild: false }, depsWith(service));
     expect(complete('btfrs')[0]).toEqual({ name: 'BTRFS FILE SYSTEM', value: 'BTRFS FILE SYSTEM' });
     expect(complete('fs/ext4/')[0]).toEqual({ name: 'fs/ext4/', value: 'fs/ext4/' });
     const i915 = complete('i915');

@@ -15,7 +15,13 @@ afterAll(() => server.close());
 function service(options: { perMinute?: number; now?: () => number } = {}) {
   const cache = new Map<string, CachedRef>();
   const channels = { isEnabled: async () => true, enable: async () => undefined, disable: async () => true, channelsOf: async () => [] };
-  const refs = new RefsService({ gitUrl: `${server.url}/linux.git`, loreUrl: server.url, cache: { get: async (k) => cache.get(k) ?? null, put: async (k, v) => void cache.set(k, v) }, channels, ...options });
+  const refs = new RefsService({
+    gitUrl: `${server.url}/linux.git`,
+    loreUrl: server.url,
+    cache: { get: async (k) => cache.get(k) ?? null, put: async (k, v) => void cache.set(k, v) },
+    channels,
+    ...options,
+  });
   return { refs, cache };
 }
 
@@ -24,7 +30,13 @@ describe('RefsService against a loopback kernel.org', () => {
     const { refs } = service();
     const views = await refs.explain('CVE-2024-26581 is discussed in https://lore.kernel.org/linux-btrfs/20240502080000.1-jane@example.org/');
     expect(views).toEqual([
-      { kind: 'lore', subject: '[PATCH v2] btrfs: fix a race in the extent map shrinker', author: 'Jane Dev', date: '2024-05-02', url: 'https://lore.kernel.org/linux-btrfs/20240502080000.1-jane@example.org/' },
+      {
+        kind: 'lore',
+        subject: '[PATCH v2] btrfs: fix a race in the extent map shrinker',
+        author: 'Jane Dev',
+        date: '2024-05-02',
+        url: 'https://lore.kernel.org/linux-btrfs/20240502080000.1-jane@example.org/',
+      },
       expect.objectContaining({ kind: 'cve', id: 'CVE-2024-26581', fixedIn: ['6.7.5', '6.8'], url: 'https://lore.kernel.org/linux-cve-announce/2024022058-CVE-2024-26581-0b8d@gregkh/' }),
     ]);
   });

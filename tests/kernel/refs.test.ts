@@ -38,14 +38,27 @@ describe('parsing kernel.org pages', () => {
   });
 
   it('reads a CVE announcement from lore’s Atom search and a raw lore message', () => {
-    expect(parseCveAtom(CVE_ATOM, 'CVE-2024-26581')).toMatchObject({ id: 'CVE-2024-26581', subject: 'netfilter: nft_set_rbtree: skip end interval element from gc', date: '2024-02-20', fixedIn: ['6.7.5', '6.8'] });
+    expect(parseCveAtom(CVE_ATOM, 'CVE-2024-26581')).toMatchObject({
+      id: 'CVE-2024-26581',
+      subject: 'netfilter: nft_set_rbtree: skip end interval element from gc',
+      date: '2024-02-20',
+      fixedIn: ['6.7.5', '6.8'],
+    });
     expect(parseRawMessage(LORE_RAW)).toEqual({ subject: '[PATCH v2] btrfs: fix a race in the extent map shrinker', author: 'Jane Dev', date: '2024-05-02' });
   });
 
   it('renders one compact reply without anything that could ping', () => {
     const text = renderRefs(
       [
-        { kind: 'commit', id: '0dd3ee31125508cd67f7e7172247f05b7fd1753a', subject: 'Linux 6.7', author: 'Linus Torvalds', date: '2024-01-07 12:18:38 -0800', tags: ['v6.7'], url: 'https://git.kernel.org/x/commit/?id=0dd3ee31125508cd67f7e7172247f05b7fd1753a' },
+        {
+          kind: 'commit',
+          id: '0dd3ee31125508cd67f7e7172247f05b7fd1753a',
+          subject: 'Linux 6.7',
+          author: 'Linus Torvalds',
+          date: '2024-01-07 12:18:38 -0800',
+          tags: ['v6.7'],
+          url: 'https://git.kernel.org/x/commit/?id=0dd3ee31125508cd67f7e7172247f05b7fd1753a',
+        },
         { kind: 'cve', id: 'CVE-2024-26581', subject: 'netfilter: …', date: '2024-02-20', fixedIn: ['6.7.5', '6.8'], url: 'https://lore.kernel.org/x' },
       ],
       'en',

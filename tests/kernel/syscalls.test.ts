@@ -46,7 +46,8 @@ describe('the shipped syscall table', () => {
 
 describe('gen-syscalls parsers (real kernel file formats)', () => {
   it('reads .tbl lines with any whitespace, ABIs and comments', () => {
-    const tbl = '# comment\n0\tcommon\tread\t\t\tsys_read\n13\t64\trt_sigaction\t\tsys_rt_sigaction\n134\t64\tuselib\n462 \tcommon  mseal\t\t\tsys_mseal\n512\tx32\trt_sigaction\t\tcompat_sys_rt_sigaction\n156\t64\t_sysctl\t\t\tsys_ni_syscall\n';
+    const tbl =
+      '# comment\n0\tcommon\tread\t\t\tsys_read\n13\t64\trt_sigaction\t\tsys_rt_sigaction\n134\t64\tuselib\n462 \tcommon  mseal\t\t\tsys_mseal\n512\tx32\trt_sigaction\t\tcompat_sys_rt_sigaction\n156\t64\t_sysctl\t\t\tsys_ni_syscall\n';
     expect(parseTbl(tbl, ['common', '64'])).toEqual([
       { nr: 0, name: 'read', entry: 'sys_read' },
       { nr: 13, name: 'rt_sigaction', entry: 'sys_rt_sigaction' },
@@ -81,7 +82,8 @@ describe('gen-syscalls parsers (real kernel file formats)', () => {
   });
 
   it('reads multi-line prototypes, drops __user and notes per-architecture variants', () => {
-    const header = 'asmlinkage long sys_openat(int dfd, const char __user *filename, int flags,\n\t\t\t   umode_t mode);\nasmlinkage long sys_sync(void);\n#ifdef A\nasmlinkage long sys_clone(unsigned long, int __user *);\n#else\nasmlinkage long sys_clone(unsigned long, int __user *, int);\n#endif\n';
+    const header =
+      'asmlinkage long sys_openat(int dfd, const char __user *filename, int flags,\n\t\t\t   umode_t mode);\nasmlinkage long sys_sync(void);\n#ifdef A\nasmlinkage long sys_clone(unsigned long, int __user *);\n#else\nasmlinkage long sys_clone(unsigned long, int __user *, int);\n#endif\n';
     const { prototypes, variants } = parsePrototypes(header);
     expect(prototypes.sys_openat).toEqual(['int dfd', 'const char *filename', 'int flags', 'umode_t mode']);
     expect(prototypes.sys_sync).toEqual([]);

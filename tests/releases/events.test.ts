@@ -34,9 +34,7 @@ describe('detectEvents', () => {
   });
 
   it('ignores items dated in the far future instead of announcing them first', async () => {
-    const future = (await parseFeed(FEED_TWO_MAINLINE().replaceAll('6.17.12', '6.17.13'))).releases.map((r) =>
-      r.version === '6.17.13' ? { ...r, released: new Date('2099-01-01T00:00:00Z') } : r,
-    );
+    const future = (await parseFeed(FEED_TWO_MAINLINE().replaceAll('6.17.12', '6.17.13'))).releases.map((r) => (r.version === '6.17.13' ? { ...r, released: new Date('2099-01-01T00:00:00Z') } : r));
     expect(detectEvents(future, known(base), options)).toEqual([]);
   });
 
@@ -52,10 +50,6 @@ describe('detectEvents', () => {
 
   it('orders releases oldest first', () => {
     const without = base.filter((r) => !['6.19-rc1', '6.17.12', 'next-20251215'].includes(r.version));
-    expect(detectEvents(base, known(without), options).map((e) => e.key)).toEqual([
-      'release:6.17.12',
-      'release:6.19-rc1',
-      'release:next-20251215',
-    ]);
+    expect(detectEvents(base, known(without), options).map((e) => e.key)).toEqual(['release:6.17.12', 'release:6.19-rc1', 'release:next-20251215']);
   });
 });

@@ -23,9 +23,7 @@ function editItem(xml: string, version: string, fn: (item: string) => string): s
 
 /** kernel.org marks the last release of a series with "(EOL)" next to the version, in the description only. */
 export function markEol(xml: string, version: string): string {
-  return editItem(xml, version, (item) =>
-    item.replace(`&lt;strong&gt;${version}&lt;/strong&gt;`, `&lt;strong&gt;${version} (EOL)&lt;/strong&gt;`),
-  );
+  return editItem(xml, version, (item) => item.replace(`&lt;strong&gt;${version}&lt;/strong&gt;`, `&lt;strong&gt;${version} (EOL)&lt;/strong&gt;`));
 }
 
 /** A series moving between stable and longterm: title, guid and description all change. */
@@ -38,8 +36,7 @@ export function setMoniker(xml: string, version: string, from: string, to: strin
   );
 }
 
-export const HTML_ERROR_PAGE =
-  '<!DOCTYPE html>\n<html><head><title>503 Service Unavailable</title></head><body><h1>Service Unavailable</h1><p>Varnish cache server</p></body></html>';
+export const HTML_ERROR_PAGE = '<!DOCTYPE html>\n<html><head><title>503 Service Unavailable</title></head><body><h1>Service Unavailable</h1><p>Varnish cache server</p></body></html>';
 
 export const EMPTY_FEED =
   '<?xml version="1.0" encoding="utf-8"?>\n<rss version="2.0"><channel><title>Latest Linux Kernel Versions</title><link>http://www.kernel.org</link><description>Latest Linux Kernel Versions</description></channel></rss>';

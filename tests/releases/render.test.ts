@@ -35,7 +35,12 @@ describe('release embeds', () => {
     const fields = fieldsOf(releaseEmbed(get('6.18'), lookup));
     const lines = fields['In the knowledge base']!.split('\n');
     expect(lines[0]).toBe('**Linux 6.18 (November 2025)**: `/release 6.18`');
-    expect(lines.slice(1)).toEqual(lookup.entriesForVersion('6.18').slice(0, 8).map((e) => `• ${e.title}`));
+    expect(lines.slice(1)).toEqual(
+      lookup
+        .entriesForVersion('6.18')
+        .slice(0, 8)
+        .map((e) => `• ${e.title}`),
+    );
     // Stable updates and release candidates get no knowledge field, even when the series has an entry.
     expect(fieldsOf(releaseEmbed(get('6.17.12'), lookup))['In the knowledge base']).toBeUndefined();
     expect(fieldsOf(releaseEmbed(get('6.19-rc1'), lookup))['In the knowledge base']).toBeUndefined();

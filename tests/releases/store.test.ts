@@ -53,10 +53,7 @@ describe('openDatabase', () => {
   it('keeps one delivery row per (channel, event)', async () => {
     const store = createStore(openDatabase(join(dir, 'k.db')));
     const now = new Date();
-    await store.releases.upsert(
-      { version: '6.18', moniker: 'mainline', kind: 'mainline', released: now, eol: false, links: {} },
-      now,
-    );
+    await store.releases.upsert({ version: '6.18', moniker: 'mainline', kind: 'mainline', released: now, eol: false, links: {} }, now);
     expect(await store.deliveries.enqueue({ channelId: '1', eventKey: 'release:6.18', version: '6.18' }, now)).toBe(true);
     expect(await store.deliveries.enqueue({ channelId: '1', eventKey: 'release:6.18', version: '6.18' }, now)).toBe(false);
     expect(await store.deliveries.enqueue({ channelId: '2', eventKey: 'release:6.18', version: '6.18' }, now)).toBe(true);

@@ -43,7 +43,15 @@ export function defaultGuilds(): FakeGuildSpec[] {
         { id: GENERAL, name: 'general', type: 'text' },
         { id: RANDOM, name: 'random', type: 'text' },
         { id: LOCKED, name: 'announcements', type: 'text', permission_overwrites: [{ id: APP, type: 'member', deny: ['SendMessages'] }] },
-        { id: FORUM, name: 'help', type: 'forum', available_tags: [{ id: '1300000000000000040', name: 'solved' }, { id: '1300000000000000041', name: 'question' }] },
+        {
+          id: FORUM,
+          name: 'help',
+          type: 'forum',
+          available_tags: [
+            { id: '1300000000000000040', name: 'solved' },
+            { id: '1300000000000000041', name: 'question' },
+          ],
+        },
       ],
     },
     {
@@ -125,7 +133,11 @@ export async function startHarness(
     },
     async handled(event, id, times = 1) {
       const count = () => logs.filter((l) => l.msg === 'event handled' && l.event === event && l.id === id).length;
-      await fake.waitFor(() => count() >= times, 10_000, () => `${event} ${id} handled ${count()} of ${times} times`);
+      await fake.waitFor(
+        () => count() >= times,
+        10_000,
+        () => `${event} ${id} handled ${count()} of ${times} times`,
+      );
     },
     async stop() {
       await harness.bot.stop();

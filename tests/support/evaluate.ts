@@ -28,7 +28,10 @@ export function evaluate(search: KnowledgeSearch, items: readonly RealUseItem[])
   return items.map((item) => {
     const outcome = search.search(item.text);
     const right = (ids: string[]) => item.expect !== null && ids.some((id) => item.expect!.includes(id));
-    const ranked = search.rank(search.analyze(item.text)).slice(0, 3).map((c) => c.entry.id);
+    const ranked = search
+      .rank(search.analyze(item.text))
+      .slice(0, 3)
+      .map((c) => c.entry.id);
     return {
       item,
       outcome,

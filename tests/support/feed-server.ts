@@ -42,8 +42,7 @@ export async function startFeedServer(initial?: FeedResponse): Promise<FeedServe
     switch (response.kind) {
       case 'feed': {
         const notModified =
-          (response.etag && req.headers['if-none-match'] === response.etag) ||
-          (!response.etag && response.lastModified && req.headers['if-modified-since'] === response.lastModified);
+          (response.etag && req.headers['if-none-match'] === response.etag) || (!response.etag && response.lastModified && req.headers['if-modified-since'] === response.lastModified);
         const headers: Record<string, string> = { 'content-type': 'application/rss+xml; charset=utf-8' };
         if (response.etag) headers.etag = response.etag;
         if (response.lastModified) headers['last-modified'] = response.lastModified;

@@ -85,9 +85,7 @@ interface Decision {
 function decide(ranked: Ranked[], model: ConfidenceModel): Decision[] {
   return ranked.map(({ item, candidates }) => ({
     item,
-    scored: candidates
-      .map((c) => ({ id: c.id, p: probability(Object.fromEntries(FEATURES.map((f, i) => [f, c.x[i]!])) as never, model) }))
-      .sort((a, b) => b.p - a.p),
+    scored: candidates.map((c) => ({ id: c.id, p: probability(Object.fromEntries(FEATURES.map((f, i) => [f, c.x[i]!])) as never, model) })).sort((a, b) => b.p - a.p),
   }));
 }
 

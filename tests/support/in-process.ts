@@ -40,7 +40,10 @@ export async function startInProcess(options: InProcessOptions = {}): Promise<Ru
   const stdout = new Capture();
   const stderr = new Capture();
   const stdin = Readable.from([options.input ?? '']);
-  const code = await runApp({ env: testEnv(options.env), cwd: options.cwd ?? ROOT, stdin, stdout, stderr, knowledge: () => realKnowledge().search }, new URL('../../src/main.ts', import.meta.url).href);
+  const code = await runApp(
+    { env: testEnv(options.env), cwd: options.cwd ?? ROOT, stdin, stdout, stderr, knowledge: () => realKnowledge().search },
+    new URL('../../src/main.ts', import.meta.url).href,
+  );
   return { code, stdout: stdout.text, stderr: stderr.text };
 }
 

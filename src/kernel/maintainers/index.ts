@@ -7,10 +7,7 @@ export type { SectionMatch } from './match.ts';
 export type { NameHit } from './names.ts';
 export { normalisePath } from './match.ts';
 
-export type MaintainersLookup =
-  | { kind: 'path'; path: string; matches: SectionMatch[] }
-  | { kind: 'name'; query: string; hits: NameHit[] }
-  | { kind: 'none'; query: string; suggestions: NameHit[] };
+export type MaintainersLookup = { kind: 'path'; path: string; matches: SectionMatch[] } | { kind: 'name'; query: string; hits: NameHit[] } | { kind: 'none'; query: string; suggestions: NameHit[] };
 
 /** Fewer sections than this is not a MAINTAINERS file (an error page, a truncated download). */
 export const MIN_SECTIONS = 20;

@@ -136,9 +136,7 @@ function compileFilePattern(section: number, raw: string): CompiledPattern {
   const depth = raw.startsWith('*') ? -1 : patternSlashes + (directory ? 0 : 1);
   if (!GLOB_OR_REGEX.test(raw)) {
     const below = `${raw}/`;
-    const test = directory
-      ? (path: string) => path.startsWith(raw)
-      : (path: string) => (path.startsWith(raw) && slashes(path) === patternSlashes) || path.startsWith(below);
+    const test = directory ? (path: string) => path.startsWith(raw) : (path: string) => (path.startsWith(raw) && slashes(path) === patternSlashes) || path.startsWith(below);
     return { section, raw, depth, test };
   }
   const source = `^${raw.replace(/\./g, '\\.').replace(/\*/g, '.*').replace(/\?/g, '.')}`;
@@ -170,8 +168,15 @@ const EXTENSIONLESS_FILES = /^(Makefile|Kconfig.*|Kbuild.*|MAINTAINERS|README|CO
  * except the well-known extensionless files). Null for something that is not a tree path.
  */
 export function normalisePath(input: string): string | null {
-  let path = input.trim().replace(/\\/g, '/').replace(/^`+|`+$/g, '');
-  path = path.replace(/^(\.\/)+/, '').replace(/^[ab]\//, '').replace(/^\/+/, '').replace(/\/{2,}/g, '/');
+  let path = input
+    .trim()
+    .replace(/\\/g, '/')
+    .replace(/^`+|`+$/g, '');
+  path = path
+    .replace(/^(\.\/)+/, '')
+    .replace(/^[ab]\//, '')
+    .replace(/^\/+/, '')
+    .replace(/\/{2,}/g, '/');
   if (!path || /\s/.test(path) || path.split('/').some((part) => part === '..' || part === '.')) return null;
   if (!/^[\w.,+@%=~/-]+$/.test(path)) return null;
   const last = path.split('/').at(-1)!;

@@ -18,7 +18,11 @@ interface TitleWords {
   rest: string[];
 }
 
-const words = (text: string): string[] => text.toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+const words = (text: string): string[] =>
+  text
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean);
 
 export class SectionNames {
   private readonly titles: TitleWords[];

@@ -27,9 +27,7 @@ export interface MaintainersStore {
   noteCheck(checkedAt: Date, error: string | null): Promise<void>;
 }
 
-export type MaintainersState =
-  | { status: 'ready'; index: MaintainersIndex; fetchedAt: Date; url: string; sections: number }
-  | { status: 'missing'; lastError: string | null };
+export type MaintainersState = { status: 'ready'; index: MaintainersIndex; fetchedAt: Date; url: string; sections: number } | { status: 'missing'; lastError: string | null };
 
 export type RefreshResult = { status: 'updated'; sections: number } | { status: 'not-modified' } | { status: 'error'; message: string };
 

@@ -3,10 +3,7 @@
  * ("subject")` or `commit 0123456789ab`), CVE ids and lore.kernel.org message links. Pure.
  */
 
-export type KernelRef =
-  | { kind: 'commit'; id: string }
-  | { kind: 'cve'; id: string }
-  | { kind: 'lore'; url: string; list: string | null; messageId: string };
+export type KernelRef = { kind: 'commit'; id: string } | { kind: 'cve'; id: string } | { kind: 'lore'; url: string; list: string | null; messageId: string };
 
 /** At most this many references are explained in one reply. */
 export const MAX_REFS_PER_MESSAGE = 3;

@@ -39,7 +39,10 @@ export function decodeEntities(text: string): string {
     .replace(/&amp;/g, '&');
 }
 
-const stripTags = (html: string) => decodeEntities(html.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+const stripTags = (html: string) =>
+  decodeEntities(html.replace(/<[^>]*>/g, ''))
+    .replace(/\s+/g, ' ')
+    .trim();
 /** "Name <mail@host>" → "Name" (the address stays on the page; the reply is about the change). */
 const nameOnly = (author: string) => author.replace(/\s*<[^>]*>\s*$/, '').trim() || author;
 
@@ -100,4 +103,3 @@ function decodeMimeWords(text: string): string {
     }
   });
 }
-

@@ -18,9 +18,7 @@ export interface SyscallRowView {
   argsVary: boolean;
 }
 
-export type SyscallLookup =
-  | { kind: 'found'; name: string; rows: SyscallRowView[]; manUrl: string }
-  | { kind: 'not-found'; query: string; arch: Arch | null; suggestions: string[] };
+export type SyscallLookup = { kind: 'found'; name: string; rows: SyscallRowView[]; manUrl: string } | { kind: 'not-found'; query: string; arch: Arch | null; suggestions: string[] };
 
 const data = table as SyscallTable;
 export const SYSCALL_NOTE = data.note;

@@ -300,11 +300,7 @@ export class Gateway {
    * Sends an event to every session that has the needed intent and the guild on its shard.
    * `perSession` may adapt the payload (e.g. strip message content).
    */
-  dispatch(
-    t: string,
-    d: unknown,
-    opts: { intent?: number; guildId?: string; perSession?: (d: unknown, s: GatewaySession) => unknown } = {},
-  ): number {
+  dispatch(t: string, d: unknown, opts: { intent?: number; guildId?: string; perSession?: (d: unknown, s: GatewaySession) => unknown } = {}): number {
     let n = 0;
     for (const s of this.activeSessions()) {
       if (opts.intent !== undefined && (s.intents & opts.intent) === 0) continue;

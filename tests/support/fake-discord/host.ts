@@ -47,8 +47,7 @@ export function publishMessageCreate(host: Host, message: FakeMessage): void {
   host.gateway.dispatch('MESSAGE_CREATE', payload, {
     intent: message.guild_id ? Intents.GuildMessages : Intents.DirectMessages,
     guildId: message.guild_id,
-    perSession: (d, s: GatewaySession) =>
-      contentVisible(host.state, message, (s.intents & Intents.MessageContent) !== 0) ? d : stripContent(d as Record<string, unknown>),
+    perSession: (d, s: GatewaySession) => (contentVisible(host.state, message, (s.intents & Intents.MessageContent) !== 0) ? d : stripContent(d as Record<string, unknown>)),
   });
 }
 
@@ -57,8 +56,7 @@ export function publishMessageUpdate(host: Host, message: FakeMessage): void {
   host.gateway.dispatch('MESSAGE_UPDATE', payload, {
     intent: message.guild_id ? Intents.GuildMessages : Intents.DirectMessages,
     guildId: message.guild_id,
-    perSession: (d, s: GatewaySession) =>
-      contentVisible(host.state, message, (s.intents & Intents.MessageContent) !== 0) ? d : stripContent(d as Record<string, unknown>),
+    perSession: (d, s: GatewaySession) => (contentVisible(host.state, message, (s.intents & Intents.MessageContent) !== 0) ? d : stripContent(d as Record<string, unknown>)),
   });
 }
 
@@ -72,8 +70,12 @@ export function publishMessageDelete(host: Host, message: FakeMessage): void {
 
 export function publishChannel(host: Host, event: 'CREATE' | 'UPDATE' | 'DELETE', channel: FakeChannel, extra: Record<string, unknown> = {}): void {
   const thread = isThreadType(channel.type);
-  host.gateway.dispatch(`${thread ? 'THREAD' : 'CHANNEL'}_${event}`, { ...channelObject(channel), ...extra }, {
-    intent: Intents.Guilds,
-    guildId: channel.guild_id,
-  });
+  host.gateway.dispatch(
+    `${thread ? 'THREAD' : 'CHANNEL'}_${event}`,
+    { ...channelObject(channel), ...extra },
+    {
+      intent: Intents.Guilds,
+      guildId: channel.guild_id,
+    },
+  );
 }

@@ -25,16 +25,7 @@ import { toBits } from './permissions.ts';
 import { FailureInjector, RateLimiter, type FailNextSpec } from './ratelimit.ts';
 import { RestRouter } from './rest.ts';
 import { FakeState } from './state.ts';
-import type {
-  FakeChannel,
-  FakeDiscordOptions,
-  FakeMessage,
-  FakeUserRef,
-  FakeUserSpec,
-  InteractionResponseRecord,
-  PermissionInput,
-  RecordedRequest,
-} from './types.ts';
+import type { FakeChannel, FakeDiscordOptions, FakeMessage, FakeUserRef, FakeUserSpec, InteractionResponseRecord, PermissionInput, RecordedRequest } from './types.ts';
 import { clone } from './util.ts';
 
 export * from './types.ts';
@@ -84,10 +75,7 @@ export class FakeDiscord implements Host, Driver {
     this.botUserId = options.botUserId ?? this.applicationId;
     this.interactionDeadlineMs = options.interactionDeadlineMs ?? 3000;
     this.defaultUser = options.defaultUser ?? { id: '1200000000000000001', username: 'tester', global_name: 'Tester' };
-    this.allowedPrivilegedIntents = (options.allowedPrivilegedIntents ?? []).reduce<number>(
-      (acc, i) => acc | (typeof i === 'number' ? i : (PRIVILEGED_BY_NAME[i] ?? 0)),
-      0,
-    );
+    this.allowedPrivilegedIntents = (options.allowedPrivilegedIntents ?? []).reduce<number>((acc, i) => acc | (typeof i === 'number' ? i : (PRIVILEGED_BY_NAME[i] ?? 0)), 0);
     let flags = 1 << 23; // APPLICATION_COMMAND_BADGE
     if (this.allowedPrivilegedIntents & Intents.GuildPresences) flags |= 1 << 12;
     if (this.allowedPrivilegedIntents & Intents.GuildMembers) flags |= 1 << 14;
@@ -199,9 +187,7 @@ export class FakeDiscord implements Host, Driver {
 
   /** Requests matching a method and a path (string: exact path or route template; RegExp: tested on the path). */
   requestsTo(method: string, path: string | RegExp): RecordedRequest[] {
-    return this.requests.filter(
-      (r) => r.method === method.toUpperCase() && (typeof path === 'string' ? r.path === path || r.route === path : path.test(r.path)),
-    );
+    return this.requests.filter((r) => r.method === method.toUpperCase() && (typeof path === 'string' ? r.path === path || r.route === path : path.test(r.path)));
   }
 
   /** Resolves with the first truthy value of `predicate`, re-checked on every fake event and every 10 ms. */

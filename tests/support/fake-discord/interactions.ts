@@ -3,14 +3,7 @@ import type { Gateway } from './gateway.ts';
 import { interactionChannel, memberObject } from './payloads.ts';
 import { has, P, toBits } from './permissions.ts';
 import { newInteractionRecord, type FakeState, type InteractionState } from './state.ts';
-import type {
-  FakeMessage,
-  FakeUserRef,
-  FakeUserSpec,
-  InteractionCallbackBody,
-  InteractionResponseRecord,
-  PermissionInput,
-} from './types.ts';
+import type { FakeMessage, FakeUserRef, FakeUserSpec, InteractionCallbackBody, InteractionResponseRecord, PermissionInput } from './types.ts';
 import { clone, isRecord, snowflake } from './util.ts';
 import { randomBytes } from 'node:crypto';
 
@@ -44,7 +37,7 @@ export type UserOrContext = FakeUserRef | InteractionContext;
 export function toContext(u: UserOrContext | undefined): InteractionContext {
   if (u === undefined) return {};
   if (typeof u === 'string') return { user: u };
-  if ('id' in u && typeof (u).id === 'string') return { user: u };
+  if ('id' in u && typeof u.id === 'string') return { user: u };
   return u as InteractionContext;
 }
 
@@ -77,7 +70,8 @@ export class InteractionHandle {
     return this.state.record;
   }
 
-  private describe = () => `interaction ${this.id} (${String((this.payload.data as { name?: string; custom_id?: string })?.name ?? (this.payload.data as { custom_id?: string })?.custom_id)}) log: ${JSON.stringify(this.record.log)}`;
+  private describe = () =>
+    `interaction ${this.id} (${String((this.payload.data as { name?: string; custom_id?: string })?.name ?? (this.payload.data as { custom_id?: string })?.custom_id)}) log: ${JSON.stringify(this.record.log)}`;
 
   /** Resolves with the bot's first accepted callback `{ type, data }`. */
   reply(timeoutMs = 5000): Promise<InteractionCallbackBody> {
@@ -165,13 +159,7 @@ function resolveContext(driver: Driver, ctx: InteractionContext) {
 }
 
 /** Dispatches an INTERACTION_CREATE and registers it for response tracking. */
-export function sendInteraction(
-  driver: Driver,
-  type: number,
-  data: Record<string, unknown>,
-  ctx: InteractionContext,
-  extra: { message?: FakeMessage } = {},
-): InteractionHandle {
+export function sendInteraction(driver: Driver, type: number, data: Record<string, unknown>, ctx: InteractionContext, extra: { message?: FakeMessage } = {}): InteractionHandle {
   const state = driver.state;
   const { guild, guildId, channelId, member, userId, perms } = resolveContext(driver, ctx);
   if (driver.gateway.activeSessions().length === 0) throw new Error('fake-discord: no bot is connected to the gateway');
@@ -323,14 +311,7 @@ function buildOptions(
   return { options: out, focused };
 }
 
-function convertValue(
-  cmdName: string,
-  def: OptionDef,
-  raw: OptionValue,
-  res: ReturnType<typeof resolvedFor>,
-  _channelId: string,
-  mode: 'command' | 'autocomplete',
-): unknown {
+function convertValue(cmdName: string, def: OptionDef, raw: OptionValue, res: ReturnType<typeof resolvedFor>, _channelId: string, mode: 'command' | 'autocomplete'): unknown {
   const fail = (why: string) => new Error(`fake-discord: /${cmdName} option "${def.name}": ${why}`);
   const strict = mode === 'command';
   const choices = def.choices as Array<{ value: unknown }> | undefined;
@@ -381,13 +362,7 @@ function convertValue(
 }
 
 /** Builds `data` for a chat-input command or its autocomplete. `name` may be "cmd sub" or "cmd group sub". */
-export function commandInteraction(
-  driver: Driver,
-  fullName: string,
-  given: Record<string, OptionValue>,
-  ctx: InteractionContext,
-  mode: 'command' | 'autocomplete',
-): InteractionHandle {
+export function commandInteraction(driver: Driver, fullName: string, given: Record<string, OptionValue>, ctx: InteractionContext, mode: 'command' | 'autocomplete'): InteractionHandle {
   const [name = '', ...path] = fullName.trim().split(/\s+/);
   const cmd = findCommandOrThrow(driver, name, 1, ctx);
   checkCommandAccess(driver, cmd, ctx);

@@ -2,8 +2,38 @@
 import { ERR, invalidForm, isRecord, len, type FieldError } from './util.ts';
 
 export const LOCALES = new Set([
-  'id', 'da', 'de', 'en-GB', 'en-US', 'es-ES', 'es-419', 'fr', 'hr', 'it', 'lt', 'hu', 'nl', 'no', 'pl',
-  'pt-BR', 'ro', 'fi', 'sv-SE', 'vi', 'tr', 'cs', 'el', 'bg', 'ru', 'uk', 'hi', 'th', 'zh-CN', 'ja', 'zh-TW', 'ko',
+  'id',
+  'da',
+  'de',
+  'en-GB',
+  'en-US',
+  'es-ES',
+  'es-419',
+  'fr',
+  'hr',
+  'it',
+  'lt',
+  'hu',
+  'nl',
+  'no',
+  'pl',
+  'pt-BR',
+  'ro',
+  'fi',
+  'sv-SE',
+  'vi',
+  'tr',
+  'cs',
+  'el',
+  'bg',
+  'ru',
+  'uk',
+  'hi',
+  'th',
+  'zh-CN',
+  'ja',
+  'zh-TW',
+  'ko',
 ]);
 
 export const LIMITS = {
@@ -222,7 +252,10 @@ export function commandErrors(cmd: unknown, path: FieldError['path']): FieldErro
   if (dmp !== undefined && dmp !== null && !(typeof dmp === 'string' && /^\d+$/.test(dmp)) && typeof dmp !== 'number') {
     errors.push({ path: [...path, 'default_member_permissions'], code: 'BASE_TYPE_INVALID', message: 'Invalid permissions' });
   }
-  for (const [k, allowed] of [['contexts', [0, 1, 2]], ['integration_types', [0, 1]]] as const) {
+  for (const [k, allowed] of [
+    ['contexts', [0, 1, 2]],
+    ['integration_types', [0, 1]],
+  ] as const) {
     const v = cmd[k];
     if (v === undefined || v === null) continue;
     if (!Array.isArray(v) || v.some((x) => !(allowed as readonly number[]).includes(x))) {
@@ -432,10 +465,10 @@ export function validateMessageBody(body: Record<string, unknown>, opts: Message
   componentErrors(body.components, v2, errors);
   if (v2) {
     if (typeof body.content === 'string' && body.content.length > 0) {
-      errors.push({ path: ['content'], code: 'MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2', message: 'The \'content\' field cannot be used when using MessageFlags.IS_COMPONENTS_V2' });
+      errors.push({ path: ['content'], code: 'MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2', message: "The 'content' field cannot be used when using MessageFlags.IS_COMPONENTS_V2" });
     }
     if (Array.isArray(body.embeds) && body.embeds.length > 0) {
-      errors.push({ path: ['embeds'], code: 'MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2', message: 'The \'embeds\' field cannot be used when using MessageFlags.IS_COMPONENTS_V2' });
+      errors.push({ path: ['embeds'], code: 'MESSAGE_CANNOT_USE_LEGACY_FIELDS_WITH_COMPONENTS_V2', message: "The 'embeds' field cannot be used when using MessageFlags.IS_COMPONENTS_V2" });
     }
   }
   if (body.nonce !== undefined && body.nonce !== null) {
@@ -463,8 +496,7 @@ export function validateMessageBody(body: Record<string, unknown>, opts: Message
   // Emptiness (50006) — after the field checks, like Discord.
   const hasText = (v: unknown) => typeof v === 'string' && v.length > 0;
   const nonEmpty = (v: unknown) => Array.isArray(v) && v.length > 0;
-  const pick = (k: 'content' | 'embeds' | 'components' | 'attachments'): unknown =>
-    body[k] !== undefined ? body[k] : opts.partial ? opts.existing?.[k] : undefined;
+  const pick = (k: 'content' | 'embeds' | 'components' | 'attachments'): unknown => (body[k] !== undefined ? body[k] : opts.partial ? opts.existing?.[k] : undefined);
   const empty =
     !hasText(pick('content')) &&
     !nonEmpty(pick('embeds')) &&
@@ -512,4 +544,3 @@ export function validateModal(data: unknown): void {
   if (!Array.isArray(data.components) || data.components.length < 1 || data.components.length > 5) errors.push(badLen(['data', 'components'], 1, 5));
   if (errors.length) throw invalidForm(errors);
 }
-

@@ -76,10 +76,7 @@ export function channelObject(channel: FakeChannel): Record<string, unknown> {
 export function guildCreate(state: FakeState, guildId: string, intents: number): Record<string, unknown> {
   const guild = state.guilds.get(guildId);
   if (!guild) throw new Error(`unknown guild ${guildId}`);
-  const members =
-    intents & Intents.GuildMembers
-      ? [...guild.members.values()]
-      : [...guild.members.values()].filter((m) => m.user.id === state.botUserId);
+  const members = intents & Intents.GuildMembers ? [...guild.members.values()] : [...guild.members.values()].filter((m) => m.user.id === state.botUserId);
   return {
     ...guildObject(guild),
     joined_at: guild.joined_at,
@@ -121,4 +118,3 @@ export function threadMetadata(): Record<string, unknown> {
     create_timestamp: new Date().toISOString(),
   };
 }
-

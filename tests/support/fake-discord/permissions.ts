@@ -57,13 +57,7 @@ export interface OverwriteLike {
 }
 
 /** Guild-level permissions of a member (owner and administrator get everything). */
-export function basePermissions(opts: {
-  guildId: string;
-  ownerId: string;
-  userId: string;
-  roles: RoleLike[];
-  memberRoleIds: string[];
-}): bigint {
+export function basePermissions(opts: { guildId: string; ownerId: string; userId: string; roles: RoleLike[]; memberRoleIds: string[] }): bigint {
   if (opts.userId === opts.ownerId) return ALL_PERMISSIONS;
   const everyone = opts.roles.find((r) => r.id === opts.guildId);
   let perms = BigInt(everyone?.permissions ?? '0');
@@ -73,10 +67,7 @@ export function basePermissions(opts: {
 }
 
 /** Applies channel overwrites to base permissions, the way Discord documents it. */
-export function applyOverwrites(
-  base: bigint,
-  opts: { guildId: string; userId: string; memberRoleIds: string[]; overwrites: OverwriteLike[] },
-): bigint {
+export function applyOverwrites(base: bigint, opts: { guildId: string; userId: string; memberRoleIds: string[]; overwrites: OverwriteLike[] }): bigint {
   if ((base & P.Administrator) === P.Administrator) return ALL_PERMISSIONS;
   let perms = base;
   const everyone = opts.overwrites.find((o) => o.id === opts.guildId && o.type === 0);

@@ -55,12 +55,7 @@ export class FailureInjector {
   }
 
   match(method: string, path: string, route: string | null): DiscordHttpError | null {
-    const rule = this.rules.find(
-      (r) =>
-        r.remaining > 0 &&
-        (!r.method || r.method.toUpperCase() === method) &&
-        (typeof r.path === 'string' ? r.path === path || r.path === route : r.path.test(path)),
-    );
+    const rule = this.rules.find((r) => r.remaining > 0 && (!r.method || r.method.toUpperCase() === method) && (typeof r.path === 'string' ? r.path === path || r.path === route : r.path.test(path)));
     if (!rule) return null;
     rule.remaining--;
     if (rule.remaining <= 0) this.rules.splice(this.rules.indexOf(rule), 1);

@@ -35,12 +35,7 @@ function visibleMessage(host: Host, m: FakeMessage): FakeMessage {
 }
 
 /** Posts a bot message in a channel: the checks and effects of POST /channels/:id/messages. */
-export function createChannelMessage(
-  host: Host,
-  channelId: string,
-  body: Record<string, unknown>,
-  files: UploadedFile[],
-): { message: FakeMessage; deduplicated: boolean } {
+export function createChannelMessage(host: Host, channelId: string, body: Record<string, unknown>, files: UploadedFile[]): { message: FakeMessage; deduplicated: boolean } {
   const channel = channelOr404(host, channelId);
   const perms = viewable(host, channel);
   if (!isMessageable(channel.type)) throw ERR.wrongChannelType();
@@ -54,7 +49,8 @@ export function createChannelMessage(
   if (thread && meta?.locked && !has(perms, P.ManageThreads)) throw ERR.threadArchived();
 
   const botId = host.state.botUserId;
-  const nonceKey = body.nonce !== undefined && body.nonce !== null ? `${channelId}:${botId}:${typeof body.nonce === 'string' || typeof body.nonce === 'number' ? body.nonce : JSON.stringify(body.nonce)}` : null;
+  const nonceKey =
+    body.nonce !== undefined && body.nonce !== null ? `${channelId}:${botId}:${typeof body.nonce === 'string' || typeof body.nonce === 'number' ? body.nonce : JSON.stringify(body.nonce)}` : null;
   if (nonceKey && body.enforce_nonce === true) {
     const prior = host.state.nonces.get(nonceKey);
     if (prior && Date.now() - prior.at < NONCE_WINDOW_MS) {
@@ -103,11 +99,7 @@ function createThread(host: Host, parent: FakeChannel, body: Record<string, unkn
     if (!has(perms, P.SendMessages)) throw ERR.missingPermissions();
     type = ChannelType.PublicThread;
   } else if (parent.type === ChannelType.GuildText || parent.type === ChannelType.GuildAnnouncement) {
-    type = fromMessage
-      ? parent.type === ChannelType.GuildAnnouncement
-        ? ChannelType.AnnouncementThread
-        : ChannelType.PublicThread
-      : ((body.type as number | undefined) ?? ChannelType.PrivateThread);
+    type = fromMessage ? (parent.type === ChannelType.GuildAnnouncement ? ChannelType.AnnouncementThread : ChannelType.PublicThread) : ((body.type as number | undefined) ?? ChannelType.PrivateThread);
     if (!has(perms, type === ChannelType.PrivateThread ? P.CreatePrivateThreads : P.CreatePublicThreads)) throw ERR.missingPermissions();
   } else {
     throw new DiscordHttpError(400, 50024, 'Cannot execute action on this channel type');
@@ -134,7 +126,7 @@ function createThread(host: Host, parent: FakeChannel, body: Record<string, unkn
     message_count: 0,
     member_count: 1,
     total_message_sent: 0,
-    thread_metadata: { ...threadMetadata(), auto_archive_duration: (body.auto_archive_duration) ?? 4320 },
+    thread_metadata: { ...threadMetadata(), auto_archive_duration: body.auto_archive_duration ?? 4320 },
   };
   if (appliedTags) thread.applied_tags = appliedTags;
   host.state.channels.set(id, thread);

@@ -62,9 +62,7 @@ function callback(ctx: RouteContext) {
   if (Date.now() - it.createdAt > host.interactionDeadlineMs) throw reject(ERR.unknownInteraction());
   const type = body.type;
   if (typeof type !== 'number' || !(ALLOWED[it.type] ?? []).includes(type)) {
-    throw reject(
-      invalidForm([{ path: ['type'], code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: `Response type ${String(type)} is not valid for interaction type ${it.type}` }]),
-    );
+    throw reject(invalidForm([{ path: ['type'], code: 'INTERACTION_RESPONSE_TYPE_INVALID', message: `Response type ${String(type)} is not valid for interaction type ${it.type}` }]));
   }
   const data = isRecord(body.data) ? body.data : {};
   let message: FakeMessage | undefined;

@@ -52,7 +52,11 @@ const putCommands = (ctx: RouteContext) => {
   const body = validateCommandList(ctx.body);
   const list = ctx.host.state.commandList(guildId);
   const next = body.map((b) =>
-    ctx.host.state.materializeCommand(b, guildId, list.find((c) => c.name === b.name && c.type === ((b.type as number | undefined) ?? 1))),
+    ctx.host.state.materializeCommand(
+      b,
+      guildId,
+      list.find((c) => c.name === b.name && c.type === ((b.type as number | undefined) ?? 1)),
+    ),
   );
   list.splice(0, list.length, ...next);
   ctx.host.emit('commandsRegistered', { guildId: guildId ?? null, commands: next });

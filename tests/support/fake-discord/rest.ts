@@ -124,14 +124,7 @@ export class RestRouter {
     res.end(JSON.stringify(result.body));
   }
 
-  private async dispatch(
-    method: string,
-    path: string,
-    query: URLSearchParams,
-    record: RecordedRequest,
-    parsed: { body: unknown; files: UploadedFile[] },
-    isApi: boolean,
-  ): Promise<RouteResult> {
+  private async dispatch(method: string, path: string, query: URLSearchParams, record: RecordedRequest, parsed: { body: unknown; files: UploadedFile[] }, isApi: boolean): Promise<RouteResult> {
     let found: { route: CompiledRoute; params: Record<string, string> } | undefined;
     if (isApi) {
       for (const route of this.routes) {
@@ -157,9 +150,7 @@ export class RestRouter {
     // express. A body both reject gets one 50035 with both error sets.
     const violations = checkAgainstSpec(method, path, parsed.body);
     if (violations.length > 0) this.host.invalidRequests.push(record);
-    const majorKey = found.route.route.replace(/:(\w+)/g, (all, key: string) =>
-      MAJOR.includes(key) ? (found.params[key] ?? all) : key === 'token' ? (found.params.token ?? all) : all,
-    );
+    const majorKey = found.route.route.replace(/:(\w+)/g, (all, key: string) => (MAJOR.includes(key) ? (found.params[key] ?? all) : key === 'token' ? (found.params.token ?? all) : all));
     const rlHeaders = this.limiter.check(method, path, found.route.route, majorKey, found.route.auth === false);
     try {
       const result = await found.route.handler({
@@ -201,7 +192,7 @@ function mergeTrees(a: Record<string, unknown>, b: Record<string, unknown>): Rec
 
 function toResult(err: unknown): RouteResult {
   if (err instanceof DiscordHttpError) return { status: err.status, body: err.body(), headers: err.headers };
-  const message = err instanceof Error ? err.stack ?? err.message : String(err);
+  const message = err instanceof Error ? (err.stack ?? err.message) : String(err);
   console.error('[fake-discord] internal error', message);
   return { status: 500, body: { message: '500: Internal Server Error', code: 0, fake_error: message } };
 }

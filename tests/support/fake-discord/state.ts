@@ -1,14 +1,6 @@
 /** The in-memory world of the fake: users, guilds, roles, channels, threads, messages, commands, interactions. */
 import { applyOverwrites, basePermissions, DEFAULT_EVERYONE, toBits } from './permissions.ts';
-import type {
-  FakeChannel,
-  FakeChannelKind,
-  FakeGuildSpec,
-  FakeMessage,
-  FakeUserRef,
-  FakeUserSpec,
-  InteractionResponseRecord,
-} from './types.ts';
+import type { FakeChannel, FakeChannelKind, FakeGuildSpec, FakeMessage, FakeUserRef, FakeUserSpec, InteractionResponseRecord } from './types.ts';
 import { clone, isoNow, snowflake } from './util.ts';
 
 export const ChannelType = {
@@ -263,16 +255,7 @@ export class FakeState {
     return guild;
   }
 
-  private makeRole(r: {
-    id: string;
-    name: string;
-    permissions: bigint;
-    position: number;
-    color?: number;
-    managed?: boolean;
-    mentionable?: boolean;
-    hoist?: boolean;
-  }): Role {
+  private makeRole(r: { id: string; name: string; permissions: bigint; position: number; color?: number; managed?: boolean; mentionable?: boolean; hoist?: boolean }): Role {
     return {
       id: r.id,
       name: r.name,
@@ -331,9 +314,7 @@ export class FakeState {
   }
 
   guildThreads(guildId: string): FakeChannel[] {
-    return [...this.channels.values()].filter(
-      (c) => c.guild_id === guildId && isThreadType(c.type) && !(c.thread_metadata as { archived?: boolean } | undefined)?.archived,
-    );
+    return [...this.channels.values()].filter((c) => c.guild_id === guildId && isThreadType(c.type) && !(c.thread_metadata as { archived?: boolean } | undefined)?.archived);
   }
 
   // --- permissions -------------------------------------------------------------------------
