@@ -1,9 +1,9 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { FakeDiscord } from '../../tests/support/fake-discord/index.ts';
 import type { FakeMessage } from '../../tests/support/fake-discord/types.ts';
 import { TOKEN, APP } from '../../tests/support/bot-harness.ts';
-import { ROOT } from '../../tests/support/run.ts';
+import { spawnBotProcess } from '../../tests/support/run.ts';
 import { startFeedServer, type FeedServer } from '../../tests/support/feed-server.ts';
 import { startPostgres, type PostgresServer } from '../../tests/support/postgres-server.ts';
 import { feedState, nextRelease } from '../../tests/support/release-feeds.ts';
@@ -110,15 +110,13 @@ async function twoProcesses(ctx: BenchContext, channels: number): Promise<Row[]>
         LOG_LEVEL: 'info',
         HTTP_PORT: '',
       };
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
-      let log = '';
-      child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+      const { child, exit, log } = spawnBotProcess(env);
       const bot: Bot = {
         name,
         child,
-        exit: new Promise((resolve) => child.on('exit', () => resolve())),
-        log: () => log,
-        sent: () => (log.match(/"msg":"announcement sent"/g) ?? []).length,
+        exit: exit.then(() => undefined),
+        log,
+        sent: () => (log().match(/"msg":"announcement sent"/g) ?? []).length,
       };
       bots.push(bot);
       return bot;

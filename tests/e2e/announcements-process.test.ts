@@ -1,12 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { FakeDiscord } from '../support/fake-discord/index.ts';
 import type { FakeGuildSpec, FakeMessage } from '../support/fake-discord/types.ts';
 import { TOKEN, APP } from '../support/bot-harness.ts';
-import { ROOT } from '../support/run.ts';
+import { spawnBotProcess } from '../support/run.ts';
 import { smallKnowledgeDir } from '../support/knowledge.ts';
 import { startFeedServer, type FeedServer } from '../support/feed-server.ts';
 import { feedState, nextRelease } from '../support/release-feeds.ts';
@@ -58,10 +58,8 @@ describe('a bot process killed in the middle of a fan-out', () => {
       // Delivery is under test, not answers: one entry saves each process validating and indexing 200+ files.
       KNOWLEDGE_DIR: knowledgeDir,
     };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    const bot = { child, exit: new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code))), stderr: () => stderr };
+    const { child, exit, log } = spawnBotProcess(env);
+    const bot = { child, exit, stderr: log };
     bots.push(bot);
     return bot;
   }

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import pg from 'pg';
 import { FakeDiscord } from '../support/fake-discord/index.ts';
 import { defaultGuilds, TOKEN, APP, GENERAL, ALICE, BOB } from '../support/bot-harness.ts';
-import { ROOT } from '../support/run.ts';
+import { spawnBotProcess } from '../support/run.ts';
 import { smallKnowledgeDir } from '../support/knowledge.ts';
 import { startFeedServer, type FeedServer } from '../support/feed-server.ts';
 import { feedState } from '../support/release-feeds.ts';
@@ -51,16 +51,14 @@ describe('gateway standby: one shard, two processes on one Postgres', () => {
       // The hand-over is under test, not answers: three entries save each process validating 200+ files.
       KNOWLEDGE_DIR: knowledgeDir,
     };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
-    let log = '';
-    child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+    const { child, exit, log } = spawnBotProcess(env);
     const bot: Bot = {
       name,
       child,
-      exit: new Promise((resolve) => child.on('exit', (code) => resolve(code))),
-      log: () => log,
-      logged: (msg) => log.includes(`"msg":"${msg}`),
-      opsUrl: () => /"url":"(http:\/\/127\.0\.0\.1:\d+)","msg":"operations endpoints listening/.exec(log)?.[1],
+      exit,
+      log,
+      logged: (msg) => log().includes(`"msg":"${msg}`),
+      opsUrl: () => /"url":"(http:\/\/127\.0\.0\.1:\d+)","msg":"operations endpoints listening/.exec(log())?.[1],
     };
     bots.push(bot);
     return bot;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { FakeDiscord } from '../support/fake-discord/index.ts';
 import type { FakeGuildSpec, FakeMessage } from '../support/fake-discord/types.ts';
 import { TOKEN, APP } from '../support/bot-harness.ts';
-import { ROOT } from '../support/run.ts';
+import { spawnBotProcess } from '../support/run.ts';
 import { smallKnowledgeDir } from '../support/knowledge.ts';
 import { startFeedServer, type FeedServer } from '../support/feed-server.ts';
 import { feedState, nextRelease } from '../support/release-feeds.ts';
@@ -56,15 +56,13 @@ describe('two bot processes on one Postgres', () => {
       // Delivery is under test, not answers: one entry saves each process validating and indexing 200+ files.
       KNOWLEDGE_DIR: knowledgeDir,
     };
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
-    let stderr = '';
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    const { child, exit, log } = spawnBotProcess(env);
     const bot: Bot = {
       name,
       child,
-      exit: new Promise((resolve) => child.on('exit', (code) => resolve(code))),
-      stderr: () => stderr,
-      sent: () => (stderr.match(/"msg":"announcement sent"/g) ?? []).length,
+      exit,
+      stderr: log,
+      sent: () => (log().match(/"msg":"announcement sent"/g) ?? []).length,
     };
     bots.push(bot);
     return bot;

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcessWithoutNullStreams } from 'node:child_process';
+import { spawn, type ChildProcess, type ChildProcessWithoutNullStreams } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -57,4 +57,20 @@ function collect(child: ChildProcessWithoutNullStreams, input: string, timeoutMs
     });
     child.stdin.end(input);
   });
+}
+
+/** A bot process (`src/main.ts` through tsx) whose log lines are collected from stderr, for multi-process tests. */
+export interface BotProcess {
+  child: ChildProcess;
+  /** Resolves with the exit code when the process ends. */
+  exit: Promise<number | null>;
+  /** Everything the process logged so far (pino JSON lines). */
+  log: () => string;
+}
+
+export function spawnBotProcess(env: NodeJS.ProcessEnv): BotProcess {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  let log = '';
+  child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
+  return { child, exit: new Promise((resolve) => child.on('exit', (code) => resolve(code))), log: () => log };
 }

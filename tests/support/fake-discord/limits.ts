@@ -1,40 +1,9 @@
 /** Discord's documented limits, checked the way the API checks them (400 / 50035 with an errors tree). */
+import { Locale } from 'discord-api-types/v10';
 import { ERR, invalidForm, isRecord, len, type FieldError } from './util.ts';
 
-export const LOCALES = new Set([
-  'id',
-  'da',
-  'de',
-  'en-GB',
-  'en-US',
-  'es-ES',
-  'es-419',
-  'fr',
-  'hr',
-  'it',
-  'lt',
-  'hu',
-  'nl',
-  'no',
-  'pl',
-  'pt-BR',
-  'ro',
-  'fi',
-  'sv-SE',
-  'vi',
-  'tr',
-  'cs',
-  'el',
-  'bg',
-  'ru',
-  'uk',
-  'hi',
-  'th',
-  'zh-CN',
-  'ja',
-  'zh-TW',
-  'ko',
-]);
+/** Discord's locales, from discord-api-types (one list, kept by the package). */
+export const LOCALES: ReadonlySet<string> = new Set(Object.values(Locale));
 
 export const LIMITS = {
   content: 2000,
