@@ -26,6 +26,18 @@ describe('terminal mode', () => {
     expect(stdout).toMatch(/Nicht in meiner Wissensbasis/);
   });
 
+  it('answers a plain question in its own language until /lang picks one', async () => {
+    const { stdout } = await startInProcess({
+      input: ['Was genau ist Live-Patching und wie funktioniert es?', 'What is kernel live patching?', '/lang en', 'Was genau ist Live-Patching und wie funktioniert es?'].join('\n'),
+      env: { LANG: 'C.UTF-8' },
+    });
+    const headings = stdout.match(/^Status: .*$/gm) ?? [];
+    expect(headings, stdout).toHaveLength(3);
+    expect(headings[0]).toMatch(/^Status: aufgenommen/);
+    expect(headings[1]).toMatch(/^Status: merged/);
+    expect(headings[2]).toMatch(/^Status: merged/);
+  });
+
   it('gives one answer per line for Windows line ends and stray carriage returns', async () => {
     const { code, stdout } = await startInProcess({ input: '/feature kdbus\r\nwhat is\rf2fs?\r\n' });
     expect(code).toBe(0);

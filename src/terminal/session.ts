@@ -6,6 +6,8 @@ import { renderText } from './render-text.ts';
 /** One terminal user's state: the answer language, switched with /lang. */
 export interface TerminalState {
   lang: Language;
+  /** Set by /lang: from then on every answer is in that language, also for questions written in the other. */
+  langChosen?: boolean;
 }
 
 /** What answerLine produced: the text, and whether it is a warning (an unknown command). */
@@ -27,12 +29,17 @@ export async function answerLine(line: string, state: TerminalState, deps: Comma
   const text = line.trim();
   if (!text) return { text: TERMINAL[state.lang].hint };
 
-  if (!text.startsWith('/')) return { text: await run('ask', text, state, deps) };
+  // Until /lang picks one, a plain line is answered in its own language, as a mention is on Discord.
+  if (!text.startsWith('/')) {
+    const lang = state.langChosen ? state.lang : (deps.search.languageOf(text) ?? state.lang);
+    return { text: await run('ask', text, { lang }, deps) };
+  }
 
   const [, name = '', rest = ''] = /^\/(\S*)\s*(.*)$/s.exec(text) ?? [];
   if (name === 'lang') {
     if (rest === 'de' || rest === 'en') {
       state.lang = rest;
+      state.langChosen = true;
       return { text: TERMINAL[rest].langSet };
     }
     return { text: TERMINAL[state.lang].langUsage };
