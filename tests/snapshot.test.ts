@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -41,9 +41,12 @@ describe('start-up snapshot', () => {
 
 describe('the snapshot beside the bundled bot (loadSearch, in process)', () => {
   it('never answers from a stale snapshot: an edited entry or a new build is validated and indexed again', async () => {
-    const dir = smallKnowledgeDir();
-    // loadSearch keeps a snapshot only beside a bundled build/main.js; its text is part of the key.
-    const build = join(mkdtempSync(join(tmpdir(), 'kernelbot-build-')), 'build');
+    // loadSearch keeps a snapshot only beside a bundled build/main.js, for the knowledge/ beside build/;
+    // the bundle's text is part of the key.
+    const root = mkdtempSync(join(tmpdir(), 'kernelbot-build-'));
+    const dir = join(root, 'knowledge');
+    renameSync(smallKnowledgeDir(), dir);
+    const build = join(root, 'build');
     mkdirSync(build);
     const program = join(build, 'main.js');
     writeFileSync(program, '// bundle v1');
@@ -63,6 +66,18 @@ describe('the snapshot beside the bundled bot (loadSearch, in process)', () => {
     expect(await title()).toBe('kdbus (renamed for the test)');
     writeFileSync(file, original.replace(/summary:\n {2}en: >-/, 'summary:\n  fr: oops\n  en: >-'));
     await expect(loadSearch(dir, pathToFileURL(program).href)).rejects.toThrow(/kdbus\.yaml: summary: Unrecognized key: "fr"/);
+  });
+
+  it('is never written for a knowledge directory elsewhere (KNOWLEDGE_DIR), which is validated at every start', async () => {
+    const build = join(mkdtempSync(join(tmpdir(), 'kernelbot-build-')), 'build');
+    mkdirSync(build);
+    const program = join(build, 'main.js');
+    writeFileSync(program, '// bundle v1');
+    const elsewhere = smallKnowledgeDir();
+    expect((await loadSearch(elsewhere, pathToFileURL(program).href)).get('kdbus')?.title.en).toBe('kdbus (D-Bus transport in the kernel)');
+    expect(readdirSync(build)).toEqual(['main.js']);
+    writeFileSync(join(elsewhere, 'kdbus.yaml'), 'id: [broken');
+    await expect(loadSearch(elsewhere, pathToFileURL(program).href)).rejects.toThrow(/kdbus\.yaml/);
   });
 
   it('is never written for a run from source', async () => {

@@ -1,7 +1,8 @@
-import { execFileSync, execSync, spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { realKnowledge, writeKnowledgeCopy } from '../knowledge.ts';
+import { prepareStartScript } from '../../tests/support/start-script.ts';
 import { median } from '../stats.ts';
 import type { BenchContext, Row, Section } from '../types.ts';
 
@@ -9,24 +10,6 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** The breakdown probe is TypeScript, run with tsx as a loader. */
 const TSX_CLI = '--import=tsx';
 
-/**
- * What `npm start` runs, read from package.json: its bundle step (run once, before timing) and the
- * node command (timed). So the figure follows the script whenever the script changes.
- */
-/** Runs the start script's bundle step once and returns the node arguments to time. */
-export function prepareStartScript(env: NodeJS.ProcessEnv): string[] {
-  const start = startScript();
-  if (start.build) execSync(start.build, { cwd: ROOT, env: { ...env, PATH: `${ROOT}node_modules/.bin:${env.PATH ?? ''}` }, stdio: 'ignore' });
-  return start.nodeArgs;
-}
-
-function startScript(): { build: string | null; nodeArgs: string[] } {
-  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } };
-  const steps = pkg.scripts.start.split('&&').map((s) => s.trim());
-  const run = steps.at(-1)!.split(/\s+/);
-  if (run[0] !== 'node') throw new Error(`cannot time the start script: ${pkg.scripts.start}`);
-  return { build: steps.length > 1 ? steps.slice(0, -1).join(' && ') : null, nodeArgs: run.slice(1) };
-}
 const START_TO_ANSWER_MS = 1500;
 const BUILD_DIR = fileURLToPath(new URL('../../build/', import.meta.url));
 const SNAPSHOT = `${BUILD_DIR}knowledge-snapshot.json`;

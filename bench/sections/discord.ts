@@ -10,7 +10,7 @@ import { startFeedServer } from '../../tests/support/feed-server.ts';
 import { FEED_2025_12_01 } from '../../tests/releases/feed-states.ts';
 import { percentile } from '../stats.ts';
 import type { BenchContext, Row, Section } from '../types.ts';
-import { prepareStartScript } from './cold-start.ts';
+import { prepareStartScript } from '../../tests/support/start-script.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const AUTOCOMPLETE_P99_MS = 50;

@@ -17,7 +17,7 @@ import { createStore } from '../../src/store/store.ts';
 /**
  * `npm start` as a real process, killed with SIGKILL in the middle of a fan-out to many channels and
  * started again on the same database file: every channel ends with exactly one message for the release.
- * The fake Discord's global rate limit (8 requests/s) makes the fan-out take a few seconds.
+ * The fake Discord's global rate limit (16 requests/s) makes the fan-out take about two seconds.
  */
 
 const GUILD = '1310000000000000001';
@@ -68,7 +68,7 @@ describe('a bot process killed in the middle of a fan-out', () => {
   const total = () => CHANNELS.reduce((n, c) => n + announcements(c).length, 0);
 
   beforeAll(async () => {
-    fake = await FakeDiscord.start({ token: TOKEN, applicationId: APP, botUserId: APP, heartbeatIntervalMs: 1000, guilds: [guild], rateLimits: { globalPerSecond: 8 } });
+    fake = await FakeDiscord.start({ token: TOKEN, applicationId: APP, botUserId: APP, heartbeatIntervalMs: 1000, guilds: [guild], rateLimits: { globalPerSecond: 16 } });
     feed = await startFeedServer(feedState(FEED_2025_12_01(), 'v1'));
     databasePath = join(mkdtempSync(join(tmpdir(), 'kernelbot-fanout-')), 'bot.db');
     // Thirty channels subscribed, as /announce set would leave them in the database.
@@ -118,9 +118,9 @@ describe('a bot process killed in the middle of a fan-out', () => {
       60_000,
       () => `${total()} of ${CHANNELS.length} channels; ${second.stderr().slice(-2000)}`,
     );
-    // A few more polls of the restarted process: nothing else may arrive.
+    // Another poll of the restarted process: nothing else may arrive.
     const polls = feed.requests.length;
-    await fake.waitFor(() => feed.requests.length >= polls + 2, 10_000);
+    await fake.waitFor(() => feed.requests.length >= polls + 1, 10_000);
     // SIGTERM: a clean shutdown with exit code 0 (the spawned bot smoke test ends with a fatal close instead).
     second.child.kill('SIGTERM');
     expect(await second.exit).toBe(0);

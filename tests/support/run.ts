@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startNodeArgs } from './start-script.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** tsx's loader by absolute URL, so scripts run from any working directory (tests use temp dirs). */
@@ -59,7 +60,7 @@ function collect(child: ChildProcessWithoutNullStreams, input: string, timeoutMs
   });
 }
 
-/** A bot process (`src/main.ts` through tsx) whose log lines are collected from stderr, for multi-process tests. */
+/** A bot process started as `npm start` starts it (build-global-setup.ts built it), its log lines collected from stderr, for multi-process tests. */
 export interface BotProcess {
   child: ChildProcess;
   /** Resolves with the exit code when the process ends. */
@@ -69,7 +70,8 @@ export interface BotProcess {
 }
 
 export function spawnBotProcess(env: NodeJS.ProcessEnv): BotProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
+  // Not through npm: a SIGKILL must hit the bot itself, not an npm process above it.
+  const child = spawn(process.execPath, startNodeArgs(), { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
   let log = '';
   child.stderr.on('data', (chunk: Buffer) => (log += chunk.toString()));
   return { child, exit: new Promise((resolve) => child.on('exit', (code) => resolve(code))), log: () => log };
