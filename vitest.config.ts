@@ -1,4 +1,5 @@
 import { defineConfig } from 'vitest/config';
+import { ProcessesFirst } from './tests/support/sequencer.ts';
 
 export default defineConfig({
   test: {
@@ -7,7 +8,14 @@ export default defineConfig({
     // No test process reaches the real kernel.org (offline.ts). build/ is brought up to date as `npm start` does.
     // One real Postgres server for the whole run (the store contract and multi-process tests), started
     // while the real knowledge base is validated and indexed once for the run (not once per test file).
-    globalSetup: ['tests/support/temp-root.ts', 'tests/support/offline.ts', 'tests/support/build-global-setup.ts', 'tests/support/postgres-global-setup.ts', 'tests/support/knowledge-global-setup.ts', 'tests/support/postgres-ready.ts'],
+    globalSetup: [
+      'tests/support/temp-root.ts',
+      'tests/support/offline.ts',
+      'tests/support/build-global-setup.ts',
+      'tests/support/postgres-global-setup.ts',
+      'tests/support/knowledge-global-setup.ts',
+      'tests/support/postgres-ready.ts',
+    ],
     testTimeout: 20_000,
     // Hooks start fake Discords, bots and servers: on a loaded machine that can take long (no test waits on a timer).
     hookTimeout: 60_000,
@@ -17,6 +25,7 @@ export default defineConfig({
     // A test that asserts nothing fails.
     expect: { requireAssertions: true },
     pool: 'threads',
+    sequence: { sequencer: ProcessesFirst },
     isolate: false,
     maxWorkers: 2,
   },

@@ -8,9 +8,11 @@ import { realKnowledge } from './support/knowledge.ts';
 
 // How the index is built and loaded may get faster; what it answers must not change.
 describe('index construction', () => {
+  const { entries } = realKnowledge();
+  // One fresh build (not the run's shared snapshot) for both checks.
+  const search = new KnowledgeSearch(entries);
+
   it('answers the labelled texts from a loaded index exactly as from a fresh build', () => {
-    const { entries } = realKnowledge();
-    const search = new KnowledgeSearch(entries);
     const loaded = new KnowledgeSearch(entries, JSON.parse(JSON.stringify(search.indexData())) as SearchIndexData);
     // Every second text of every labelled set: the sets' variety at half the time.
     const texts = [...labelledQueries().map((q) => q.q), ...realUsePosts().map((p) => p.text), ...realUseQuestions().map((q) => q.text)].filter((_, i) => i % 2 === 0);
@@ -25,8 +27,6 @@ describe('index construction', () => {
   }, 60_000);
 
   it('counts document frequencies while indexing exactly as a second tokenising pass does', () => {
-    const { entries } = realKnowledge();
-    const search = new KnowledgeSearch(entries);
     // The reference: every document's fields tokenised and processed again, each term once per entry.
     const pipeline = createTermPipeline(germanWords(entries));
     const reference = new Map<string, number>();
