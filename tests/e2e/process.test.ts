@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeDiscord } from '../support/fake-discord/index.ts';
 import { defaultGuilds, TOKEN, APP, GENERAL, ALICE, GUILD } from '../support/bot-harness.ts';
-import { ROOT, runScript } from '../support/run.ts';
+import { runScript, spawnBotProcess } from '../support/run.ts';
 import { deployInProcess } from '../support/in-process.ts';
 
 /**
- * The spawned smoke tests of the Discord entry points: `npm start` with a token (src/main.ts, as an
- * admin runs it) and `npm run deploy`. One bot process connects, registers, answers, survives an
+ * The spawned smoke tests of the Discord entry points: `npm start` with a token (build/main.js with
+ * the start script's flags, as an admin runs it) and `npm run deploy`. One bot process connects, registers, answers, survives an
  * event discord.js cannot digest, and ends loudly when Discord closes the gateway for good. A clean
  * SIGTERM shutdown is checked by the crash tests (announcements-process, postgres-processes), which
  * stop their surviving processes that way; everything else runs in process (tests/e2e/bot.test.ts).
@@ -20,7 +20,7 @@ const answerTitle = async (interaction: ReturnType<FakeDiscord['slash']>) => ((a
 describe('the bot as a process', () => {
   let fake: FakeDiscord;
   let child: ChildProcess;
-  let stderr = '';
+  let log: () => string;
   let exit: Promise<number | null>;
 
   beforeAll(async () => {
@@ -34,13 +34,14 @@ describe('the bot as a process', () => {
       DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'kernelbot-proc-')), 'bot.db'),
       LOG_LEVEL: 'debug',
     };
-    child = spawn(process.execPath, ['--import=tsx', 'src/main.ts'], { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
-    child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-    exit = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
+    const bot = spawnBotProcess(env);
+    child = bot.child;
+    exit = bot.exit;
+    log = bot.log;
     await fake.waitFor(
-      () => fake.registeredCommands().length > 0 && stderr.includes('"msg":"connected to Discord"'),
+      () => fake.registeredCommands().length > 0 && log().includes('"msg":"connected to Discord"'),
       90_000,
-      () => stderr.slice(-3000),
+      () => log().slice(-3000),
     );
   }, 120_000);
 
@@ -57,9 +58,9 @@ describe('the bot as a process', () => {
     // A slash command without user, member, channel or data options: discord.js throws while building it.
     fake.dispatch('INTERACTION_CREATE', { id: '1600000000000000001', application_id: APP, type: 2, token: 'x'.repeat(80), version: 1, guild_id: GUILD, data: { id: '1', name: 'feature', type: 1 } });
     await fake.waitFor(
-      () => /last-resort/.test(stderr),
+      () => /last-resort/.test(log()),
       30_000,
-      () => stderr.slice(-3000),
+      () => log().slice(-3000),
     );
     expect(child.exitCode).toBeNull();
     expect(await answerTitle(fake.slash('feature', { name: 'btrfs' }, { user: ALICE, channelId: GENERAL }))).toMatch(/^Btrfs/i);
@@ -79,15 +80,17 @@ describe('the bot as a process', () => {
     await fake.waitFor(
       () => child.exitCode !== null,
       60_000,
-      () => stderr.slice(-3000),
+      () => log().slice(-3000),
     );
     expect(await exit).toBe(1);
-    const fatal = stderr.split('\n').filter((line) => line.includes('"level":60'));
+    const fatal = log()
+      .split('\n')
+      .filter((line) => line.includes('"level":60'));
     expect(fatal).toHaveLength(1);
     expect(fatal[0]).toMatch(/"closeCode":4004/);
     expect(fatal[0]).toMatch(/the token was reset or is wrong/);
-    expect(stderr).toMatch(/"msg":"shutting down"/);
-    expect(stderr).not.toContain(TOKEN);
+    expect(log()).toMatch(/"msg":"shutting down"/);
+    expect(log()).not.toContain(TOKEN);
   }, 90_000);
 });
 
