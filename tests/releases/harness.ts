@@ -64,7 +64,8 @@ export async function createHarness(start = '2025-12-01T13:00:00Z') {
       sleep: async (ms) => void sleeps.push(ms),
       ...overrides,
     });
-    const fetcher = createHttpFeedFetcher({ url: server.url, timeoutMs: 1500, maxBytes: 256 * 1024 });
+    // A hanging kernel.org costs each poll this long: short, yet ample for a loopback answer on a loaded machine.
+    const fetcher = createHttpFeedFetcher({ url: server.url, timeoutMs: 750, maxBytes: 256 * 1024 });
     const watcher = new ReleaseWatcher({ store, fetcher, deliverer, clock, logger: log.logger });
     let closed: Promise<void> | null = null;
     const proc = { store, watcher, deliverer, close: () => (closed ??= store.close()) };
