@@ -1,11 +1,19 @@
 import { ApplicationCommandOptionType, ChannelType, InteractionContextType } from 'discord-api-types/v10';
-import { defineCommand, describe } from './command.ts';
+import { defineCommand, describe, LANG_OPTION, type Invocation } from './command.ts';
 import { MANAGE_GUILD, note, refuseUnlessAdmin, unavailable } from './admin.ts';
 import { ANNOUNCE_TYPES, parseAnnounceTypes, UnknownAnnounceTypes } from '../src/config.ts';
 import { ANNOUNCE } from '../src/i18n/announce.ts';
 import { PROBLEMS } from '../src/i18n/problems.ts';
+import type { Language } from '../src/knowledge/schema.ts';
 
 const TYPE_PRESETS = ['mainline,rc,stable,longterm,eol', 'mainline,eol', 'mainline,rc', 'stable,longterm,eol', 'all'];
+
+/** A post language chosen with the option; without it the server's preferred locale, else the member's, else English. */
+function postLanguage(option: string | null, invocation: Invocation): Language {
+  if (option === 'de' || option === 'en') return option;
+  const locale = invocation.guildLocale ?? invocation.userLocale;
+  return locale?.toLowerCase().startsWith('de') ? 'de' : 'en';
+}
 
 export const announce = defineCommand({
   definition: {
@@ -34,6 +42,12 @@ export const announce = defineCommand({
             max_length: 100,
           },
           { type: ApplicationCommandOptionType.Role, name: 'role', ...describe('Role to ping with each announcement', 'Rolle, die bei jeder Ankündigung erwähnt wird') },
+          {
+            type: ApplicationCommandOptionType.String,
+            name: 'language',
+            ...describe("Language of the posts (default: the server's language)", 'Sprache der Beiträge (Standard: die Sprache des Servers)'),
+            choices: LANG_OPTION.choices,
+          },
         ],
       },
       {
@@ -91,11 +105,12 @@ export const announce = defineCommand({
           throw error;
         }
         const roleId = options.id('role');
-        const result = await service.subscribe({ guildId, channelId, types, roleId, createdBy: invocation.userId });
+        const lang = postLanguage(options.string('language'), invocation);
+        const result = await service.subscribe({ guildId, channelId, types, roleId, lang, createdBy: invocation.userId });
         if (!result.ok) return note(invocation, t.cannotPost(`<#${channelId}>`, problems.channel(result.problem)));
         const role = roleId ? t.pingingRole(`<@&${roleId}>`) : '';
         const warning = result.warning ? `\n⚠️ ${problems.warning(result.warning)}.` : '';
-        return note(invocation, `${t.subscribed(types.join(', '), `<#${channelId}>`, role)}${warning}`);
+        return note(invocation, `${t.subscribed(types.join(', '), `<#${channelId}>`, role, t.languageName(lang))}${warning}`);
       }
       case 'show': {
         const statuses = await service.status(guildId);
@@ -108,6 +123,7 @@ export const announce = defineCommand({
           const sub = s.subscription!;
           const lines = [
             `${t.types}: ${sub.types.join(', ')}${sub.roleId ? ` · ${t.role} <@&${sub.roleId}>` : ''}`,
+            `${t.language}: ${t.languageName(sub.lang)}`,
             `${t.state}: ${sub.enabled ? t.active : t.stopped}`,
             `${t.lastDelivery}: ${s.lastDelivery ? `${s.lastDelivery.eventKey} (${t.delivery(s.lastDelivery.status)})` : '–'}${s.pending ? ` · ${s.pending} ${t.pending}` : ''}`,
             ...s.problems.map((p) => `⚠️ ${problems.status(p)}`),
@@ -120,8 +136,9 @@ export const announce = defineCommand({
         const subscriptions = (await service.status(guildId)).map((s) => s.subscription!);
         const channelId = options.id('channel') ?? subscriptions[0]?.channelId ?? invocation.channelId;
         if (!channelId) return note(invocation, t.nameChannel);
-        const roleId = subscriptions.find((s) => s.channelId === channelId)?.roleId ?? null;
-        const result = await service.sendSample(channelId, roleId);
+        const subscription = subscriptions.find((s) => s.channelId === channelId);
+        // The sample reads like the channel's posts: in its language, or in the one /announce set would choose.
+        const result = await service.sendSample(channelId, subscription?.roleId ?? null, subscription?.lang ?? postLanguage(null, invocation));
         return note(invocation, result.ok ? t.samplePosted(`<#${channelId}>`) : t.sampleFailed(`<#${channelId}>`, problems.channel(result.problem)));
       }
       case 'off': {

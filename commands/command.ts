@@ -40,6 +40,9 @@ export interface Invocation {
   channelId: string | null;
   /** The member has Manage Server (admin commands check this at runtime too). */
   canManageGuild: boolean;
+  /** Discord's locales of the server (its preferred locale, when the interaction has one) and the member's client; absent in the terminal. */
+  guildLocale?: string | null;
+  userLocale?: string | null;
 }
 
 /** Typed access to the options of one command: only names its definition declares compile. */

@@ -10,12 +10,13 @@ import { renderForumSuggestion, renderTextSuggestion } from '../src/discord/qa-r
 import { renderText } from '../src/terminal/render-text.ts';
 import { renderRefs } from '../src/kernel/refs/render.ts';
 import { CATALOGUE, VALUE_LABELS } from '../src/i18n/index.ts';
-import { PROBLEMS, type ChannelProblem, type StatusProblem } from '../src/i18n/problems.ts';
+import { PROBLEMS, type ChannelProblem, type DeliveryError, type StatusProblem } from '../src/i18n/problems.ts';
 import { ANNOUNCE } from '../src/i18n/announce.ts';
 import type { Language } from '../src/knowledge/schema.ts';
+import { RELEASE_KINDS } from '../src/shared/release.ts';
 import { openStore, type Store } from '../src/store/store.ts';
 import { AnnouncementService, type ChannelAccess } from '../src/releases/announcements.ts';
-import { renderCurrentReleasesEmbed } from '../src/discord/release-posts.ts';
+import { renderAnnouncement, renderCurrentReleasesEmbed } from '../src/discord/release-posts.ts';
 import { parseFeed } from '../src/releases/parse-feed.ts';
 import { QaService } from '../src/qa/service.ts';
 import { RefsService, type CachedRef } from '../src/kernel/refs/service.ts';
@@ -26,7 +27,9 @@ import { startInProcess } from './support/in-process.ts';
 import { startFeedServer } from './support/feed-server.ts';
 import { FakeSender, forbidden } from './releases/fake-sender.ts';
 import { discordAnnouncements } from '../src/discord/announcement-ports.ts';
-import { FEED_2025_12_01 } from './releases/feed-states.ts';
+import { FEED_2025_12_01, FEED_TWO_MAINLINE } from './releases/feed-states.ts';
+import { SAMPLE_RELEASE } from '../src/releases/sample.ts';
+import { knowledgeLookupFromEntries } from '../src/releases/knowledge-lookup.ts';
 
 /**
  * German replies carry no English sentence: every command (and the Q&A, announcement, problem and
@@ -37,6 +40,20 @@ import { FEED_2025_12_01 } from './releases/feed-states.ts';
 
 const MARK = '\u0001';
 
+/** Discord's answers the bot meets (status and Discord's own English message), one of each kind it words. */
+const DISCORD_ERRORS: [number, string][] = [
+  [403, 'Missing Access'],
+  [403, 'Missing Permissions'],
+  [403, 'Cannot execute action on this channel type'],
+  [404, 'Unknown Channel'],
+  [404, '404: Not Found'],
+  [429, 'You are being rate limited.'],
+  [500, 'Internal Server Error'],
+  [502, 'Bad Gateway'],
+  [0, 'fetch failed'],
+  [400, 'Invalid Form Body'],
+];
+
 /** Arguments that reach every branch of the catalogue functions whose parameter is not free text. */
 const CHANNEL_PROBLEMS: ChannelProblem[] = [
   { kind: 'not-visible' },
@@ -44,14 +61,23 @@ const CHANNEL_PROBLEMS: ChannelProblem[] = [
   { kind: 'permissions-unknown' },
   { kind: 'missing-permissions', permissions: ['ViewChannel', 'SendMessages', 'EmbedLinks', 'ReadMessageHistory'] },
   { kind: 'missing-permissions', permissions: ['SendMessages'] },
-  { kind: 'discord', status: 403, reason: MARK },
+  ...DISCORD_ERRORS.map(([status, reason]) => ({ kind: 'discord' as const, status, reason })),
   { kind: 'offline' },
 ];
+const DELIVERY_ERRORS: DeliveryError[] = [
+  ...DISCORD_ERRORS.map(([status, reason]) => ({ kind: 'discord' as const, status, reason })),
+  { kind: 'send-threw', detail: 'socket hang up' },
+  { kind: 'release-missing' },
+  { kind: 'unsubscribed' },
+  { kind: 'disabled' },
+];
 const STATUS_PROBLEMS: StatusProblem[] = [
-  { kind: 'stopped', reason: MARK },
+  ...DELIVERY_ERRORS.map((reason) => ({ kind: 'stopped' as const, reason })),
   { kind: 'stopped', reason: null },
+  ...DELIVERY_ERRORS.map((error) => ({ kind: 'last-failed' as const, eventKey: MARK, attempts: 4, error })),
   { kind: 'last-failed', eventKey: MARK, attempts: 4, error: null },
   { kind: 'last-failed', eventKey: MARK, attempts: 0, error: null },
+  ...DELIVERY_ERRORS.map((error) => ({ kind: 'stuck' as const, count: 2, error })),
   { kind: 'stuck', count: 2, error: null },
   { kind: 'feed-failing', failures: 3, error: null },
 ];
@@ -64,6 +90,9 @@ const SAMPLES: Record<string, unknown[][]> = {
   'announce.ago': [[0], [5 * 60_000], [3 * 3_600_000], [5 * 86_400_000]],
   'announce.feedFailure': FEED_REASONS.map((r) => [r, 503]),
   'admin.channelKind': [['forum'], ['text']],
+  'announce.languageName': [['en'], ['de']],
+  'releasePosts.date': [[new Date('2025-12-05T12:00:00Z')]],
+  'releasePosts.kind': RELEASE_KINDS.map((k) => [k]),
 };
 /** A language switch is named in the language it switches to: "In English" belongs on a German reply. */
 const SWITCH_LABELS = new Set(['discord.inLanguage']);
@@ -105,7 +134,12 @@ function fragmentsOf(lang: Language): Map<string, string> {
 const english = fragmentsOf('en');
 const german = new Set(fragmentsOf('de').keys());
 /** English catalogue texts that are not also German ("Status", "Tree", "Commits", kernel terms). */
-const englishOnly = [...english].filter(([fragment]) => !german.has(fragment) && ![...german].some((g) => g.includes(fragment)));
+/** The switch labels as a German reply shows them ("In English"): a word of theirs ("English") is no English sentence there. */
+const switchLabels = [...SWITCH_LABELS].flatMap((path) => {
+  const [area, key] = path.split('.') as [keyof typeof CATALOGUE, string];
+  return outputs((CATALOGUE[area].en as Record<string, unknown>)[key], path);
+});
+const englishOnly = [...english].filter(([fragment]) => !german.has(fragment) && ![...german, ...switchLabels].some((g) => g.includes(fragment)));
 
 function englishIn(text: string): string[] {
   return englishOnly.filter(([fragment]) => new RegExp(`(?<!\\p{L})${fragment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?!\\p{L})`, 'u').test(text)).map(([fragment, path]) => `${path}: “${fragment}”`);
@@ -142,12 +176,17 @@ function withoutKnowledge(text: string): string {
   return rest;
 }
 
+/** Discord's own English messages must never reach a German reply: the catalogue words them. */
+function discordWordsIn(text: string): string[] {
+  return DISCORD_ERRORS.map(([, reason]) => reason).filter((reason) => text.includes(reason));
+}
+
 function expectGerman(label: string, texts: string[]): void {
   const text = texts.join('\n');
   expect(text.trim().length, `${label} rendered nothing`).toBeGreaterThan(0);
   expect(englishIn(withoutKnowledge(text)), `${label}:\n${text}`).toEqual([]);
 }
-const ADMIN_INVOCATION: Invocation = { lang: 'de', userId: '10', guildId: '20', channelId: '30', canManageGuild: true };
+const ADMIN_INVOCATION: Invocation = { lang: 'de', userId: '10', guildId: '20', channelId: '30', canManageGuild: true, guildLocale: 'de', userLocale: 'de' };
 const OPEN = '111111111111111111';
 const LOCKED = '222222222222222222';
 const FORUM = '333333333333333333';
@@ -155,6 +194,7 @@ const NOW = new Date('2026-12-02T09:00:00Z');
 
 let store: Store;
 let deps: CommandDeps;
+let sender: FakeSender;
 
 beforeAll(async () => {
   store = await openStore({ DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'kernelbot-german-')), 'k.db') });
@@ -165,7 +205,7 @@ beforeAll(async () => {
       return needs.roleId ? { ok: true, warning: { kind: 'role-not-mentionable', role: 'mods' } } : { ok: true };
     },
   };
-  const sender = new FakeSender().fail(OPEN, forbidden);
+  sender = new FakeSender().fail(OPEN, forbidden);
   const announcements = new AnnouncementService({ store, sender: discordAnnouncements(sender), access, clock, nextFetchAt: () => new Date(NOW.getTime() + 15 * 60_000) });
   const maintainersText = readFileSync(new URL('./fixtures/maintainers/MAINTAINERS', import.meta.url), 'utf8');
   const maintainers = new MaintainersService({
@@ -260,12 +300,24 @@ describe('German replies contain no English sentence', () => {
   it('/announce set, show, test and off, with every refusal and problem', async () => {
     const texts: string[] = [];
     const say = async (label: string, reply: Promise<Reply>) => texts.push(`[${label}]`, ...rendered(await reply));
+    await say('set in English', run('announce', { channel: OPEN, language: 'en' }, 'set'));
+    expect((await store.subscriptions.get(OPEN))?.lang).toBe('en');
     await say('set', run('announce', { channel: OPEN, role: '444444444444444444' }, 'set'));
+    expect((await store.subscriptions.get(OPEN))?.lang).toBe('de');
     await say('set locked', run('announce', { channel: LOCKED }, 'set'));
     await say('set bad types', run('announce', { channel: OPEN, types: 'mainline,weekly' }, 'set'));
     await say('test failing', run('announce', { channel: OPEN }, 'test'));
     await say('test ok', run('announce', { channel: OPEN }, 'test'));
     await say('test locked', run('announce', { channel: LOCKED }, 'test'));
+    // What the deliverer records when Discord refuses (its own English words), shown by /announce show.
+    await store.releases.upsert(SAMPLE_RELEASE, NOW);
+    const earlier = new Date(NOW.getTime() - 2 * 3_600_000);
+    await store.deliveries.enqueue({ channelId: OPEN, eventKey: 'release:6.18', version: '6.18' }, earlier);
+    await store.deliveries.enqueue({ channelId: OPEN, eventKey: 'eol:6.18', version: '6.18' }, earlier);
+    const [stuck, failed] = await store.deliveries.forChannel(OPEN);
+    await store.deliveries.recordAttempt([stuck!.id], '500 Internal Server Error', earlier);
+    await store.deliveries.recordAttempt([failed!.id], '404 Unknown Channel', NOW);
+    await store.deliveries.markFailed([failed!.id], '404 Unknown Channel', NOW);
     await store.subscriptions.disable(OPEN, '403 Missing Access', NOW);
     await store.feedState.recordFailure('HTTP 503', NOW);
     await say('show', run('announce', {}, 'show'));
@@ -275,8 +327,35 @@ describe('German replies contain no English sentence', () => {
     await say('no subcommand', run('announce', {}, null));
     const joined = texts.join('\n');
     expect(joined).toMatch(/fehlende Berechtigungen: Nachrichten senden, Links einbetten/);
-    expect(joined).toMatch(/Das Posten ist gestoppt: 403 Missing Access/);
+    expect(joined).toMatch(/Das Posten ist gestoppt: ich habe keinen Zugriff auf den Kanal \(Discord-Fehler 403\)/);
+    expect(joined).toMatch(/ist nach 1 Versuch\(en\) fehlgeschlagen: den Kanal gibt es nicht mehr \(Discord-Fehler 404\)/);
+    expect(joined).toMatch(/1 Ankündigung\(en\) warten seit über einer Stunde: Discord hatte einen Serverfehler \(Discord-Fehler 500\)/);
+    expect(joined).toMatch(/Das Beispiel ließ sich in <#\d+> nicht posten: ich habe keinen Zugriff auf den Kanal \(Discord-Fehler 403\)/);
+    expect(joined).toMatch(/Sprache: Deutsch/);
+    expect(discordWordsIn(joined)).toEqual([]);
     expectGerman('/announce', texts);
+  });
+
+  it('release posts: a release, a digest, end of life and the sample', async () => {
+    const { releases } = await parseFeed(FEED_TWO_MAINLINE());
+    const lookup = knowledgeLookupFromEntries([...search.entries]);
+    const byVersion = (v: string) => releases.find((r) => r.version === v)!;
+    const eol = { ...byVersion('6.17.12'), eol: true };
+    const posts = [
+      renderAnnouncement({ items: [{ type: 'release', release: byVersion('6.18') }], roleId: '444444444444444444', lang: 'de', knowledge: lookup, nonce: 'kb1' }),
+      renderAnnouncement({ items: [{ type: 'release', release: { ...byVersion('6.18'), version: '3.13' } }], roleId: null, lang: 'de', knowledge: lookup }),
+      renderAnnouncement({
+        items: releases.map((release) => ({ type: 'release' as const, release })),
+        roleId: null,
+        lang: 'de',
+        knowledge: lookup,
+      }),
+      renderAnnouncement({ items: [{ type: 'release', release: eol }], roleId: null, lang: 'de' }),
+      renderAnnouncement({ items: [{ type: 'eol', series: '6.17', release: eol }], roleId: null, lang: 'de' }),
+      ...sender.posts.map((p) => p.body), // the sample /announce test posted above, in the server's language
+    ];
+    expect(posts.at(-1)?.content).toMatch(/^🧪 Testbeitrag/);
+    expectGerman('release posts', posts.map((p) => visibleText({ content: p.content, embeds: p.embeds })).flat());
   });
 
   it('/qa, /refs and /kb', async () => {

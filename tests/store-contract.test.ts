@@ -145,6 +145,28 @@ describe.each([
     expect((await store.subscriptions.all()).map((s) => s.channelId)).toEqual(['c1']);
   });
 
+  it('subscriptions: the post language is stored, replaced by a new one, kept when none is given, English without one', async () => {
+    await store.subscriptions.upsert({ channelId: 'env', types: ['stable'], createdBy: 'env' }, T0);
+    expect(await store.subscriptions.get('env')).toMatchObject({ lang: 'en' });
+    await store.subscriptions.upsert({ channelId: 'c1', guildId: 'g1', types: ['stable'], lang: 'de' }, T0);
+    expect(await store.subscriptions.get('c1')).toMatchObject({ lang: 'de' });
+    await store.subscriptions.disable('c1', '403 Missing Access', later(1));
+    // ANNOUNCE_CHANNEL_ID re-applied at start names no language: the one chosen with /announce set stays.
+    expect(await store.subscriptions.upsert({ channelId: 'c1', types: ['mainline'] }, later(2))).toMatchObject({ lang: 'de', enabled: true, types: ['mainline'] });
+    expect(await store.subscriptions.upsert({ channelId: 'c1', types: ['mainline'], lang: 'en' }, later(3))).toMatchObject({ lang: 'en' });
+    expect((await store.subscriptions.listByGuild('g1')).map((s) => s.lang)).toEqual(['en']);
+  });
+
+  it('deliveries: the language is fixed with the nonce; rows without one have none', async () => {
+    await store.releases.upsert(release('6.18'), T0);
+    await store.deliveries.enqueue({ channelId: '1', eventKey: 'release:6.18', version: '6.18' }, T0);
+    const row = (await store.deliveries.get('1', 'release:6.18'))!;
+    expect(row).toMatchObject({ nonce: null, lang: null });
+    await store.deliveries.assignNonce([row.id], 'n1', 'de', later(1));
+    expect(await store.deliveries.get('1', 'release:6.18')).toMatchObject({ nonce: 'n1', lang: 'de' });
+    expect((await store.deliveries.claimPending('1', 'p1', later(2), later(60_000)))[0]).toMatchObject({ nonce: 'n1', lang: 'de' });
+  });
+
   it('deliveries: one row per (channel, event), known releases only, intent and result', async () => {
     await store.releases.upsert(release('6.18'), T0);
     expect(await store.deliveries.enqueue({ channelId: '1', eventKey: 'release:6.18', version: '6.18' }, T0)).toBe(true);
@@ -153,7 +175,7 @@ describe.each([
     await expect(store.deliveries.enqueue({ channelId: '1', eventKey: 'release:9.9', version: '9.9' }, T0)).rejects.toThrow(/foreign key/i);
     expect(await store.deliveries.pendingCount()).toBe(2);
     const row = (await store.deliveries.get('1', 'release:6.18'))!;
-    await store.deliveries.assignNonce([row.id], 'n1', later(1));
+    await store.deliveries.assignNonce([row.id], 'n1', 'en', later(1));
     await store.deliveries.recordAttempt([row.id], '500 oops', later(2));
     await store.deliveries.markSent([row.id], 'm1', later(3));
     expect(await store.deliveries.get('1', 'release:6.18')).toMatchObject({ status: 'sent', nonce: 'n1', attempts: 1, messageId: 'm1', error: null, sentAt: later(3) });

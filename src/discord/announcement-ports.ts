@@ -1,6 +1,7 @@
 import { DiscordAPIError, HTTPError, PermissionFlagsBits, Routes, SnowflakeUtil, type Client, type REST } from 'discord.js';
 import type { APIMessage, RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
-import type { MessageSender, SendResult } from '../releases/ports.ts';
+import type { AnnouncementPost, MessageSender, SendResult } from '../releases/ports.ts';
+import { LANGUAGES } from '../knowledge/schema.ts';
 import type { ChannelAccess } from '../releases/announcements.ts';
 import type { CheckedPermission } from '../i18n/problems.ts';
 import { planMessages, renderAnnouncement } from './release-posts.ts';
@@ -11,19 +12,27 @@ type MessageBody = RESTPostAPIChannelMessageJSONBody;
 export interface ChannelPoster {
   send(channelId: string, body: MessageBody): Promise<SendResult>;
   /**
-   * The id of a message this bot already posted in the channel with the same content, or null.
-   * Discord only honours a nonce for a few minutes, so after a long outage this is what keeps a
-   * resend from posting twice. Messages older than `since` cannot be the post and are not read.
+   * The id of a message this bot already posted in the channel with the same content as one of
+   * `bodies` (the post in every language it can be written in), or null. Discord only honours a
+   * nonce for a few minutes, so after a long outage this is what keeps a resend from posting twice.
+   * Messages older than `since` cannot be the post and are not read.
    */
-  findPosted?(channelId: string, body: MessageBody, since: Date): Promise<string | null>;
+  findPosted?(channelId: string, bodies: MessageBody[], since: Date): Promise<string | null>;
 }
+
+/**
+ * The post as it reads in each language, its own first. The language is fixed with the nonce, so a
+ * resend reads like the first send; looking for every rendering still finds a post whose language
+ * the ledger does not know for sure (rows composed before languages existed were English).
+ */
+const everyRendering = (post: AnnouncementPost) => [post.lang, ...LANGUAGES.filter((l) => l !== post.lang)].map((lang) => renderAnnouncement({ ...post, lang }));
 
 /** The release core's sender port on Discord: neutral posts in, rendered messages out. */
 export function discordAnnouncements(poster: ChannelPoster): MessageSender {
   return {
     plan: planMessages,
     send: (channelId, post) => poster.send(channelId, renderAnnouncement(post)),
-    ...(poster.findPosted ? { findPosted: (channelId, post, since) => poster.findPosted!(channelId, renderAnnouncement(post), since) } : {}),
+    ...(poster.findPosted ? { findPosted: (channelId, post, since) => poster.findPosted!(channelId, everyRendering(post), since) } : {}),
   };
 }
 
@@ -41,12 +50,13 @@ const LOOKBACK_MAX_PAGES = 20;
  */
 export function createRestPoster(rest: REST, botUserId: () => string | undefined | Promise<string | undefined>): ChannelPoster {
   return {
-    async findPosted(channelId, body, since) {
+    async findPosted(channelId, bodies, since) {
       const me = await botUserId();
-      const titles = (body.embeds ?? []).map((e) => e.title ?? '').join('\n');
-      if (!me || !titles) return null;
+      const titlesOf = (embeds: readonly { title?: string }[]) => embeds.map((e) => e.title ?? '').join('\n');
+      const wanted = new Set(bodies.filter((b) => b.embeds?.length).map((b) => `${b.content ?? ''}\n\n${titlesOf(b.embeds!)}`));
+      if (!me || wanted.size === 0) return null;
       // Same author, text and embed titles: a /announce test sample (other text) never counts as the real post.
-      const isIt = (m: APIMessage) => m.author.id === me && m.content === (body.content ?? '') && m.embeds.map((e) => e.title ?? '').join('\n') === titles;
+      const isIt = (m: APIMessage) => m.author.id === me && wanted.has(`${m.content}\n\n${titlesOf(m.embeds)}`);
       // Page back (newest first) until a page reaches messages older than the intent: the post cannot be before it.
       let before: string | undefined;
       for (let page = 0; page < LOOKBACK_MAX_PAGES; page++) {

@@ -27,6 +27,8 @@ export function invocationOf(interaction: Interaction, lang: Language): Invocati
     guildId: interaction.guildId,
     channelId: interaction.channelId,
     canManageGuild: interaction.memberPermissions?.has('ManageGuild') ?? false,
+    guildLocale: interaction.guildLocale,
+    userLocale: interaction.locale,
   };
 }
 

@@ -4,6 +4,7 @@ import type { CurrentReleases, Release, ReleaseKind } from '../shared/release.ts
 import { rcInfo, seriesOf } from '../shared/kernel-version.ts';
 import type { Language } from '../knowledge/schema.ts';
 import { ANNOUNCE } from '../i18n/announce.ts';
+import { RELEASE_POSTS } from '../i18n/release-posts.ts';
 import { embedLength } from './policy.ts';
 
 /**
@@ -14,14 +15,6 @@ import { embedLength } from './policy.ts';
 /** Discord's limits: 10 embeds and 6,000 embed characters per message; we keep a margin. */
 export const MAX_EMBEDS_PER_MESSAGE = 10;
 const MAX_EMBED_CHARS_PER_MESSAGE = 5_500;
-
-const KIND_LABEL: Record<ReleaseKind, string> = {
-  mainline: 'mainline',
-  rc: 'release candidate (mainline)',
-  stable: 'stable',
-  longterm: 'longterm',
-  'linux-next': 'linux-next',
-};
 
 const COLOR: Record<ReleaseKind | 'eol', number> = {
   mainline: 0x2da44e,
@@ -41,54 +34,53 @@ function title(release: Release): string {
   return release.kind === 'linux-next' ? `linux-next ${release.version}` : `Linux ${release.version}`;
 }
 
-function summaryLine(release: Release): string {
+function summaryLine(release: Release, lang: Language): string {
+  const t = RELEASE_POSTS[lang];
   const series = seriesOf(release.version);
   switch (release.kind) {
     case 'rc': {
       const rc = rcInfo(release.version)!;
-      return `Release candidate ${rc.rc} of Linux ${rc.of} (mainline, for testing).`;
+      return t.rcSummary(String(rc.rc), rc.of);
     }
     case 'mainline':
-      return `Linux ${release.version} is released (final mainline release).`;
+      return t.mainlineSummary(release.version);
     case 'stable':
-      return `Stable update of the ${series} series.`;
+      return t.stableSummary(series);
     case 'longterm':
-      return `Longterm (LTS) update of the ${series} series.`;
+      return t.longtermSummary(series);
     case 'linux-next':
-      return 'Daily linux-next integration snapshot.';
+      return t.nextSummary;
   }
 }
 
-function eolNotice(release: Release): string {
-  const series = seriesOf(release.version);
-  return `⚠️ **END OF LIFE**: ${release.version} is the last release of the ${series} series. It gets no further fixes; move to a supported series.`;
-}
+const eolNotice = (release: Release, lang: Language) => RELEASE_POSTS[lang].eolNotice(release.version, seriesOf(release.version));
 
-export function releaseEmbed(release: Release, knowledge?: KnowledgeLookup): APIEmbed {
+export function releaseEmbed(release: Release, lang: Language, knowledge?: KnowledgeLookup): APIEmbed {
+  const t = RELEASE_POSTS[lang];
   const l = release.links;
   const fields: APIEmbedField[] = [
-    { name: 'Kind', value: release.eol ? `${KIND_LABEL[release.kind]}, **EOL**` : KIND_LABEL[release.kind], inline: true },
-    { name: 'Released', value: discordDate(release.released), inline: true },
+    { name: t.kindField, value: release.eol ? `${t.kind(release.kind)}, **EOL**` : t.kind(release.kind), inline: true },
+    { name: t.releasedField, value: t.date(release.released), inline: true },
   ];
   const add = (name: string, value: string) => value && fields.push({ name, value });
-  add('Download', joinLinks(link('tarball', l.tarball), link('PGP signature', l.signature)));
-  add('Patches', joinLinks(link('full', l.patch), link('incremental', l.incrementalPatch)));
+  add(t.downloadField, joinLinks(link(t.tarball, l.tarball), link(t.signature, l.signature)));
+  add(t.patchesField, joinLinks(link(t.fullPatch, l.patch), link(t.incrementalPatch, l.incrementalPatch)));
   add('ChangeLog', joinLinks(link(`ChangeLog-${release.version}`, l.changelog)));
-  add('Git', joinLinks(link('tree', l.git), link('diff', l.diff)));
+  add(t.gitField, joinLinks(link(t.tree, l.git), link(t.diff, l.diff)));
   if (release.kind === 'mainline') {
-    add("What's new", joinLinks(link(`kernelnewbies: Linux ${release.version}`, l.kernelnewbies)));
+    add(t.whatsNewField, joinLinks(link(`kernelnewbies: Linux ${release.version}`, l.kernelnewbies)));
     const entry = knowledge?.releaseEntry(release.version) ?? null;
     const entries = knowledge?.entriesForVersion(release.version) ?? [];
-    const listed = entries.slice(0, 8).map((e) => `• ${e.title}`);
-    if (entries.length > listed.length) listed.push(`… and ${entries.length - listed.length} more`);
+    const listed = entries.slice(0, 8).map((e) => `• ${e.title[lang]}`);
+    if (entries.length > listed.length) listed.push(t.more(String(entries.length - listed.length)));
     // The release entry leads: its headline changes by area are one command away.
-    if (entry) listed.unshift(`**${entry.title}**: \`/release ${release.version}\``);
-    add('In the knowledge base', listed.join('\n').slice(0, 1024));
+    if (entry) listed.unshift(`**${entry.title[lang]}**: \`/release ${release.version}\``);
+    add(t.knowledgeField, listed.join('\n').slice(0, 1024));
   }
   return {
     title: title(release),
     ...(l.git || l.tarball ? { url: l.git ?? l.tarball } : {}),
-    description: release.eol ? `${summaryLine(release)}\n\n${eolNotice(release)}` : summaryLine(release),
+    description: release.eol ? `${summaryLine(release, lang)}\n\n${eolNotice(release, lang)}` : summaryLine(release, lang),
     color: release.eol ? COLOR.eol : COLOR[release.kind],
     fields,
     footer: { text: 'kernel.org' },
@@ -96,15 +88,16 @@ export function releaseEmbed(release: Release, knowledge?: KnowledgeLookup): API
   };
 }
 
-export function eolEmbed(series: string, release: Release): APIEmbed {
+export function eolEmbed(series: string, release: Release, lang: Language): APIEmbed {
+  const t = RELEASE_POSTS[lang];
   return {
-    title: `Linux ${series} has reached end of life`,
+    title: t.eolTitle(series),
     ...(release.links.git ? { url: release.links.git } : {}),
-    description: `${eolNotice(release)}\n\nLast release: **${release.version}**, ${discordDate(release.released)}.`,
+    description: `${eolNotice(release, lang)}\n\n${t.lastRelease(release.version, t.date(release.released))}`,
     color: COLOR.eol,
     fields: [
-      { name: 'Kind', value: `${KIND_LABEL[release.kind]}, **EOL**`, inline: true },
-      ...(release.links.changelog ? [{ name: 'Last ChangeLog', value: `[ChangeLog-${release.version}](${release.links.changelog})` }] : []),
+      { name: t.kindField, value: `${t.kind(release.kind)}, **EOL**`, inline: true },
+      ...(release.links.changelog ? [{ name: t.lastChangeLogField, value: `[ChangeLog-${release.version}](${release.links.changelog})` }] : []),
     ],
     footer: { text: 'kernel.org' },
   };
@@ -114,32 +107,35 @@ export function eolEmbed(series: string, release: Release): APIEmbed {
  * A release embed that already says EOL makes the separate EOL notice of the same version redundant:
  * the notice is still delivered (its ledger row rides on the same message) but draws no second embed.
  */
-function embedsFor(items: AnnouncementItem[], knowledge?: KnowledgeLookup): APIEmbed[] {
+function embedsFor(items: AnnouncementItem[], lang: Language, knowledge?: KnowledgeLookup): APIEmbed[] {
   const eolVersionsShown = new Set(items.filter((i) => i.type === 'release' && i.release.eol).map((i) => i.release.version));
   return items.flatMap((item) => {
-    if (item.type === 'release') return [releaseEmbed(item.release, knowledge)];
-    return eolVersionsShown.has(item.release.version) ? [] : [eolEmbed(item.series, item.release)];
+    if (item.type === 'release') return [releaseEmbed(item.release, lang, knowledge)];
+    return eolVersionsShown.has(item.release.version) ? [] : [eolEmbed(item.series, item.release, lang)];
   });
 }
 
-function headline(items: AnnouncementItem[]): string {
+function headline(items: AnnouncementItem[], lang: Language): string {
+  const t = RELEASE_POSTS[lang];
+  const bold = (names: string[]) => names.map((v) => `**${v}**`).join(', ');
   const releases = items.filter((i) => i.type === 'release').map((i) => i.release.version);
-  const eols = items.filter((i) => i.type === 'eol').map((i) => (i.type === 'eol' ? i.series : ''));
+  const eols = items.flatMap((i) => (i.type === 'eol' ? [i.series] : []));
   const parts: string[] = [];
-  if (releases.length === 1) parts.push(`New kernel release: **${releases[0]}**`);
-  if (releases.length > 1) parts.push(`New kernel releases: ${releases.map((v) => `**${v}**`).join(', ')}`);
-  if (eols.length > 0) parts.push(`End of life: ${eols.map((s) => `**${s}**`).join(', ')}`);
+  if (releases.length === 1) parts.push(t.newRelease(bold(releases)));
+  if (releases.length > 1) parts.push(t.newReleases(bold(releases)));
+  if (eols.length > 0) parts.push(t.endOfLife(bold(eols)));
   return parts.join(' · ');
 }
 
-/** One message for a planned batch of items; a sample post is marked as a test and never pings. */
+/** One message for a planned batch of items, in the post's language; a sample post is marked as a test and never pings. */
 export function renderAnnouncement(post: AnnouncementPost): RESTPostAPIChannelMessageJSONBody {
-  const embeds = embedsFor(post.items, post.knowledge);
+  const t = RELEASE_POSTS[post.lang];
+  const embeds = embedsFor(post.items, post.lang, post.knowledge);
   if (post.sample) {
-    const role = post.roleId ? ` Real posts will mention <@&${post.roleId}>.` : '';
-    return { content: `🧪 Test post: this is how kernel release announcements will look here.${role}`, embeds, allowed_mentions: { parse: [] } };
+    const role = post.roleId ? ` ${t.sampleRole(`<@&${post.roleId}>`)}` : '';
+    return { content: `${t.sample}${role}`, embeds, allowed_mentions: { parse: [] } };
   }
-  const text = headline(post.items);
+  const text = headline(post.items, post.lang);
   return {
     content: post.roleId ? `<@&${post.roleId}> ${text}` : text,
     embeds,
@@ -149,13 +145,13 @@ export function renderAnnouncement(post: AnnouncementPost): RESTPostAPIChannelMe
   };
 }
 
-/** Splits items (already ordered, oldest first) into messages within Discord's embed count and size limits. */
-export function planMessages(items: AnnouncementItem[], knowledge?: KnowledgeLookup): AnnouncementItem[][] {
+/** Splits items (already ordered, oldest first) into messages within Discord's embed count and size limits, as written in `lang`. */
+export function planMessages(items: AnnouncementItem[], lang: Language, knowledge?: KnowledgeLookup): AnnouncementItem[][] {
   const messages: AnnouncementItem[][] = [];
   let current: AnnouncementItem[] = [];
   for (const item of items) {
     const candidate = [...current, item];
-    const embeds = embedsFor(candidate, knowledge);
+    const embeds = embedsFor(candidate, lang, knowledge);
     const chars = embeds.reduce((n, e) => n + embedLength(e), 0);
     if (current.length > 0 && (embeds.length > MAX_EMBEDS_PER_MESSAGE || chars > MAX_EMBED_CHARS_PER_MESSAGE)) {
       messages.push(current);

@@ -1,5 +1,6 @@
 import type { DeliveryStatus } from '../store/deliveries-repo.ts';
 import type { FeedErrorReason } from '../releases/feed-error.ts';
+import type { Language } from '../knowledge/schema.ts';
 import { texts } from './catalogue.ts';
 
 /** Texts of /announce, /kernel and the kernel.org feed state; kinds such as mainline or longterm are kernel.org's names and stay. */
@@ -7,7 +8,10 @@ export const ANNOUNCE = texts(
   {
     cannotPost: (channel: string, problem: string) => `I cannot post in ${channel}: ${problem}.`,
     pingingRole: (role: string) => `, pinging ${role}`,
-    subscribed: (types: string, channel: string, role: string) => `New kernel releases (${types}) will be announced in ${channel}${role}. Each release is posted once. Try /announce test.`,
+    subscribed: (types: string, channel: string, role: string, language: string) =>
+      `New kernel releases (${types}) will be announced in ${channel}${role}, in ${language}. Each release is posted once. Try /announce test.`,
+    language: 'Language',
+    languageName: (lang: Language) => ({ en: 'English', de: 'German' })[lang],
     unknownTypes: (unknown: string, valid: string) => `Unknown type(s) ${unknown}; use ${valid} or all.`,
     lastFetch: (age: string) => `Last kernel.org fetch: ${age}`,
     neverFetched: 'kernel.org has not been fetched successfully yet.',
@@ -58,7 +62,10 @@ export const ANNOUNCE = texts(
   {
     cannotPost: (channel: string, problem: string) => `In ${channel} kann ich nicht posten: ${problem}.`,
     pingingRole: (role: string) => `, Rolle ${role} wird erwähnt`,
-    subscribed: (types: string, channel: string, role: string) => `Neue Kernel-Versionen (${types}) werden in ${channel} angekündigt${role}. Jede Version kommt genau einmal. Probier /announce test.`,
+    subscribed: (types: string, channel: string, role: string, language: string) =>
+      `Neue Kernel-Versionen (${types}) werden in ${channel} angekündigt${role}, auf ${language}. Jede Version kommt genau einmal. Probier /announce test.`,
+    language: 'Sprache',
+    languageName: (lang: Language) => ({ en: 'Englisch', de: 'Deutsch' })[lang],
     unknownTypes: (unknown: string, valid: string) => `Unbekannte Art(en) ${unknown}; erlaubt sind ${valid} oder all.`,
     lastFetch: (age: string) => `Letzter Abruf von kernel.org: ${age}`,
     neverFetched: 'kernel.org wurde noch nicht erfolgreich abgerufen.',

@@ -8,6 +8,7 @@ import { currentReleases, type KernelReleases } from './current.ts';
 import type { CurrentReleases } from '../shared/release.ts';
 import { SAMPLE_RELEASE } from './sample.ts';
 import type { ChannelProblem, ChannelWarning } from '../i18n/problems.ts';
+import type { Language } from '../knowledge/schema.ts';
 
 /** Can the bot post announcements in a channel? The Discord adapter answers from cached permissions. */
 export interface ChannelAccess {
@@ -37,6 +38,8 @@ export class AnnouncementService implements KernelReleases {
     channelId: string;
     types: AnnounceType[];
     roleId: string | null;
+    /** The language of the channel's posts. */
+    lang: Language;
     createdBy: string | null;
   }): Promise<{ ok: true; subscription: Subscription; warning?: ChannelWarning } | { ok: false; problem: ChannelProblem }> {
     const access = await this.deps.access.check(input.channelId, { roleId: input.roleId });
@@ -56,11 +59,11 @@ export class AnnouncementService implements KernelReleases {
     return Promise.all(subscriptions.map((s) => announceStatus(this.deps.store, s.channelId, this.deps.clock)));
   }
 
-  /** The sample post; not recorded as a delivery, so it never blocks a real announcement. */
-  async sendSample(channelId: string, roleId: string | null): Promise<{ ok: true } | { ok: false; problem: ChannelProblem }> {
+  /** The sample post, in `lang`; not recorded as a delivery, so it never blocks a real announcement. */
+  async sendSample(channelId: string, roleId: string | null, lang: Language): Promise<{ ok: true } | { ok: false; problem: ChannelProblem }> {
     const access = await this.deps.access.check(channelId, { roleId: null });
     if (!access.ok) return access;
-    const post = { items: [{ type: 'release' as const, release: SAMPLE_RELEASE }], roleId, knowledge: this.deps.knowledge, sample: true };
+    const post = { items: [{ type: 'release' as const, release: SAMPLE_RELEASE }], roleId, lang, knowledge: this.deps.knowledge, sample: true };
     const result = await this.deps.sender.send(channelId, post);
     return result.ok ? { ok: true } : { ok: false, problem: { kind: 'discord', status: result.status, reason: result.reason } };
   }

@@ -5,9 +5,11 @@ import type { Store } from '../store/store.ts';
 import type { Subscription } from '../store/subscriptions-repo.ts';
 import { eolEventKey, parseEventKey, releaseEventKey, sortEvents } from './events.ts';
 import { messageNonce } from './nonce.ts';
+import { deliveryErrorText } from './delivery-error.ts';
 import { realSleep, type Clock, type Sleep } from '../shared/clock.ts';
 import type { AnnouncementItem, AnnouncementPost, KnowledgeLookup, MessageSender, SendResult } from './ports.ts';
 import { seriesOf } from '../shared/kernel-version.ts';
+import type { Language } from '../knowledge/schema.ts';
 
 export interface DelivererOptions {
   store: Store;
@@ -48,6 +50,8 @@ interface Batch {
   rows: Delivery[];
   items: AnnouncementItem[];
   nonce: string | null;
+  /** A resumed message keeps the language of its intent; a new one takes the subscription's. */
+  lang: Language;
 }
 
 /**
@@ -148,7 +152,7 @@ export class Deliverer {
     const subscription = await store.subscriptions.get(channelId);
     if (!subscription || !subscription.enabled) {
       // The stored error is the technical cause only; /announce show says in words that posting stopped.
-      const why = subscription ? (subscription.disabledReason ?? 'disabled') : 'unsubscribed';
+      const why = subscription ? (subscription.disabledReason ?? deliveryErrorText({ kind: 'disabled' })) : deliveryErrorText({ kind: 'unsubscribed' });
       report.eventsFailed += await store.deliveries.failPendingForChannel(channelId, why, clock.now());
       return 'served';
     }
@@ -157,7 +161,7 @@ export class Deliverer {
     // Another process holds them: it delivers, or its claim runs out and a re-listing (or a later run) here takes over.
     if (rows.length === 0) return 'held-elsewhere';
     try {
-      for (const batch of await this.batches(rows)) {
+      for (const batch of await this.batches(rows, subscription.lang)) {
         const outcome = await this.sendBatch(channelId, subscription, batch, report);
         if (outcome === 'stop-channel') return 'served';
         if (outcome === 'defer') {
@@ -173,10 +177,13 @@ export class Deliverer {
     }
   }
 
-  /** Rows already given a nonce are resent as they were; the rest are composed into new messages. */
-  private async batches(rows: Delivery[]): Promise<Batch[]> {
+  /**
+   * Rows already given a nonce are resent as they were, in the language of their intent (English
+   * for rows from before languages, which were English); the rest are composed into new messages in `lang`.
+   */
+  private async batches(rows: Delivery[], lang: Language): Promise<Batch[]> {
     const { store, clock } = this.options;
-    const composed = new Map<string, { rows: Delivery[]; items: AnnouncementItem[] }>();
+    const composed = new Map<string, { rows: Delivery[]; items: AnnouncementItem[]; lang: Language }>();
     const fresh = new Map<string, Delivery>();
     const freshItems: AnnouncementItem[] = [];
     const orphans: number[] = [];
@@ -185,7 +192,7 @@ export class Deliverer {
       // A row whose release is not in the store cannot be rendered faithfully: fail it rather than post garbage.
       if (!item) orphans.push(row.id);
       else if (row.nonce) {
-        const group = composed.get(row.nonce) ?? { rows: [], items: [] };
+        const group = composed.get(row.nonce) ?? { rows: [], items: [], lang: row.lang ?? 'en' };
         group.rows.push(row);
         group.items.push(item);
         composed.set(row.nonce, group);
@@ -194,11 +201,11 @@ export class Deliverer {
         freshItems.push(item);
       }
     }
-    if (orphans.length) await store.deliveries.markFailed(orphans, 'release data missing', clock.now());
+    if (orphans.length) await store.deliveries.markFailed(orphans, deliveryErrorText({ kind: 'release-missing' }), clock.now());
 
     const batches: Batch[] = [...composed].map(([nonce, group]) => ({ ...group, nonce }));
-    for (const items of this.options.sender.plan(sortEvents(freshItems), this.options.knowledge)) {
-      batches.push({ rows: items.map((item) => fresh.get(itemKey(item))!), items, nonce: null });
+    for (const items of this.options.sender.plan(sortEvents(freshItems), lang, this.options.knowledge)) {
+      batches.push({ rows: items.map((item) => fresh.get(itemKey(item))!), items, nonce: null, lang });
     }
     return batches;
   }
@@ -224,14 +231,14 @@ export class Deliverer {
     const ids = batch.rows.map((r) => r.id);
     let nonce = batch.nonce;
     if (!nonce) {
-      // Intent: commit the nonce before the first send, so a crash after it resends the same message.
+      // Intent: commit the nonce and language before the first send, so a crash after it resends the same message.
       nonce = messageNonce(
         channelId,
         batch.rows.map((r) => r.eventKey),
       );
-      await store.deliveries.assignNonce(ids, nonce, clock.now());
+      await store.deliveries.assignNonce(ids, nonce, batch.lang, clock.now());
     }
-    const post: AnnouncementPost = { items: batch.items, roleId: subscription.roleId, knowledge: this.options.knowledge, nonce };
+    const post: AnnouncementPost = { items: batch.items, roleId: subscription.roleId, lang: batch.lang, knowledge: this.options.knowledge, nonce };
     let attempts = Math.max(...batch.rows.map((r) => r.attempts));
     if (batch.nonce) {
       // Resuming an interrupted send: it may have been posted long ago, beyond the nonce's reach.
@@ -260,7 +267,7 @@ export class Deliverer {
         result = await sender.send(channelId, post);
       } catch (error) {
         // Outcome unknown (it may have been posted): keep it pending with its nonce for the next run.
-        const message = `send threw: ${(error as Error).message}`;
+        const message = deliveryErrorText({ kind: 'send-threw', detail: (error as Error).message });
         await store.deliveries.recordAttempt(ids, message, clock.now());
         if (attempts + 1 >= this.maxAttempts) {
           await store.deliveries.markFailed(ids, message, clock.now());
@@ -282,7 +289,7 @@ export class Deliverer {
         logger.info({ channelId, messageId: result.messageId, events: batch.rows.map((r) => r.eventKey) }, 'announcement sent');
         return 'sent';
       }
-      const error = `${result.status} ${result.reason}`;
+      const error = deliveryErrorText({ kind: 'discord', status: result.status, reason: result.reason });
       if (result.kind === 'gone' || result.kind === 'forbidden') {
         await store.transaction(async (tx) => {
           await tx.deliveries.recordAttempt(ids, error, clock.now());

@@ -1,4 +1,5 @@
 import type { Release } from '../shared/release.ts';
+import type { Language } from '../knowledge/schema.ts';
 
 /** The ports the release services are built on; tests and the bot pass their own implementations. */
 
@@ -14,6 +15,8 @@ export interface AnnouncementPost {
   items: AnnouncementItem[];
   /** Pinged (and the only thing that may be pinged) when set. */
   roleId: string | null;
+  /** The subscription's language, fixed with the nonce: a resend is the same post. */
+  lang: Language;
   /** Entries listed in the post of a final mainline release. */
   knowledge?: KnowledgeLookup;
   /** Resent as is after an interruption, so the platform can drop a duplicate. */
@@ -39,12 +42,12 @@ export type SendResult = { ok: true; messageId: string } | { ok: false; kind: Se
  * as "outcome unknown" and the message is retried with the same nonce on the next run.
  */
 export interface MessageSender {
-  /** Splits items (already ordered) into messages within the platform's limits. */
-  plan(items: AnnouncementItem[], knowledge?: KnowledgeLookup): AnnouncementItem[][];
+  /** Splits items (already ordered) into messages within the platform's limits, as they are written in `lang`. */
+  plan(items: AnnouncementItem[], lang: Language, knowledge?: KnowledgeLookup): AnnouncementItem[][];
   send(channelId: string, post: AnnouncementPost): Promise<SendResult>;
   /**
    * Optional look-back before resending an interrupted message: the id of a message this bot
-   * already posted in the channel with the same content, or null. Discord only honours a nonce for
+   * already posted in the channel with the same content (in any language), or null. Discord only honours a nonce for
    * a few minutes, so after a long outage this is what keeps a resend from posting twice. Messages
    * older than `since` (before the intent was recorded) cannot be the post and need not be read.
    */
@@ -53,7 +56,8 @@ export interface MessageSender {
 
 export interface KnowledgeRef {
   id: string;
-  title: string;
+  /** Entries are bilingual: a German post names them in German. */
+  title: Record<Language, string>;
 }
 
 /** Knowledge-base entries about a kernel version ("6.18"), listed in the post of that release. */

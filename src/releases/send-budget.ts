@@ -77,7 +77,7 @@ export class SendBudget {
 export function pacedSender(sender: MessageSender, budget: SendBudget): MessageSender {
   const findPosted = sender.findPosted?.bind(sender);
   return {
-    plan: (items, knowledge) => sender.plan(items, knowledge),
+    plan: (items, lang, knowledge) => sender.plan(items, lang, knowledge),
     async send(channelId, post) {
       await budget.take();
       return sender.send(channelId, post);

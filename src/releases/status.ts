@@ -4,6 +4,7 @@ import type { Store } from '../store/store.ts';
 import type { Subscription } from '../store/subscriptions-repo.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { StatusProblem } from '../i18n/problems.ts';
+import { parseDeliveryError } from './delivery-error.ts';
 
 export interface AnnounceStatus {
   subscription: Subscription | undefined;
@@ -23,11 +24,13 @@ export async function announceStatus(store: Store, channelId: string, clock: Clo
   const pending = recent.filter((d) => d.status === 'pending');
   const { lastSuccessAt, lastFailureAt, lastError, consecutiveFailures } = await store.feedState.get();
 
+  // Stored errors are parsed back, so the catalogue words them (Discord's own messages are English).
+  const parsed = (stored: string | null) => (stored === null ? null : parseDeliveryError(stored));
   const problems: StatusProblem[] = [];
-  if (subscription && !subscription.enabled) problems.push({ kind: 'stopped', reason: subscription.disabledReason });
-  if (lastDelivery?.status === 'failed') problems.push({ kind: 'last-failed', eventKey: lastDelivery.eventKey, attempts: lastDelivery.attempts, error: lastDelivery.error });
+  if (subscription && !subscription.enabled) problems.push({ kind: 'stopped', reason: parsed(subscription.disabledReason) });
+  if (lastDelivery?.status === 'failed') problems.push({ kind: 'last-failed', eventKey: lastDelivery.eventKey, attempts: lastDelivery.attempts, error: parsed(lastDelivery.error) });
   const stuck = pending.filter((d) => clock.now().getTime() - d.createdAt.getTime() > 60 * 60_000);
-  if (stuck.length) problems.push({ kind: 'stuck', count: stuck.length, error: stuck[0]!.error });
+  if (stuck.length) problems.push({ kind: 'stuck', count: stuck.length, error: parsed(stuck[0]!.error) });
   if (consecutiveFailures > 0) problems.push({ kind: 'feed-failing', failures: consecutiveFailures, error: lastError });
 
   return {

@@ -1,4 +1,5 @@
 import { sql, changes, first, rows, toNumber, type Executor } from './sql.ts';
+import type { Language } from '../knowledge/schema.ts';
 
 export type DeliveryStatus = 'pending' | 'sent' | 'failed';
 
@@ -12,6 +13,8 @@ export interface Delivery {
   status: DeliveryStatus;
   /** Set (with the other rows of the same message) before the first send; reused by every retry. */
   nonce: string | null;
+  /** The language the message is composed in, fixed with the nonce; null before (rows from before languages: English). */
+  lang: Language | null;
   attempts: number;
   messageId: string | null;
   error: string | null;
@@ -27,6 +30,7 @@ interface Row {
   version: string;
   status: DeliveryStatus;
   nonce: string | null;
+  lang?: string | null;
   attempts: number;
   message_id: string | null;
   error: string | null;
@@ -45,6 +49,7 @@ function fromRow(row: Row): Delivery {
     version: row.version,
     status: row.status,
     nonce: row.nonce,
+    lang: row.lang === 'de' || row.lang === 'en' ? row.lang : null,
     attempts: row.attempts,
     messageId: row.message_id,
     error: row.error,
@@ -147,8 +152,9 @@ export class DeliveriesRepo {
     return (await rows(this.db, sql<Row>`SELECT * FROM deliveries ORDER BY id`)).map(fromRow);
   }
 
-  async assignNonce(ids: number[], nonce: string, at: Date): Promise<void> {
-    await this.update(ids, sql`nonce = ${nonce}, updated_at = ${at.toISOString()}`);
+  /** The intent: the message's nonce and language, committed before its first send. */
+  async assignNonce(ids: number[], nonce: string, lang: Language, at: Date): Promise<void> {
+    await this.update(ids, sql`nonce = ${nonce}, lang = ${lang}, updated_at = ${at.toISOString()}`);
   }
 
   async recordAttempt(ids: number[], error: string | null, at: Date): Promise<void> {

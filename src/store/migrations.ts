@@ -187,4 +187,13 @@ export const MIGRATIONS: Migration[] = [
       CREATE INDEX ref_channels_guild ON ref_channels (guild_id);
     `,
   },
+  {
+    name: 'announcement language: per subscription, and fixed on a delivery with its nonce',
+    up: `
+      -- 'en' or 'de'; NULL (rows from before, ANNOUNCE_CHANNEL_ID) posts in English, as those always did.
+      ALTER TABLE subscriptions ADD COLUMN lang TEXT;
+      -- Written with the nonce (the intent), so a resend after a crash is the same post in the same language.
+      ALTER TABLE deliveries ADD COLUMN lang TEXT;
+    `,
+  },
 ];

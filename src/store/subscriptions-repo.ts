@@ -1,4 +1,5 @@
 import { ANNOUNCE_TYPES, type AnnounceType } from '../config.ts';
+import type { Language } from '../knowledge/schema.ts';
 import { sql, changes, first, rows, type Executor } from './sql.ts';
 
 export interface Subscription {
@@ -6,6 +7,8 @@ export interface Subscription {
   guildId: string | null;
   types: AnnounceType[];
   roleId: string | null;
+  /** The language of its posts; English for subscriptions stored without one (before languages, ANNOUNCE_CHANNEL_ID). */
+  lang: Language;
   enabled: boolean;
   /** Why delivery stopped (e.g. "403 Missing Access"), shown by /announce show. */
   disabledReason: string | null;
@@ -19,6 +22,8 @@ export interface SubscriptionInput {
   guildId?: string | null;
   types: AnnounceType[];
   roleId?: string | null;
+  /** Omitted: a new subscription posts in English, an existing one keeps its language. */
+  lang?: Language;
   createdBy?: string | null;
 }
 
@@ -27,6 +32,7 @@ interface Row {
   guild_id: string | null;
   types: string;
   role_id: string | null;
+  lang: string | null;
   enabled: number;
   disabled_reason: string | null;
   created_by: string | null;
@@ -41,6 +47,7 @@ function fromRow(row: Row): Subscription {
     guildId: row.guild_id,
     types,
     roleId: row.role_id,
+    lang: row.lang === 'de' ? 'de' : 'en',
     enabled: row.enabled === 1,
     disabledReason: row.disabled_reason,
     createdBy: row.created_by,
@@ -49,7 +56,7 @@ function fromRow(row: Row): Subscription {
   };
 }
 
-/** One subscription per channel; setting it again replaces types/role and re-enables it. */
+/** One subscription per channel; setting it again replaces types/role (and the language, when given) and re-enables it. */
 export class SubscriptionsRepo {
   constructor(private readonly db: Executor) {}
 
@@ -57,10 +64,11 @@ export class SubscriptionsRepo {
     const types = JSON.stringify(ANNOUNCE_TYPES.filter((t) => input.types.includes(t)));
     const now = at.toISOString();
     await sql`
-      INSERT INTO subscriptions (channel_id, guild_id, types, role_id, enabled, disabled_reason, created_by, created_at, updated_at)
-      VALUES (${input.channelId}, ${input.guildId ?? null}, ${types}, ${input.roleId ?? null}, 1, NULL, ${input.createdBy ?? null}, ${now}, ${now})
+      INSERT INTO subscriptions (channel_id, guild_id, types, role_id, lang, enabled, disabled_reason, created_by, created_at, updated_at)
+      VALUES (${input.channelId}, ${input.guildId ?? null}, ${types}, ${input.roleId ?? null}, ${input.lang ?? null}, 1, NULL, ${input.createdBy ?? null}, ${now}, ${now})
       ON CONFLICT (channel_id) DO UPDATE SET
         guild_id = coalesce(excluded.guild_id, subscriptions.guild_id), types = excluded.types, role_id = excluded.role_id,
+        lang = coalesce(excluded.lang, subscriptions.lang),
         enabled = 1, disabled_reason = NULL, created_by = coalesce(excluded.created_by, subscriptions.created_by),
         updated_at = excluded.updated_at`.execute(this.db);
     return (await this.get(input.channelId))!;

@@ -42,11 +42,11 @@ describe('findPosted (the look-back before a resend)', () => {
 
     const sender = createRestPoster(rest, () => APP);
     const lookups = () => fake.requestsTo('GET', `/channels/${BUSY}/messages`).length;
-    expect(await sender.findPosted!(BUSY, announcement('6.17.11'), intentAt)).toBe(posted.id);
+    expect(await sender.findPosted!(BUSY, [announcement('6.17.11')], intentAt)).toBe(posted.id);
 
     // Never posted: it stops at the first page that reaches back before the intent (2 pages), not at the channel's start.
     const before = lookups();
-    expect(await sender.findPosted!(BUSY, announcement('6.17.12'), intentAt)).toBeNull();
+    expect(await sender.findPosted!(BUSY, [announcement('6.17.12')], intentAt)).toBeNull();
     expect(lookups() - before).toBe(2);
   });
 });

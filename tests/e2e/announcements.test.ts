@@ -158,12 +158,12 @@ describe('/announce (Manage Server)', () => {
   it('set subscribes a channel with the default types, or chosen types and a role', async () => {
     const plain = await announce('set', { channel: GENERAL });
     expect((plain.data.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
-    expect(plain.text).toBe(`New kernel releases (${DEFAULT_TYPES}) will be announced in <#${GENERAL}>. Each release is posted once. Try /announce test.`);
+    expect(plain.text).toBe(`New kernel releases (${DEFAULT_TYPES}) will be announced in <#${GENERAL}>, in English. Each release is posted once. Try /announce test.`);
     expect(plain.data.allowed_mentions).toEqual({ parse: [] });
 
     const withRole = await announce('set', { channel: RANDOM, types: 'mainline,rc,eol', role: PING_ROLE });
-    expect(withRole.text).toMatch(new RegExp(`^New kernel releases \\(mainline, rc, eol\\) will be announced in <#${RANDOM}>, pinging <@&${PING_ROLE}>\\.`));
-    expect(await h.bot.store.subscriptions.get(RANDOM)).toMatchObject({ guildId: GUILD, types: ['mainline', 'rc', 'eol'], roleId: PING_ROLE, enabled: true, createdBy: MOD.id });
+    expect(withRole.text).toMatch(new RegExp(`^New kernel releases \\(mainline, rc, eol\\) will be announced in <#${RANDOM}>, pinging <@&${PING_ROLE}>, in English\\.`));
+    expect(await h.bot.store.subscriptions.get(RANDOM)).toMatchObject({ guildId: GUILD, types: ['mainline', 'rc', 'eol'], roleId: PING_ROLE, lang: 'en', enabled: true, createdBy: MOD.id });
 
     const bad = await announce('set', { channel: SPARE, types: 'mainline,lts' });
     expect(bad.text).toMatch(/unknown type\(s\) lts/i);
@@ -184,6 +184,7 @@ describe('/announce (Manage Server)', () => {
     expect(data.embeds?.[0]?.fields?.map((f) => f.name).sort()).toEqual([`#${GENERAL}`, `#${NEWS}`, `#${RANDOM}`].sort());
     expect(text).toContain(`Types: mainline, rc, eol · role <@&${PING_ROLE}>`);
     expect(text).toContain('State: active');
+    expect(text).toContain('Language: English');
     expect(text).not.toContain('⚠️');
   });
 
@@ -281,7 +282,7 @@ describe('kernel.org feed states, each followed by a restart on the same databas
       ]) {
         expect(links).toContain(url);
       }
-      expect(embed.fields?.find((f) => f.name === 'Released')?.value).toBe(`<t:${Date.parse('2025-12-05T12:00:00Z') / 1000}:D>`);
+      expect(embed.fields?.find((f) => f.name === 'Released')?.value).toBe('5 December 2025');
       const body = postBody(post);
       expect(body.allowed_mentions).toEqual({ parse: [] });
       expect(body.enforce_nonce).toBe(true);
@@ -389,8 +390,8 @@ describe('Discord failures during delivery', () => {
     const { text } = await announce('show');
     const field = (channel: string) => text.split(`#${channel}\n`)[1]!.split(/\n#\d/)[0]!;
     expect(field(GONE_403)).toContain('State: stopped');
-    expect(field(GONE_403)).toMatch(/⚠️ Posting is stopped: 403 .*Missing Access\. Fix the channel permissions and run \/announce set again\./);
-    expect(field(GONE_404)).toMatch(/⚠️ Posting is stopped: 404 .*Unknown Channel/);
+    expect(field(GONE_403)).toContain('⚠️ Posting is stopped: I have no access to the channel (Discord: 403 Missing Access). Fix the channel permissions and run /announce set again.');
+    expect(field(GONE_404)).toContain('⚠️ Posting is stopped: the channel no longer exists (Discord: 404 Unknown Channel)');
     expect(field(GENERAL)).not.toContain('⚠️');
     expect(field(GENERAL)).toContain('Last delivery: release:6.1.159 (sent)');
   });

@@ -176,6 +176,79 @@ describe('resuming long after a crash (Discord has forgotten the nonce)', () => 
   });
 });
 
+describe('the language of a post', () => {
+  const GERMAN = channel(1);
+  const ENGLISH = channel(2);
+
+  it("is the subscription's; each channel gets its own, with the same nonce rules", async () => {
+    const p = h.boot();
+    await seed(p.store, [GERMAN, ENGLISH], ['release:6.17.12', 'release:6.19-rc1']);
+    await p.store.subscriptions.upsert({ channelId: GERMAN, types: ['stable', 'rc'], lang: 'de' }, h.clock.now());
+    await p.deliverer.deliverPending();
+    expect(h.sender.postsTo(GERMAN).map((m) => m.body.content)).toEqual(['Neue Kernel-Versionen: **6.17.12**, **6.19-rc1**']);
+    expect(h.sender.postsTo(ENGLISH).map((m) => m.body.content)).toEqual(['New kernel releases: **6.17.12**, **6.19-rc1**']);
+    expect((await p.store.deliveries.all()).map((d) => [d.channelId, d.lang])).toEqual([
+      [GERMAN, 'de'],
+      [GERMAN, 'de'],
+      [ENGLISH, 'en'],
+      [ENGLISH, 'en'],
+    ]);
+  });
+
+  it('is fixed with the nonce: a resend after a crash is the same post even when the subscription switched language meanwhile', async () => {
+    const first = h.boot();
+    await seed(first.store, [GERMAN], ['release:6.17.12']);
+    await first.store.subscriptions.upsert({ channelId: GERMAN, types: ['stable'], lang: 'de' }, h.clock.now());
+    h.sender.dieAfter(0, 'before-send');
+    await first.deliverer.deliverPending();
+    expect(h.sender.posts).toEqual([]);
+    h.sender.revive();
+    const second = h.boot();
+    await second.store.subscriptions.upsert({ channelId: GERMAN, types: ['stable'], lang: 'en' }, h.clock.now());
+    await second.deliverer.deliverPending();
+    expect(h.sender.calls.map((c) => c.body.content)).toEqual(['Neue Kernel-Version: **6.17.12**', 'Neue Kernel-Version: **6.17.12**']);
+    expect(new Set(h.sender.calls.map((c) => c.body.nonce)).size).toBe(1);
+    expect(h.sender.postsTo(GERMAN)).toHaveLength(1);
+  });
+
+  it('a row from before languages (no language with its nonce) is resumed as the English post it was', async () => {
+    const sender = new LookBackSender();
+    const first = h.boot({ sender });
+    await seed(first.store, [GERMAN], ['release:6.17.12']);
+    sender.dieAfter(0, 'after-send');
+    await first.deliverer.deliverPending();
+    expect(sender.postsTo(GERMAN).map((m) => m.body.content)).toEqual(['New kernel release: **6.17.12**']);
+    // As if the intent had been recorded by a build without languages: no language on the row.
+    const db = (await import('better-sqlite3')).default(h.dbPath);
+    db.prepare('UPDATE deliveries SET lang = NULL').run();
+    db.close();
+    sender.revive().forgetNonces();
+    h.clock.advance(6 * 60 * 60_000);
+    const second = h.boot({ sender });
+    await second.store.subscriptions.upsert({ channelId: GERMAN, types: ['stable'], lang: 'de' }, h.clock.now());
+    await second.deliverer.deliverPending();
+    expect(sender.postsTo(GERMAN)).toHaveLength(1);
+    expect(sender.lookups).toEqual([GERMAN]);
+    expect(await second.store.deliveries.get(GERMAN, 'release:6.17.12')).toMatchObject({ status: 'sent', messageId: sender.postsTo(GERMAN)[0]!.messageId });
+  });
+
+  it('the look-back recognises the earlier post in either language', async () => {
+    const { discordAnnouncements } = await import('../../src/discord/announcement-ports.ts');
+    const sender = new LookBackSender();
+    const port = discordAnnouncements(sender);
+    const release = (await parseFeed(FEED_TWO_MAINLINE())).releases.find((r) => r.version === '6.17.12')!;
+    const post = (lang: 'en' | 'de') => ({ items: [{ type: 'release' as const, release }], roleId: null, lang, nonce: `kb-${lang}` });
+    const english = await port.send(GERMAN, post('en'));
+    const german = await port.send(ENGLISH, post('de'));
+    expect([english.ok, german.ok]).toEqual([true, true]);
+    expect(await port.findPosted!(GERMAN, post('de'), new Date(0))).toBe(sender.postsTo(GERMAN)[0]!.messageId);
+    expect(await port.findPosted!(ENGLISH, post('en'), new Date(0))).toBe(sender.postsTo(ENGLISH)[0]!.messageId);
+    // Another release is not the post, in any language.
+    const other = (await parseFeed(FEED_TWO_MAINLINE())).releases.find((r) => r.version === '6.19-rc1')!;
+    expect(await port.findPosted!(GERMAN, { ...post('de'), items: [{ type: 'release', release: other }] }, new Date(0))).toBeNull();
+  });
+});
+
 describe('announceStatus', () => {
   it('explains a disabled channel and a failing feed', async () => {
     const { announceStatus } = await import('../../src/releases/status.ts');
@@ -187,13 +260,14 @@ describe('announceStatus', () => {
     const status = await announceStatus(p.store, channel(1), h.clock);
     expect(status.subscription?.enabled).toBe(false);
     expect(status.lastDelivery).toMatchObject({ eventKey: 'release:6.18', status: 'failed' });
+    const missingAccess = { kind: 'discord', status: 403, reason: 'Missing Access' };
     expect(status.problems).toEqual([
-      { kind: 'stopped', reason: '403 Missing Access' },
-      { kind: 'last-failed', eventKey: 'release:6.18', attempts: 1, error: '403 Missing Access' },
+      { kind: 'stopped', reason: missingAccess },
+      { kind: 'last-failed', eventKey: 'release:6.18', attempts: 1, error: missingAccess },
       { kind: 'feed-failing', failures: 1, error: 'timeout: no complete answer within 1500 ms' },
     ]);
     const { PROBLEMS } = await import('../../src/i18n/problems.ts');
-    expect(status.problems.map(PROBLEMS.en.status).join('\n')).toMatch(/Posting is stopped: 403 Missing Access/);
-    expect(status.problems.map(PROBLEMS.de.status).join('\n')).toMatch(/Das Posten ist gestoppt: 403 Missing Access/);
+    expect(status.problems.map(PROBLEMS.en.status).join('\n')).toMatch(/Posting is stopped: I have no access to the channel \(Discord: 403 Missing Access\)/);
+    expect(status.problems.map(PROBLEMS.de.status).join('\n')).toMatch(/Das Posten ist gestoppt: ich habe keinen Zugriff auf den Kanal \(Discord-Fehler 403\)/);
   });
 });

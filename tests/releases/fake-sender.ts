@@ -95,10 +95,11 @@ export const unknownChannel: SendResult = { ok: false, kind: 'gone', status: 404
 export class LookBackSender extends FakeSender {
   readonly lookups: string[] = [];
 
-  async findPosted(channelId: string, body: MessageBody): Promise<string | null> {
+  async findPosted(channelId: string, bodies: MessageBody[]): Promise<string | null> {
     this.lookups.push(channelId);
-    const titles = (body.embeds ?? []).map((e) => e.title ?? '').join('\n');
-    const same = this.postsTo(channelId).find((p) => (p.body.content ?? '') === (body.content ?? '') && (p.body.embeds ?? []).map((e) => e.title ?? '').join('\n') === titles);
+    const key = (body: MessageBody) => `${body.content ?? ''}\n\n${(body.embeds ?? []).map((e) => e.title ?? '').join('\n')}`;
+    const wanted = new Set(bodies.map(key));
+    const same = this.postsTo(channelId).find((p) => wanted.has(key(p.body)));
     return same?.messageId ?? null;
   }
 }

@@ -93,11 +93,11 @@ describe('the shared send budget', () => {
       findPosted: async () => (calls.push(['find', time.now()]), null),
     };
     const paced = pacedSender(sender, budget);
-    const post = { items: [], roleId: null };
+    const post = { items: [], roleId: null, lang: 'en' as const };
     await paced.send('1', post);
     await paced.findPosted!('1', post, new Date(0));
     await paced.send('2', post);
-    expect(paced.plan([], undefined)).toEqual([[]]);
+    expect(paced.plan([], 'en', undefined)).toEqual([[]]);
     expect(calls).toEqual([
       ['send', 0],
       ['find', 100],
