@@ -12,6 +12,8 @@ const BELOW_ONLY = {
   knowledge: ['search', 'releases', 'store', 'qa', 'answers', 'kernel'],
   store: ['releases', 'qa', 'answers'],
   answers: ['releases', 'store', 'qa'],
+  // The text catalogue sits just above the knowledge types: every part of the bot may use it.
+  i18n: ['search', 'releases', 'store', 'qa', 'answers', 'kernel'],
 };
 
 /** Matches a relative import into src/<folder>/ (from src/ or from a sibling folder). */

@@ -21,7 +21,7 @@ import { parseFeed } from '../src/releases/parse-feed.ts';
 import { QaService } from '../src/qa/service.ts';
 import { RefsService, type CachedRef } from '../src/kernel/refs/service.ts';
 import { MaintainersService, memoryMaintainersStore } from '../src/kernel/maintainers/service.ts';
-import type { FeedErrorReason } from '../src/releases/feed-error.ts';
+import type { FeedErrorReason } from '../src/shared/release.ts';
 import { realKnowledge } from './support/knowledge.ts';
 import { startInProcess } from './support/in-process.ts';
 import { startFeedServer } from './support/feed-server.ts';

@@ -32,6 +32,11 @@ describe('layering rules', () => {
     expect(errors).toEqual([expect.stringContaining('src/answers must not import src/releases')]);
   });
 
+  it('keep the text catalogue below every service, type imports included', async () => {
+    const errors = await layeringErrors('src/i18n/example.ts', "import type { DeliveryStatus } from '../store/deliveries-repo.ts';\nexport type X = DeliveryStatus;\n");
+    expect(errors).toEqual([expect.stringContaining('src/i18n must not import src/store')]);
+  });
+
   it('keep discord.js, Discord payload types and the adapter out of every core folder, nested files included', async () => {
     expect(await layeringErrors('src/search/example.ts', "import { Client } from 'discord.js';\nexport const x = Client;\n")).toEqual([expect.stringContaining('src/search is core')]);
     expect(await layeringErrors('src/releases/example.ts', "import type { APIEmbed } from 'discord-api-types/v10';\nexport type X = APIEmbed;\n")).toEqual([

@@ -1,5 +1,4 @@
-import type { DeliveryStatus } from '../store/deliveries-repo.ts';
-import type { FeedErrorReason } from '../releases/feed-error.ts';
+import type { DeliveryStatus, FeedErrorReason } from '../shared/release.ts';
 import type { Language } from '../knowledge/schema.ts';
 import { texts } from './catalogue.ts';
 

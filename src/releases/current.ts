@@ -3,7 +3,7 @@ import type { Clock } from '../shared/clock.ts';
 import type { CurrentReleases, Release } from '../shared/release.ts';
 import type { Language } from '../knowledge/schema.ts';
 import { ANNOUNCE } from '../i18n/announce.ts';
-import type { FeedErrorReason } from './feed-error.ts';
+import type { FeedErrorReason } from '../shared/release.ts';
 
 /** A fetch of the feed that failed, for the member: where, and why (worded by the catalogue). */
 export interface FeedFailure {

@@ -1,4 +1,5 @@
-import { FeedError, type FeedErrorReason } from './feed-error.ts';
+import { FeedError } from './feed-error.ts';
+import type { FeedErrorReason } from '../shared/release.ts';
 import { getText } from '../shared/http.ts';
 import { parseFeed } from './parse-feed.ts';
 import type { Release } from '../shared/release.ts';

@@ -3,7 +3,7 @@ import type { Store } from '../store/store.ts';
 import type { Subscription } from '../store/subscriptions-repo.ts';
 import type { Deliverer, DeliveryReport } from './deliverer.ts';
 import { capEvents, detectEvents, type ReleaseEvent } from './events.ts';
-import type { FeedErrorReason } from './feed-error.ts';
+import type { FeedErrorReason } from '../shared/release.ts';
 import type { FeedFetcher } from './fetch-feed.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { Release } from '../shared/release.ts';

@@ -57,3 +57,19 @@ export function releaseFromJson(value: unknown): Release {
   const raw = value as Record<string, unknown>;
   return releaseSchema.parse({ ...raw, released: new Date(String(raw.released)) });
 }
+
+/** Why a feed could not be used. Every failure of the fetch-and-parse path is one of these. */
+export type FeedErrorReason =
+  | 'timeout'
+  /** Cut short on purpose: the bot is shutting down. */
+  | 'aborted'
+  | 'network'
+  | 'http-status'
+  | 'too-large'
+  | 'not-a-feed'
+  | 'invalid-xml'
+  | 'empty'
+  | 'no-valid-items';
+
+/** Where one announcement to one channel stands in the delivery ledger. */
+export type DeliveryStatus = 'pending' | 'sent' | 'failed';

@@ -1,7 +1,6 @@
 import { sql, changes, first, rows, toNumber, type Executor } from './sql.ts';
 import type { Language } from '../knowledge/schema.ts';
-
-export type DeliveryStatus = 'pending' | 'sent' | 'failed';
+import type { DeliveryStatus } from '../shared/release.ts';
 
 export interface Delivery {
   id: number;
