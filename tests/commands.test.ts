@@ -8,6 +8,13 @@ import { releaseReply, type Reply } from '../src/answers/reply.ts';
 import { renderText } from '../src/terminal/render-text.ts';
 import { renderDiscord } from '../src/discord/render.ts';
 import { ASK_MAX_LENGTH } from '../commands/ask.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openStore } from '../src/store/store.ts';
+import { AnnouncementService } from '../src/releases/announcements.ts';
+import { discordAnnouncements } from '../src/discord/announcement-ports.ts';
+import { FakeSender } from './releases/fake-sender.ts';
 
 const { search } = realKnowledge();
 const deps: CommandDeps = { search, commands: COMMANDS, botVersion: '9.9.9', now: () => new Date('2026-11-28T12:00:00Z') };
@@ -193,5 +200,35 @@ describe('admin commands', () => {
   it('are hidden from /help for members without Manage Server', async () => {
     const reply = await run('help', {});
     expect(reply.type === 'message' && reply.text).not.toMatch(/\/announce|\/qa|\/kb/);
+  });
+});
+
+describe('/announce set language', () => {
+  it('defaults to the server locale, else the member locale, else English; the option wins', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kernelbot-announce-lang-'));
+    const store = await openStore({ DATABASE_PATH: join(dir, 'k.db') });
+    try {
+      const clock = { now: () => new Date('2026-11-28T12:00:00Z') };
+      const announcements = new AnnouncementService({ store, sender: discordAnnouncements(new FakeSender()), access: { check: async () => ({ ok: true }) }, clock });
+      const withService: CommandDeps = { ...deps, services: { announcements } };
+      const set = async (channel: string, locales: Partial<Invocation>, language?: string) => {
+        const values: Record<string, string> = { channel, ...(language ? { language } : {}) };
+        const options: OptionReader = { subcommand: () => 'set', string: (n) => values[n] ?? null, boolean: () => null, id: (n) => values[n] ?? null, channelType: () => 0 };
+        await findCommand('announce')!.handle(options, { lang: 'en', userId: '1', guildId: '2', channelId: '3', canManageGuild: true, ...locales }, withService);
+        return (await store.subscriptions.get(channel))?.lang;
+      };
+      expect(await set('101', { guildLocale: 'de', userLocale: 'en-US' })).toBe('de');
+      expect(await set('102', { guildLocale: 'en-US', userLocale: 'de' })).toBe('en');
+      expect(await set('103', { guildLocale: null, userLocale: 'de' })).toBe('de');
+      expect(await set('104', { guildLocale: null, userLocale: 'fr' })).toBe('en');
+      expect(await set('105', {})).toBe('en');
+      expect(await set('106', { guildLocale: 'de' }, 'en')).toBe('en');
+      expect(await set('106', { guildLocale: 'en-GB' }, 'de')).toBe('de');
+      // Set again without the option: the default applies again.
+      expect(await set('106', { guildLocale: 'en-GB' })).toBe('en');
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
