@@ -1,5 +1,4 @@
-import { createRequire } from 'node:module';
-import type { Area, Language } from '../knowledge/schema.ts';
+import type { Area } from '../knowledge/schema.ts';
 import type { TermPipeline } from './language.ts';
 import type { NameMention, NameMentions } from './mentions.ts';
 import { MAX_WORD_CHARS, stripMarkup } from './limits.ts';
@@ -58,8 +57,6 @@ const SENTENCE_END = /[.!?;:]+(?=\s|$)|\n/;
 /** Up to this many content words a text is a typed question whose last word may be unfinished. */
 export const SHORT_TEXT_WORDS = 4;
 /** Language detection reads the start of a text; more adds time, not certainty. */
-const LANGUAGE_SAMPLE_CHARS = 240;
-const MIN_LANGUAGE_WORDS = 3;
 
 export function analyzeText(raw: string, parts: AnalyzerParts): QueryAnalysis {
   const { pipeline, isFiller } = parts;
@@ -119,23 +116,4 @@ function contentWord(word: string, parts: AnalyzerParts): ContentWord {
   const n = parts.documentCount;
   const weight = Math.log((n + 1) / (frequency + 0.5)) / Math.log((n + 1) / 0.5);
   return { word, forms, weight, known: frequency > 0 };
-}
-
-/** The language a text is written in, or null when it is too short to tell. */
-export function detectLanguage(raw: string): Language | null {
-  const text = stripMarkup(raw);
-  if (tokenizeWords(text).length < MIN_LANGUAGE_WORDS) return null;
-  const [best] = languageDetector().detectAll(text.slice(0, LANGUAGE_SAMPLE_CHARS), { only: ['en', 'de'] });
-  return best && (best.lang === 'en' || best.lang === 'de') ? best.lang : null;
-}
-
-let detector: typeof import('tinyld/light') | undefined;
-
-/**
- * tinyld holds about 8 MB of n-gram tables: loaded on the first forum post or mention that needs a
- * reply language, not at start (slash commands never do), so an idle bot does not carry it.
- */
-function languageDetector(): typeof import('tinyld/light') {
-  detector ??= createRequire(import.meta.url)('tinyld/light') as typeof import('tinyld/light');
-  return detector;
 }

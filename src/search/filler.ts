@@ -1,6 +1,6 @@
-import stopwords from 'stopwords-iso' with { type: 'json' };
 import { foldText } from '../shared/text.ts';
 import { STOP_WORDS } from './text.ts';
+import { STOPWORDS } from './stopwords.ts';
 
 /**
  * Words that carry no topic: the everyday filler of both languages (stopwords-iso, folded like the
@@ -11,7 +11,7 @@ const QUESTION_FILLER = `hallo moin servus gruss grusse leute zusammen everyone 
   quick kurze kurz lol sorry sry noob newbie neu hier eigentlich genau wofur braucht brauche man`.split(/\s+/);
 
 const FILLER: ReadonlySet<string> = new Set(
-  [...(stopwords as Record<string, string[]>).en!, ...(stopwords as Record<string, string[]>).de!, ...QUESTION_FILLER]
+  [...STOPWORDS.en, ...STOPWORDS.de, ...QUESTION_FILLER]
     .map(foldText)
     .flatMap((w) => w.split(/[^a-z0-9]+/))
     .filter(Boolean)

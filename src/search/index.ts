@@ -7,7 +7,8 @@ import { compareVersions } from '../shared/kernel-version.ts';
 import { Autocomplete, type Choice } from './autocomplete.ts';
 import { NameMentions } from './mentions.ts';
 import { fillerTest } from './filler.ts';
-import { analyzeText, detectLanguage, SHORT_TEXT_WORDS, type ContentWord, type QueryAnalysis } from './analyze.ts';
+import { detectLanguage } from './detect-language.ts';
+import { analyzeText, SHORT_TEXT_WORDS, type ContentWord, type QueryAnalysis } from './analyze.ts';
 import { levelOf, probability, type ConfidenceLevel, type Features } from './confidence.ts';
 import { capText, MAX_TYPED_CHARS } from './limits.ts';
 
