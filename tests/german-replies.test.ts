@@ -28,6 +28,7 @@ import { startFeedServer } from './support/feed-server.ts';
 import { FakeSender, forbidden } from './releases/fake-sender.ts';
 import { discordAnnouncements } from '../src/discord/announcement-ports.ts';
 import { FEED_2025_12_01, FEED_TWO_MAINLINE } from './releases/feed-states.ts';
+import { parseFeedFailure } from '../src/releases/feed-error.ts';
 import { SAMPLE_RELEASE } from '../src/releases/sample.ts';
 import { knowledgeLookupFromEntries } from '../src/releases/knowledge-lookup.ts';
 
@@ -53,6 +54,15 @@ const DISCORD_ERRORS: [number, string][] = [
   [0, 'fetch failed'],
   [400, 'Invalid Form Body'],
 ];
+
+/** What the feed state stores for failed kernel.org fetches (the program's own English), read back as replies see it. */
+const FEED_ERROR_TEXTS = [
+  'timeout: no complete answer within 1500 ms',
+  'http-status: HTTP 503 Service Unavailable',
+  'invalid-xml: Unexpected close tag',
+  'internal: Cannot read properties of undefined',
+];
+const STORED_FEED_ERRORS = FEED_ERROR_TEXTS.map(parseFeedFailure);
 
 /** Arguments that reach every branch of the catalogue functions whose parameter is not free text. */
 const CHANNEL_PROBLEMS: ChannelProblem[] = [
@@ -80,12 +90,14 @@ const STATUS_PROBLEMS: StatusProblem[] = [
   ...DELIVERY_ERRORS.map((error) => ({ kind: 'stuck' as const, count: 2, error })),
   { kind: 'stuck', count: 2, error: null },
   { kind: 'feed-failing', failures: 3, error: null },
+  ...STORED_FEED_ERRORS.map((error) => ({ kind: 'feed-failing' as const, failures: 3, error })),
 ];
 const FEED_REASONS: FeedErrorReason[] = ['timeout', 'aborted', 'network', 'http-status', 'too-large', 'not-a-feed', 'invalid-xml', 'empty', 'no-valid-items'];
 const SAMPLES: Record<string, unknown[][]> = {
   'problems.channel': CHANNEL_PROBLEMS.map((p) => [p]),
   'problems.warning': [[{ kind: 'role-not-mentionable', role: MARK }]],
   'problems.status': STATUS_PROBLEMS.map((p) => [p]),
+  'problems.feed': STORED_FEED_ERRORS.map((f) => [f]),
   'announce.delivery': [['sent'], ['failed'], ['pending']],
   'announce.ago': [[0], [5 * 60_000], [3 * 3_600_000], [5 * 86_400_000]],
   'announce.feedFailure': FEED_REASONS.map((r) => [r, 503]),
@@ -294,7 +306,10 @@ describe('German replies contain no English sentence', () => {
     expect(renderText(fresh)).toMatch(/abgerufen vor 20 Min\./);
     expectGerman('/kernel', rendered(fresh));
     await store.feedState.recordFailure('timeout: no complete answer within 1500 ms', NOW);
-    expectGerman('/kernel after a failure', rendered(await run('kernel')));
+    const failed = await run('kernel');
+    expect(renderText(failed)).toMatch(/Letzter Abruf fehlgeschlagen: keine Antwort in der vorgesehenen Zeit/);
+    expect(renderText(failed)).not.toMatch(/no complete answer/);
+    expectGerman('/kernel after a failure', rendered(failed));
   });
 
   it('/announce set, show, test and off, with every refusal and problem', async () => {
@@ -319,7 +334,7 @@ describe('German replies contain no English sentence', () => {
     await store.deliveries.recordAttempt([failed!.id], '404 Unknown Channel', NOW);
     await store.deliveries.markFailed([failed!.id], '404 Unknown Channel', NOW);
     await store.subscriptions.disable(OPEN, '403 Missing Access', NOW);
-    await store.feedState.recordFailure('HTTP 503', NOW);
+    await store.feedState.recordFailure('http-status: HTTP 503 Service Unavailable', NOW);
     await say('show', run('announce', {}, 'show'));
     await say('off', run('announce', { channel: OPEN }, 'off'));
     await say('off again', run('announce', {}, 'off'));
@@ -332,6 +347,8 @@ describe('German replies contain no English sentence', () => {
     expect(joined).toMatch(/1 Ankündigung\(en\) warten seit über einer Stunde: Discord hatte einen Serverfehler \(Discord-Fehler 500\)/);
     expect(joined).toMatch(/Das Beispiel ließ sich in <#\d+> nicht posten: ich habe keinen Zugriff auf den Kanal \(Discord-Fehler 403\)/);
     expect(joined).toMatch(/Sprache: Deutsch/);
+    expect(joined).toMatch(/kernel\.org-Feed: \d Abruf\(e\) in Folge fehlgeschlagen: der Server antwortete mit HTTP 503/);
+    expect(joined).not.toMatch(/Service Unavailable/);
     expect(discordWordsIn(joined)).toEqual([]);
     expectGerman('/announce', texts);
   });

@@ -1,3 +1,5 @@
+import type { FeedErrorReason } from '../shared/release.ts';
+import { ANNOUNCE } from './announce.ts';
 import { texts } from './catalogue.ts';
 
 /* Problems the bot reports to members, as data: the adapters say what went wrong, this file words it. */
@@ -31,13 +33,23 @@ export type DeliveryError =
   /** A stored text of no known form (shown as it is). */
   | { kind: 'text'; text: string };
 
-/** What /announce show flags for one subscription; the feed's error is kernel.org's side, in its own words. */
+/** What /announce show flags for one subscription. */
 export type StatusProblem =
   | { kind: 'stopped'; reason: DeliveryError | null }
   /** `attempts` 0: never sent (posting had stopped). */
   | { kind: 'last-failed'; eventKey: string; attempts: number; error: DeliveryError | null }
   | { kind: 'stuck'; count: number; error: DeliveryError | null }
-  | { kind: 'feed-failing'; failures: number; error: string | null };
+  | { kind: 'feed-failing'; failures: number; error: StoredFeedError | null };
+
+/**
+ * A failed kernel.org fetch as the feed state stores it ("timeout: no complete answer within 1500 ms"),
+ * read back by src/releases/feed-error.ts; `reason` is null for a text of no known form.
+ */
+export interface StoredFeedError {
+  reason: FeedErrorReason | 'internal' | null;
+  httpStatus?: number;
+  text: string;
+}
 
 /** Discord's failures the bot tells apart; anything else is worded by its status class. */
 export type DiscordFailure = 'missing-access' | 'missing-permissions' | 'unknown-channel' | 'forbidden' | 'not-found' | 'rate-limited' | 'server-error' | 'unreachable' | 'rejected';
@@ -79,6 +91,12 @@ const DE_DISCORD: Record<DiscordFailure, string> = {
 /** English keeps Discord's own message (what its documentation and support know); German names the status only. */
 const enDiscord = (status: number, reason: string) => `${EN_DISCORD[discordFailure(status, reason)]} (Discord: ${status ? `${status} ` : ''}${reason})`;
 const deDiscord = (status: number, reason: string) => `${DE_DISCORD[discordFailure(status, reason)]}${status ? ` (Discord-Fehler ${status})` : ''}`;
+
+/** German words the reason; a text of no known form is shown as it is. */
+function deFeed(f: StoredFeedError): string {
+  if (f.reason === 'internal') return 'interner Fehler beim Verarbeiten des Feeds';
+  return f.reason ? ANNOUNCE.de.feedFailure(f.reason, f.httpStatus) : f.text;
+}
 
 function enDelivery(e: DeliveryError): string {
   switch (e.kind) {
@@ -147,6 +165,8 @@ export const PROBLEMS = texts(
           return 'terminal mode does not post to Discord';
       }
     },
+    /** English keeps the program's own text: it names the detail (a timeout's length, the HTTP status line). */
+    feed: (f: StoredFeedError): string => f.text,
     warning: (w: ChannelWarning): string => `the role ${w.role} is not mentionable and I lack Mention Everyone, so posts will name it without pinging`,
     status: (p: StatusProblem): string => {
       switch (p.kind) {
@@ -159,7 +179,7 @@ export const PROBLEMS = texts(
         case 'stuck':
           return `${p.count} announcement(s) waiting for over an hour: ${p.error ? enDelivery(p.error) : 'not sent yet'}`;
         case 'feed-failing':
-          return `kernel.org feed: the last ${p.failures} fetch(es) failed: ${p.error ?? 'unknown error'}`;
+          return `kernel.org feed: the last ${p.failures} fetch(es) failed: ${p.error?.text ?? 'unknown error'}`;
       }
     },
   },
@@ -180,6 +200,7 @@ export const PROBLEMS = texts(
           return 'im Terminal-Modus wird nichts auf Discord gepostet';
       }
     },
+    feed: (f: StoredFeedError): string => deFeed(f),
     warning: (w: ChannelWarning): string => `die Rolle ${w.role} ist nicht erwähnbar und mir fehlt „@everyone, @here und alle Rollen erwähnen“, daher nennen Beiträge sie nur, ohne sie anzupingen`,
     status: (p: StatusProblem): string => {
       switch (p.kind) {
@@ -192,7 +213,7 @@ export const PROBLEMS = texts(
         case 'stuck':
           return `${p.count} Ankündigung(en) warten seit über einer Stunde: ${p.error ? deDelivery(p.error) : 'noch nicht gesendet'}`;
         case 'feed-failing':
-          return `kernel.org-Feed: ${p.failures} Abruf(e) in Folge fehlgeschlagen: ${p.error ?? 'unbekannter Fehler'}`;
+          return `kernel.org-Feed: ${p.failures} Abruf(e) in Folge fehlgeschlagen: ${p.error ? deFeed(p.error) : 'unbekannter Fehler'}`;
       }
     },
   },

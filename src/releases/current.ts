@@ -3,6 +3,8 @@ import type { Clock } from '../shared/clock.ts';
 import type { CurrentReleases, Release } from '../shared/release.ts';
 import type { Language } from '../knowledge/schema.ts';
 import { ANNOUNCE } from '../i18n/announce.ts';
+import { PROBLEMS } from '../i18n/problems.ts';
+import { parseFeedFailure } from './feed-error.ts';
 import type { FeedErrorReason } from '../shared/release.ts';
 
 /** A fetch of the feed that failed, for the member: where, and why (worded by the catalogue). */
@@ -42,6 +44,6 @@ export function renderCurrentReleasesText(current: CurrentReleases | null, lang:
   if (!current) return t.noDataYet;
   const lines = current.releases.map(rowText);
   lines.push('', t.asOf(t.ago(current.ageMs), current.checkedAt.toISOString()));
-  if (current.lastError) lines.push(t.latestFailed(current.lastError));
+  if (current.lastError) lines.push(t.latestFailed(PROBLEMS[lang].feed(parseFeedFailure(current.lastError))));
   return lines.join('\n');
 }

@@ -5,6 +5,7 @@ import type { Subscription } from '../store/subscriptions-repo.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { StatusProblem } from '../i18n/problems.ts';
 import { parseDeliveryError } from './delivery-error.ts';
+import { parseFeedFailure } from './feed-error.ts';
 
 export interface AnnounceStatus {
   subscription: Subscription | undefined;
@@ -31,7 +32,7 @@ export async function announceStatus(store: Store, channelId: string, clock: Clo
   if (lastDelivery?.status === 'failed') problems.push({ kind: 'last-failed', eventKey: lastDelivery.eventKey, attempts: lastDelivery.attempts, error: parsed(lastDelivery.error) });
   const stuck = pending.filter((d) => clock.now().getTime() - d.createdAt.getTime() > 60 * 60_000);
   if (stuck.length) problems.push({ kind: 'stuck', count: stuck.length, error: parsed(stuck[0]!.error) });
-  if (consecutiveFailures > 0) problems.push({ kind: 'feed-failing', failures: consecutiveFailures, error: lastError });
+  if (consecutiveFailures > 0) problems.push({ kind: 'feed-failing', failures: consecutiveFailures, error: lastError === null ? null : parseFeedFailure(lastError) });
 
   return {
     subscription,

@@ -264,10 +264,11 @@ describe('announceStatus', () => {
     expect(status.problems).toEqual([
       { kind: 'stopped', reason: missingAccess },
       { kind: 'last-failed', eventKey: 'release:6.18', attempts: 1, error: missingAccess },
-      { kind: 'feed-failing', failures: 1, error: 'timeout: no complete answer within 1500 ms' },
+      { kind: 'feed-failing', failures: 1, error: { reason: 'timeout', text: 'timeout: no complete answer within 1500 ms' } },
     ]);
     const { PROBLEMS } = await import('../../src/i18n/problems.ts');
     expect(status.problems.map(PROBLEMS.en.status).join('\n')).toMatch(/Posting is stopped: I have no access to the channel \(Discord: 403 Missing Access\)/);
     expect(status.problems.map(PROBLEMS.de.status).join('\n')).toMatch(/Das Posten ist gestoppt: ich habe keinen Zugriff auf den Kanal \(Discord-Fehler 403\)/);
+    expect(status.problems.map(PROBLEMS.de.status).join('\n')).toMatch(/kernel\.org-Feed: 1 Abruf\(e\) in Folge fehlgeschlagen: keine Antwort in der vorgesehenen Zeit$/);
   });
 });
