@@ -123,6 +123,7 @@ const schema = z.object({
       }
     }),
   ANNOUNCE_ROLE_ID: snowflake('ANNOUNCE_ROLE_ID').optional(),
+  ANNOUNCE_LANGUAGE: z.enum(['en', 'de'], { error: 'ANNOUNCE_LANGUAGE must be en or de' }).optional(),
   MESSAGE_CONTENT_INTENT: z
     .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'MESSAGE_CONTENT_INTENT must be true or false' })
     .default('false')

@@ -81,6 +81,12 @@ describe('configuration', () => {
     expect(loadConfig({ ANNOUNCE_TYPES: 'Stable, EOL' }, '').ANNOUNCE_TYPES).toEqual(['stable', 'eol']);
   });
 
+  it('reads ANNOUNCE_LANGUAGE as en or de; empty is unset', () => {
+    expect(loadConfig({ ANNOUNCE_LANGUAGE: 'de' }, '').ANNOUNCE_LANGUAGE).toBe('de');
+    expect(loadConfig({ ANNOUNCE_LANGUAGE: '' }, '').ANNOUNCE_LANGUAGE).toBeUndefined();
+    expect(problems({ ANNOUNCE_LANGUAGE: 'deutsch' })).toEqual(['ANNOUNCE_LANGUAGE must be en or de']);
+  });
+
   it('never echoes a malformed .env line that could hold a secret', () => {
     const found = problems({}, `${TOKEN}\n`);
     expect(found).toEqual([expect.stringMatching(/\.env line 1: expected KEY=value/)]);

@@ -2,6 +2,7 @@ import type { Store } from '../store/store.ts';
 import type { Subscription } from '../store/subscriptions-repo.ts';
 import { systemClock, type Clock } from '../shared/clock.ts';
 import { SNOWFLAKE, parseAnnounceTypes, type AnnounceType } from '../config.ts';
+import type { Language } from '../knowledge/schema.ts';
 
 export interface EnvSubscriptionConfig {
   /** ANNOUNCE_CHANNEL_ID */
@@ -10,6 +11,8 @@ export interface EnvSubscriptionConfig {
   types?: AnnounceType[] | string | null;
   /** ANNOUNCE_ROLE_ID */
   roleId?: string | null;
+  /** ANNOUNCE_LANGUAGE; unset: a new subscription posts in English, an existing one keeps its language. */
+  lang?: Language | null;
 }
 
 /**
@@ -28,9 +31,11 @@ export async function applyEnvSubscription(
   if (roleId && !SNOWFLAKE.test(roleId)) throw new Error(`ANNOUNCE_ROLE_ID "${roleId}" is not a Discord role id`);
   const types = Array.isArray(config.types) ? parseAnnounceTypes(config.types.join(',')) : parseAnnounceTypes(config.types);
 
+  const lang = config.lang ?? undefined;
   const before = await store.subscriptions.get(channelId);
-  const same = before?.enabled && before.roleId === roleId && before.types.length === types.length && types.every((t) => before.types.includes(t));
+  const same =
+    before?.enabled && before.roleId === roleId && (lang === undefined || before.lang === lang) && before.types.length === types.length && types.every((t) => before.types.includes(t));
   if (before && same) return { status: 'unchanged', subscription: before };
-  const subscription = await store.subscriptions.upsert({ channelId, types, roleId, createdBy: 'env' }, clock.now());
+  const subscription = await store.subscriptions.upsert({ channelId, types, roleId, lang, createdBy: 'env' }, clock.now());
   return { status: before ? 'updated' : 'created', subscription };
 }

@@ -41,7 +41,7 @@ export interface ReleaseAnnouncements {
 
 /** Builds the announcement services from their ports; the schedule starts when the caller says so. */
 export async function startReleaseAnnouncements(options: {
-  config: Pick<Config, 'KERNEL_FEED_URL' | 'FEED_SCHEDULE' | 'ANNOUNCE_CHANNEL_ID' | 'ANNOUNCE_TYPES' | 'ANNOUNCE_ROLE_ID'> & Partial<Pick<Config, 'DELIVERY_LEASE_SECONDS'>>;
+  config: Pick<Config, 'KERNEL_FEED_URL' | 'FEED_SCHEDULE' | 'ANNOUNCE_CHANNEL_ID' | 'ANNOUNCE_TYPES' | 'ANNOUNCE_ROLE_ID'> & Partial<Pick<Config, 'ANNOUNCE_LANGUAGE'>> & Partial<Pick<Config, 'DELIVERY_LEASE_SECONDS'>>;
   /** This process's name on leases and claims (several processes on one Postgres). */
   holder?: string;
   metrics?: BotMetrics;
@@ -111,7 +111,7 @@ export async function startReleaseAnnouncements(options: {
   const nextFetchAt = () => schedule?.nextPollAt() ?? null;
   const service = new AnnouncementService({ store, sender, access: options.access, clock, knowledge, nextFetchAt });
 
-  const env = await applyEnvSubscription(store, { channelId: config.ANNOUNCE_CHANNEL_ID, types: config.ANNOUNCE_TYPES, roleId: config.ANNOUNCE_ROLE_ID }, clock);
+  const env = await applyEnvSubscription(store, { channelId: config.ANNOUNCE_CHANNEL_ID, types: config.ANNOUNCE_TYPES, roleId: config.ANNOUNCE_ROLE_ID, lang: config.ANNOUNCE_LANGUAGE }, clock);
   if (env.status !== 'none') logger.info({ channelId: config.ANNOUNCE_CHANNEL_ID, status: env.status }, 'subscription from ANNOUNCE_CHANNEL_ID');
 
   return {

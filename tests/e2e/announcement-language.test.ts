@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, defaultGuilds, type Harness, MOD, GUILD_DE, GENERAL, GENERAL_DE, APP } from '../support/bot-harness.ts';
+import { startHarness, defaultGuilds, type Harness, MOD, GUILD, GUILD_DE, GENERAL, GENERAL_DE, APP } from '../support/bot-harness.ts';
 import { startFeedServer, type FeedServer } from '../support/feed-server.ts';
 import { feedState, nextRelease } from '../support/release-feeds.ts';
 import { FEED_2025_12_01 } from '../releases/feed-states.ts';
@@ -13,6 +13,8 @@ import type { Clock } from '../../src/shared/clock.ts';
  */
 
 const DE_MODS = '1300000000000000032';
+/** A channel of the English server subscribed from the environment with ANNOUNCE_LANGUAGE=de. */
+const ENV_NEWS = '1300000000000000018';
 const HOUR = 60 * 60_000;
 
 interface Embed {
@@ -41,8 +43,9 @@ beforeAll(async () => {
   const german = guilds.find((g) => g.id === GUILD_DE)!;
   german.roles = [{ id: DE_MODS, name: 'Moderation', permissions: ['ManageGuild'] }];
   german.members = [{ user: MOD, roles: [DE_MODS] }];
+  guilds.find((g) => g.id === GUILD)!.channels!.push({ id: ENV_NEWS, name: 'kernel-news', type: 'text' });
   feed = await startFeedServer(feedState(xml, `v${etag}`));
-  h = await startHarness({ guilds, clock, env: { KERNEL_FEED_URL: feed.url, FEED_SCHEDULE: '0 0 1 1 *' } });
+  h = await startHarness({ guilds, clock, env: { KERNEL_FEED_URL: feed.url, FEED_SCHEDULE: '0 0 1 1 *', ANNOUNCE_CHANNEL_ID: ENV_NEWS, ANNOUNCE_LANGUAGE: 'de' } });
   await h.bot.releases.pollNow(); // the first run records the baseline
 }, 30_000);
 
@@ -61,12 +64,13 @@ const botPosts = (channelId: string) => h.fake.messages(channelId).filter((m) =>
 
 /** kernel.org publishes the next stable update of the series `from` belongs to; the bot polls once. */
 async function release(from: string, to: string, at: string): Promise<Record<string, FakeMessage[]>> {
-  const before = { [GENERAL]: botPosts(GENERAL).length, [GENERAL_DE]: botPosts(GENERAL_DE).length };
+  const channels = [GENERAL, GENERAL_DE, ENV_NEWS];
+  const before = Object.fromEntries(channels.map((c) => [c, botPosts(c).length]));
   clock.set(at);
   xml = nextRelease(xml, from, to, new Date(Date.parse(at) - HOUR));
   feed.set(feedState(xml, `v${++etag}`));
   await h.bot.releases.pollNow();
-  return { [GENERAL]: botPosts(GENERAL).slice(before[GENERAL]), [GENERAL_DE]: botPosts(GENERAL_DE).slice(before[GENERAL_DE]) };
+  return Object.fromEntries(channels.map((c) => [c, botPosts(c).slice(before[c])]));
 }
 
 const embedsOf = (m: FakeMessage) => m.embeds as Embed[];
@@ -98,6 +102,8 @@ describe('release posts in the language of the channel', () => {
     expect(english.content).toBe('New kernel release: **6.17.11**');
     expect(field(english, 'Released')).toBe('5 December 2025');
     expect((await h.bot.store.deliveries.get(GENERAL_DE, 'release:6.17.11'))?.lang).toBe('de');
+    // ANNOUNCE_LANGUAGE=de: German in a channel of the English server.
+    expect(posts[ENV_NEWS]!.map((m) => m.content)).toEqual(['Neue Kernel-Version: **6.17.11**']);
   });
 
   it('/announce test posts the sample in the language of the channel', async () => {

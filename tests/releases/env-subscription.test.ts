@@ -33,6 +33,15 @@ describe('applyEnvSubscription', () => {
     expect(result).toMatchObject({ status: 'updated', subscription: { types: ['mainline', 'eol'], roleId: '223456789012345678', enabled: true, disabledReason: null } });
   });
 
+  it('sets the language when ANNOUNCE_LANGUAGE names one, and keeps the one /announce set chose when it does not', async () => {
+    const { store } = h.boot();
+    expect((await applyEnvSubscription(store, { channelId: CHANNEL }, h.clock)).subscription).toMatchObject({ lang: 'en' });
+    expect(await applyEnvSubscription(store, { channelId: CHANNEL, lang: 'de' }, h.clock)).toMatchObject({ status: 'updated', subscription: { lang: 'de' } });
+    expect((await applyEnvSubscription(store, { channelId: CHANNEL, lang: 'de' }, h.clock)).status).toBe('unchanged');
+    await store.subscriptions.upsert({ channelId: CHANNEL, types: [...DEFAULT_ANNOUNCE_TYPES], lang: 'en' }, h.clock.now());
+    expect(await applyEnvSubscription(store, { channelId: CHANNEL }, h.clock)).toMatchObject({ status: 'unchanged', subscription: { lang: 'en' } });
+  });
+
   it('rejects ids and types that cannot be right', async () => {
     const { store } = h.boot();
     await expect(applyEnvSubscription(store, { channelId: '#general' }, h.clock)).rejects.toThrow(/not a Discord channel id/);
