@@ -33,8 +33,7 @@ export async function applyEnvSubscription(
 
   const lang = config.lang ?? undefined;
   const before = await store.subscriptions.get(channelId);
-  const same =
-    before?.enabled && before.roleId === roleId && (lang === undefined || before.lang === lang) && before.types.length === types.length && types.every((t) => before.types.includes(t));
+  const same = before?.enabled && before.roleId === roleId && (lang === undefined || before.lang === lang) && before.types.length === types.length && types.every((t) => before.types.includes(t));
   if (before && same) return { status: 'unchanged', subscription: before };
   const subscription = await store.subscriptions.upsert({ channelId, types, roleId, lang, createdBy: 'env' }, clock.now());
   return { status: before ? 'updated' : 'created', subscription };

@@ -41,7 +41,9 @@ export interface ReleaseAnnouncements {
 
 /** Builds the announcement services from their ports; the schedule starts when the caller says so. */
 export async function startReleaseAnnouncements(options: {
-  config: Pick<Config, 'KERNEL_FEED_URL' | 'FEED_SCHEDULE' | 'ANNOUNCE_CHANNEL_ID' | 'ANNOUNCE_TYPES' | 'ANNOUNCE_ROLE_ID'> & Partial<Pick<Config, 'ANNOUNCE_LANGUAGE'>> & Partial<Pick<Config, 'DELIVERY_LEASE_SECONDS'>>;
+  config: Pick<Config, 'KERNEL_FEED_URL' | 'FEED_SCHEDULE' | 'ANNOUNCE_CHANNEL_ID' | 'ANNOUNCE_TYPES' | 'ANNOUNCE_ROLE_ID'> &
+    Partial<Pick<Config, 'ANNOUNCE_LANGUAGE'>> &
+    Partial<Pick<Config, 'DELIVERY_LEASE_SECONDS'>>;
   /** This process's name on leases and claims (several processes on one Postgres). */
   holder?: string;
   metrics?: BotMetrics;
