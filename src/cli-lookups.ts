@@ -48,7 +48,7 @@ export async function cliMaintainers(query: string, options: CliOptions): Promis
   else {
     const service = new MaintainersService({ url: options.maintainersUrl || DEFAULT_MAINTAINERS_URL, store: memoryMaintainersStore(), fetchOnDemand: true });
     const state = await service.forLookup();
-    if (state.status !== 'ready') return [`cannot load MAINTAINERS: ${state.lastError ?? 'unknown error'}`, 1];
+    if (state.status !== 'ready') return [`cannot load MAINTAINERS: ${state.lastError?.message ?? 'unknown error'}`, 1];
     index = state.index;
     fetchedAt = state.fetchedAt;
   }

@@ -21,6 +21,7 @@ import { parseFeed } from '../src/releases/parse-feed.ts';
 import { QaService } from '../src/qa/service.ts';
 import { RefsService, type CachedRef } from '../src/kernel/refs/service.ts';
 import { MaintainersService, memoryMaintainersStore } from '../src/kernel/maintainers/service.ts';
+import type { TextResponse } from '../src/shared/http.ts';
 import type { FeedErrorReason } from '../src/shared/release.ts';
 import { realKnowledge } from './support/knowledge.ts';
 import { startInProcess } from './support/in-process.ts';
@@ -273,6 +274,31 @@ describe('the English catalogue check', () => {
 });
 
 describe('German replies contain no English sentence', () => {
+  it("/maintainers before the file could be fetched words the failure in German, without the log's English", async () => {
+    const failures: [TextResponse, RegExp][] = [
+      [{ status: 'error', reason: 'network', message: 'request failed: ENOTFOUND' }, /Netzwerkfehler/],
+      [{ status: 'error', reason: 'http-status', httpStatus: 503, message: 'HTTP 503 Service Unavailable' }, /HTTP 503/],
+      [{ status: 'error', reason: 'timeout', message: 'no complete answer within 30000 ms' }, /keine Antwort in der vorgesehenen Zeit/],
+      [{ status: 'ok', body: '<html>Moved</html>', etag: null, lastModified: null }, /keine MAINTAINERS-Datei/],
+    ];
+    for (const [response, german] of failures) {
+      const failing = new MaintainersService({ url: 'http://127.0.0.1:9/MAINTAINERS', store: memoryMaintainersStore(), fetchText: async () => response });
+      await failing.refresh();
+      const english = await findCommand('maintainers')!.handle(
+        options({ 'path-or-subsystem': 'fs/btrfs/' }),
+        { ...ADMIN_INVOCATION, lang: 'en' },
+        { ...deps, services: { ...deps.services, maintainers: failing } },
+      );
+      const reply = await run('maintainers', { 'path-or-subsystem': 'fs/btrfs/' }, null, {}, { ...deps, services: { ...deps.services, maintainers: failing } });
+      const text = rendered(reply).join('\n');
+      expectGerman('/maintainers missing', [text]);
+      expect(text).toMatch(german);
+      expect(text).not.toContain('127.0.0.1');
+      // English keeps the log's wording, URL included (what an admin greps the logs for).
+      expect(renderText(english)).toContain('http://127.0.0.1:9/MAINTAINERS');
+    }
+  });
+
   it.each([
     ['/feature kdbus', 'feature', { name: 'kdbus' }],
     ['/feature not found', 'feature', { name: 'qwertzuiop' }],

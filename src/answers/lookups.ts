@@ -70,7 +70,7 @@ export function maintainersReply(lookup: MaintainersLookup, state: Extract<Maint
 
 export function maintainersMissingReply(state: Extract<MaintainersState, { status: 'missing' }>, lang: Language): Reply {
   const l = L[lang];
-  return message(lang, null, state.lastError ? `${l.notYet}\n${l.lastError}: ${state.lastError}` : l.notYet, true);
+  return message(lang, null, state.lastError ? `${l.notYet}\n${l.lastError}: ${l.maintainersFailure(state.lastError)}` : l.notYet, true);
 }
 
 export function syscallReply(lookup: SyscallLookup, note: string, lang: Language): Reply {

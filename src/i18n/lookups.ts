@@ -1,4 +1,12 @@
 import { texts } from './catalogue.ts';
+import type { TextResponse } from '../shared/http.ts';
+
+/** Why the last MAINTAINERS fetch failed: the HTTP failure or an answer that is no MAINTAINERS file; `message` is the log's wording. */
+export interface MaintainersFailure {
+  reason: Extract<TextResponse, { status: 'error' }>['reason'] | 'not-maintainers';
+  httpStatus?: number;
+  message: string;
+}
 
 /** Texts of the kernel lookups: /maintainers, /syscall, /errno, the /ask pointer to /maintainers, and /refs replies. */
 export const LOOKUPS = texts(
@@ -22,6 +30,8 @@ export const LOOKUPS = texts(
     onlyRest: 'No specific section covers this path; it falls to THE REST.',
     notYet: 'The MAINTAINERS file has not been fetched from kernel.org yet (it is loaded at start and refreshed daily). Please try again in a minute.',
     lastError: 'Last attempt',
+    /** English shows the log's own wording (URL and details included). */
+    maintainersFailure: (f: MaintainersFailure) => f.message,
     source: (date: string) => `From MAINTAINERS as of ${date}; \`scripts/get_maintainer.pl\` in a kernel tree adds people from the git history.`,
     syscallTitle: (name: string) => `System call ${name}`,
     notImplemented: 'reserved or not implemented',
@@ -64,6 +74,15 @@ export const LOOKUPS = texts(
     onlyRest: 'Kein eigener Abschnitt deckt diesen Pfad ab; er fällt unter THE REST.',
     notYet: 'Die MAINTAINERS-Datei wurde noch nicht von kernel.org geladen (das passiert beim Start und dann täglich). Bitte versuch es in einer Minute noch einmal.',
     lastError: 'Letzter Versuch',
+    maintainersFailure: (f: MaintainersFailure) =>
+      ({
+        timeout: 'keine Antwort in der vorgesehenen Zeit',
+        aborted: 'die Anfrage wurde abgebrochen',
+        network: 'Netzwerkfehler',
+        'http-status': `der Server antwortete mit HTTP ${String(f.httpStatus ?? '?')}`,
+        'too-large': 'die Antwort war zu groß',
+        'not-maintainers': 'die Antwort ist keine MAINTAINERS-Datei',
+      })[f.reason],
     source: (date: string) => `Aus MAINTAINERS mit Stand ${date}; \`scripts/get_maintainer.pl\` in einem Kernel-Quellbaum ergänzt Personen aus der Git-Historie.`,
     syscallTitle: (name: string) => `Systemaufruf ${name}`,
     notImplemented: 'reserviert oder nicht implementiert',

@@ -1,6 +1,7 @@
 import { DEFAULT_MAINTAINERS_URL } from '../../config.ts';
 import { getText, type TextResponse } from '../../shared/http.ts';
 import { MaintainersIndex, MIN_SECTIONS } from './index.ts';
+import type { MaintainersFailure } from '../../i18n/lookups.ts';
 
 /**
  * Keeps the current MAINTAINERS file: the last good download is stored (text and validators) and
@@ -27,7 +28,7 @@ export interface MaintainersStore {
   noteCheck(checkedAt: Date, error: string | null): Promise<void>;
 }
 
-export type MaintainersState = { status: 'ready'; index: MaintainersIndex; fetchedAt: Date; url: string; sections: number } | { status: 'missing'; lastError: string | null };
+export type MaintainersState = { status: 'ready'; index: MaintainersIndex; fetchedAt: Date; url: string; sections: number } | { status: 'missing'; lastError: MaintainersFailure | null };
 
 export type RefreshResult = { status: 'updated'; sections: number } | { status: 'not-modified' } | { status: 'error'; message: string };
 
@@ -44,7 +45,7 @@ export interface MaintainersServiceOptions {
 export class MaintainersService {
   readonly url: string;
   private current: { index: MaintainersIndex; fetchedAt: Date; url: string } | null = null;
-  private lastError: string | null = null;
+  private lastError: MaintainersFailure | null = null;
   private inFlight: Promise<RefreshResult> | null = null;
   private loaded: Promise<void> | null = null;
   private stored: { etag: string | null; lastModified: string | null; url: string } | null = null;
@@ -103,9 +104,10 @@ export class MaintainersService {
       await this.options.store.noteCheck(now, null);
       return { status: 'not-modified' };
     }
-    if (response.status === 'error') return await this.fail(now, `${response.message} (${this.url})`);
+    if (response.status === 'error') return await this.fail(now, { reason: response.reason, httpStatus: response.httpStatus, message: `${response.message} (${this.url})` });
     const index = MaintainersIndex.fromText(response.body);
-    if (index.sections.length < MIN_SECTIONS) return await this.fail(now, `the answer from ${this.url} is not a MAINTAINERS file (${index.sections.length} sections)`);
+    if (index.sections.length < MIN_SECTIONS)
+      return await this.fail(now, { reason: 'not-maintainers', message: `the answer from ${this.url} is not a MAINTAINERS file (${index.sections.length} sections)` });
     await this.options.store.save({ url: this.url, text: response.body, etag: response.etag, lastModified: response.lastModified, fetchedAt: now });
     this.current = { index, fetchedAt: now, url: this.url };
     this.stored = { etag: response.etag, lastModified: response.lastModified, url: this.url };
@@ -113,10 +115,10 @@ export class MaintainersService {
     return { status: 'updated', sections: index.sections.length };
   }
 
-  private async fail(now: Date, message: string): Promise<RefreshResult> {
-    this.lastError = message;
-    await this.options.store.noteCheck(now, message);
-    return { status: 'error', message };
+  private async fail(now: Date, failure: MaintainersFailure): Promise<RefreshResult> {
+    this.lastError = failure;
+    await this.options.store.noteCheck(now, failure.message);
+    return { status: 'error', message: failure.message };
   }
 }
 
