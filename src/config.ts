@@ -2,7 +2,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseEnv } from 'node:util';
 import { z } from 'zod';
-import { parseCron } from './shared/cron.ts';
+import cron from 'node-cron';
 import { LOG_LEVELS } from './logger.ts';
 import { RELEASE_KINDS } from './shared/release.ts';
 
@@ -23,9 +23,9 @@ export const DEFAULT_MAINTAINERS_URL = 'https://git.kernel.org/pub/scm/linux/ker
 /** A Discord id (user, channel, role, guild). */
 export const SNOWFLAKE = /^\d{17,20}$/;
 
-/** A cron expression the feed schedule accepts: five fields, or six with seconds (src/shared/cron.ts). */
+/** A cron expression node-cron accepts: five fields, or six with seconds. */
 export function isValidSchedule(expression: string): boolean {
-  return parseCron(expression) !== null;
+  return cron.validate(expression);
 }
 
 /** Subscription types: the release kinds plus end-of-life notices. */

@@ -1,6 +1,6 @@
+import cron from 'node-cron';
 import type { Logger } from '../logger.ts';
-import { DEFAULT_FEED_SCHEDULE } from '../config.ts';
-import { parseCron } from '../shared/cron.ts';
+import { DEFAULT_FEED_SCHEDULE, isValidSchedule } from '../config.ts';
 
 export interface Pollable<T> {
   pollOnce(): Promise<T>;
@@ -17,17 +17,25 @@ export interface ReleaseSchedule<T> {
   stop(): Promise<void>;
 }
 
-const DAY_MS = 86_400_000;
-
 export class ScheduleError extends Error {
   override name = 'ScheduleError';
+}
+
+/** node-cron logs to the console by default; route it to pino, with the expected overlap notice at debug. */
+function cronLogger(logger: Logger) {
+  const text = (message: string | Error) => (message instanceof Error ? message.message : message);
+  return {
+    info: (message: string) => logger.debug(`node-cron: ${message}`),
+    warn: (message: string) => (/overlap/i.test(message) ? logger.debug(`node-cron: ${message}`) : logger.warn(`node-cron: ${message}`)),
+    error: (message: string | Error, err?: Error) => logger.error({ err: err ?? message }, `node-cron: ${text(message)}`),
+    debug: (message: string | Error) => logger.debug(`node-cron: ${text(message)}`),
+  };
 }
 
 /** Runs watcher.pollOnce() on a cron expression (5 fields, or 6 with seconds); polls never overlap. */
 export function startReleaseSchedule<T>(options: { schedule: string; watcher: Pollable<T>; logger: Logger; runOnStart?: boolean }): ReleaseSchedule<T> {
   const { schedule, watcher, logger } = options;
-  const cron = parseCron(schedule);
-  if (!cron) {
+  if (!isValidSchedule(schedule)) {
     throw new ScheduleError(`FEED_SCHEDULE "${schedule}" is not a valid cron expression (e.g. "${DEFAULT_FEED_SCHEDULE}")`);
   }
   let running: Promise<T> | null = null;
@@ -43,54 +51,35 @@ export function startReleaseSchedule<T>(options: { schedule: string; watcher: Po
     return running;
   };
 
-  const tick = async () => {
-    if (running) {
-      logger.debug('previous release poll still running; tick skipped');
-      return;
-    }
-    if (ticksOwed() > 0) {
-      skipped++;
-      logger.debug({ ticksLeft: ticksOwed() }, 'feed fetch left out: backing off after failures');
-      return;
-    }
-    try {
-      await trigger();
-    } catch (error) {
-      // pollOnce never throws; this is a last guard so a tick can never crash the process.
-      logger.error({ err: error }, 'release poll threw');
-    }
-  };
-  // One timer to the next matching second (at most a day at a time: timers cap at 24.8 days); after
-  // a tick the following one is counted from that tick, so a late timer never runs a tick twice.
-  let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  const arm = (after: Date) => {
-    const at = cron.next(after);
-    if (!at || stopped) return;
-    const wait = () => {
-      const left = at.getTime() - Date.now();
-      if (left > 0) {
-        timer = setTimeout(wait, Math.min(left, DAY_MS));
+  const task = cron.schedule(
+    schedule,
+    async () => {
+      if (running) {
+        logger.debug('previous release poll still running; tick skipped');
         return;
       }
-      void tick();
-      arm(new Date(Math.max(Date.now(), at.getTime())));
-    };
-    wait();
-  };
-  arm(new Date());
+      if (ticksOwed() > 0) {
+        skipped++;
+        logger.debug({ ticksLeft: ticksOwed() }, 'feed fetch left out: backing off after failures');
+        return;
+      }
+      try {
+        await trigger();
+      } catch (error) {
+        // pollOnce never throws; this is a last guard so a tick can never crash the process.
+        logger.error({ err: error }, 'release poll threw');
+      }
+    },
+    { name: 'release-feed', noOverlap: true, logger: cronLogger(logger) },
+  );
   if (options.runOnStart) void trigger().catch((error: unknown) => logger.error({ err: error }, 'release poll threw'));
 
   return {
     trigger,
-    nextPollAt: () => {
-      let at: Date | null = new Date();
-      for (let i = 0; i <= ticksOwed() && at; i++) at = cron.next(at);
-      return at;
-    },
+    nextPollAt: () => task.getNextRuns(ticksOwed() + 1).at(-1) ?? null,
     async stop() {
-      stopped = true;
-      clearTimeout(timer);
+      await task.stop();
+      await task.destroy();
       await running?.catch(() => undefined);
     },
   };

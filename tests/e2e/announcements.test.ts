@@ -9,7 +9,7 @@ import type { PollReport } from '../../src/releases/watcher.ts';
 import type { Clock } from '../../src/shared/clock.ts';
 
 /**
- * Release announcements end to end: the real bot (discord.js, SQLite file, cron schedule that
+ * Release announcements end to end: the real bot (discord.js, SQLite file, node-cron schedule that
  * never fires) against the loopback fake Discord and a loopback kernel.org. Polls are driven with
  * pollNow(); time is an injected clock, so maximum item age needs no sleeping.
  * The steps build on each other (one database), so they run in order.
