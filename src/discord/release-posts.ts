@@ -1,5 +1,5 @@
 import type { APIEmbed, APIEmbedField, RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
-import type { AnnouncementItem, AnnouncementPost, KnowledgeLookup } from '../releases/ports.ts';
+import type { AnnouncementItem, AnnouncementPost, ReleaseKnowledge } from '../releases/ports.ts';
 import type { CurrentReleases, Release, ReleaseKind } from '../shared/release.ts';
 import { rcInfo, seriesOf } from '../shared/kernel-version.ts';
 import type { Language } from '../knowledge/schema.ts';
@@ -55,7 +55,7 @@ function summaryLine(release: Release, lang: Language): string {
 
 const eolNotice = (release: Release, lang: Language) => RELEASE_POSTS[lang].eolNotice(release.version, seriesOf(release.version));
 
-export function releaseEmbed(release: Release, lang: Language, knowledge?: KnowledgeLookup): APIEmbed {
+export function releaseEmbed(release: Release, lang: Language, knowledge?: ReleaseKnowledge): APIEmbed {
   const t = RELEASE_POSTS[lang];
   const l = release.links;
   const fields: APIEmbedField[] = [
@@ -69,8 +69,8 @@ export function releaseEmbed(release: Release, lang: Language, knowledge?: Knowl
   add(t.gitField, joinLinks(link(t.tree, l.git), link(t.diff, l.diff)));
   if (release.kind === 'mainline') {
     add(t.whatsNewField, joinLinks(link(`kernelnewbies: Linux ${release.version}`, l.kernelnewbies)));
-    const entry = knowledge?.releaseEntry(release.version) ?? null;
-    const entries = knowledge?.entriesForVersion(release.version) ?? [];
+    const entry = knowledge?.releaseEntry ?? null;
+    const entries = knowledge?.entries ?? [];
     const listed = entries.slice(0, 8).map((e) => `• ${e.title[lang]}`);
     if (entries.length > listed.length) listed.push(t.more(String(entries.length - listed.length)));
     // The release entry leads: its headline changes by area are one command away.
@@ -107,10 +107,10 @@ export function eolEmbed(series: string, release: Release, lang: Language): APIE
  * A release embed that already says EOL makes the separate EOL notice of the same version redundant:
  * the notice is still delivered (its ledger row rides on the same message) but draws no second embed.
  */
-function embedsFor(items: AnnouncementItem[], lang: Language, knowledge?: KnowledgeLookup): APIEmbed[] {
+function embedsFor(items: AnnouncementItem[], lang: Language): APIEmbed[] {
   const eolVersionsShown = new Set(items.filter((i) => i.type === 'release' && i.release.eol).map((i) => i.release.version));
   return items.flatMap((item) => {
-    if (item.type === 'release') return [releaseEmbed(item.release, lang, knowledge)];
+    if (item.type === 'release') return [releaseEmbed(item.release, lang, item.knowledge)];
     return eolVersionsShown.has(item.release.version) ? [] : [eolEmbed(item.series, item.release, lang)];
   });
 }
@@ -130,7 +130,7 @@ function headline(items: AnnouncementItem[], lang: Language): string {
 /** One message for a planned batch of items, in the post's language; a sample post is marked as a test and never pings. */
 export function renderAnnouncement(post: AnnouncementPost): RESTPostAPIChannelMessageJSONBody {
   const t = RELEASE_POSTS[post.lang];
-  const embeds = embedsFor(post.items, post.lang, post.knowledge);
+  const embeds = embedsFor(post.items, post.lang);
   if (post.sample) {
     const role = post.roleId ? ` ${t.sampleRole(`<@&${post.roleId}>`)}` : '';
     return { content: `${t.sample}${role}`, embeds, allowed_mentions: { parse: [] } };
@@ -146,12 +146,12 @@ export function renderAnnouncement(post: AnnouncementPost): RESTPostAPIChannelMe
 }
 
 /** Splits items (already ordered, oldest first) into messages within Discord's embed count and size limits, as written in `lang`. */
-export function planMessages(items: AnnouncementItem[], lang: Language, knowledge?: KnowledgeLookup): AnnouncementItem[][] {
+export function planMessages(items: AnnouncementItem[], lang: Language): AnnouncementItem[][] {
   const messages: AnnouncementItem[][] = [];
   let current: AnnouncementItem[] = [];
   for (const item of items) {
     const candidate = [...current, item];
-    const embeds = embedsFor(candidate, lang, knowledge);
+    const embeds = embedsFor(candidate, lang);
     const chars = embeds.reduce((n, e) => n + embedLength(e), 0);
     if (current.length > 0 && (embeds.length > MAX_EMBEDS_PER_MESSAGE || chars > MAX_EMBED_CHARS_PER_MESSAGE)) {
       messages.push(current);

@@ -8,6 +8,7 @@ import { messageNonce } from './nonce.ts';
 import { deliveryErrorText } from './delivery-error.ts';
 import { realSleep, type Clock, type Sleep } from '../shared/clock.ts';
 import type { AnnouncementItem, AnnouncementPost, KnowledgeLookup, MessageSender, SendResult } from './ports.ts';
+import { releaseKnowledge } from './knowledge-lookup.ts';
 import { seriesOf } from '../shared/kernel-version.ts';
 import type { Language } from '../knowledge/schema.ts';
 
@@ -204,7 +205,7 @@ export class Deliverer {
     if (orphans.length) await store.deliveries.markFailed(orphans, deliveryErrorText({ kind: 'release-missing' }), clock.now());
 
     const batches: Batch[] = [...composed].map(([nonce, group]) => ({ ...group, nonce }));
-    for (const items of this.options.sender.plan(sortEvents(freshItems), lang, this.options.knowledge)) {
+    for (const items of this.options.sender.plan(sortEvents(freshItems), lang)) {
       batches.push({ rows: items.map((item) => fresh.get(itemKey(item))!), items, nonce: null, lang });
     }
     return batches;
@@ -214,7 +215,9 @@ export class Deliverer {
     const release = await this.options.store.releases.get(row.version);
     const key = parseEventKey(row.eventKey);
     if (!release || !key) return undefined;
-    return key.type === 'release' ? { type: 'release', release } : { type: 'eol', series: seriesOf(release.version), release };
+    if (key.type === 'eol') return { type: 'eol', series: seriesOf(release.version), release };
+    const { knowledge } = this.options;
+    return knowledge ? { type: 'release', release, knowledge: releaseKnowledge(knowledge, release.version) } : { type: 'release', release };
   }
 
   private async findPosted(channelId: string, post: AnnouncementPost, since: Date): Promise<string | null> {
@@ -238,7 +241,7 @@ export class Deliverer {
       );
       await store.deliveries.assignNonce(ids, nonce, batch.lang, clock.now());
     }
-    const post: AnnouncementPost = { items: batch.items, roleId: subscription.roleId, lang: batch.lang, knowledge: this.options.knowledge, nonce };
+    const post: AnnouncementPost = { items: batch.items, roleId: subscription.roleId, lang: batch.lang, nonce };
     let attempts = Math.max(...batch.rows.map((r) => r.attempts));
     if (batch.nonce) {
       // Resuming an interrupted send: it may have been posted long ago, beyond the nonce's reach.

@@ -1,5 +1,5 @@
 import type { KnowledgeEntry } from '../knowledge/schema.ts';
-import type { KnowledgeLookup } from './ports.ts';
+import type { KnowledgeLookup, ReleaseKnowledge } from './ports.ts';
 
 /** Adapts loaded knowledge entries to the lookup port: the release entry of a version and the entries that landed in it. */
 export function knowledgeLookupFromEntries(entries: KnowledgeEntry[]): KnowledgeLookup {
@@ -10,4 +10,9 @@ export function knowledgeLookupFromEntries(entries: KnowledgeEntry[]): Knowledge
       return entry ? { id: entry.id, title: entry.title } : null;
     },
   };
+}
+
+/** What the post of `version` lists from the knowledge base, resolved when the item is made: the post itself is plain data. */
+export function releaseKnowledge(lookup: KnowledgeLookup, version: string): ReleaseKnowledge {
+  return { releaseEntry: lookup.releaseEntry(version), entries: lookup.entriesForVersion(version) };
 }

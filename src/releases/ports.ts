@@ -4,7 +4,15 @@ import type { Language } from '../knowledge/schema.ts';
 /** The ports the release services are built on; tests and the bot pass their own implementations. */
 
 /** One thing a message announces; a release row or an EOL row of the delivery ledger. */
-export type AnnouncementItem = { type: 'release'; release: Release } | { type: 'eol'; series: string; release: Release };
+export type AnnouncementItem = { type: 'release'; release: Release; knowledge?: ReleaseKnowledge } | { type: 'eol'; series: string; release: Release };
+
+/** The knowledge-base entries about a release's version, listed in the post of a final mainline release. */
+export interface ReleaseKnowledge {
+  /** The release entry ("Linux 6.18 (November 2025)"), linked first. */
+  releaseEntry: KnowledgeRef | null;
+  /** Entries about what landed in that version. */
+  entries: KnowledgeRef[];
+}
 
 /**
  * One announcement message, platform-neutral: the core decides what is said and to whom; the
@@ -17,8 +25,6 @@ export interface AnnouncementPost {
   roleId: string | null;
   /** The subscription's language, fixed with the nonce: a resend is the same post. */
   lang: Language;
-  /** Entries listed in the post of a final mainline release. */
-  knowledge?: KnowledgeLookup;
   /** Resent as is after an interruption, so the platform can drop a duplicate. */
   nonce?: string;
   /** The /announce test post: the real layout, marked as a test, never a ping. */
@@ -43,7 +49,7 @@ export type SendResult = { ok: true; messageId: string } | { ok: false; kind: Se
  */
 export interface MessageSender {
   /** Splits items (already ordered) into messages within the platform's limits, as they are written in `lang`. */
-  plan(items: AnnouncementItem[], lang: Language, knowledge?: KnowledgeLookup): AnnouncementItem[][];
+  plan(items: AnnouncementItem[], lang: Language): AnnouncementItem[][];
   send(channelId: string, post: AnnouncementPost): Promise<SendResult>;
   /**
    * Optional look-back before resending an interrupted message: the id of a message this bot

@@ -77,7 +77,7 @@ export class SendBudget {
 export function pacedSender(sender: MessageSender, budget: SendBudget): MessageSender {
   const findPosted = sender.findPosted?.bind(sender);
   return {
-    plan: (items, lang, knowledge) => sender.plan(items, lang, knowledge),
+    plan: (items, lang) => sender.plan(items, lang),
     async send(channelId, post) {
       await budget.take();
       return sender.send(channelId, post);

@@ -97,7 +97,7 @@ describe('the shared send budget', () => {
     await paced.send('1', post);
     await paced.findPosted!('1', post, new Date(0));
     await paced.send('2', post);
-    expect(paced.plan([], 'en', undefined)).toEqual([[]]);
+    expect(paced.plan([], 'en')).toEqual([[]]);
     expect(calls).toEqual([
       ['send', 0],
       ['find', 100],
