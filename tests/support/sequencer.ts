@@ -14,11 +14,6 @@ export class ProcessesFirst extends BaseSequencer {
   override async sort(files: TestSpecification[]): Promise<TestSpecification[]> {
     const sorted = await super.sort(files);
     const startsProcesses = new Map(sorted.map((file) => [file, STARTS_PROCESSES.test(readFileSync(file.moduleId, 'utf8'))]));
-    const out = [...sorted.filter((file) => startsProcesses.get(file)), ...sorted.filter((file) => !startsProcesses.get(file))];
-    console.log(
-      'ORDER',
-      out.slice(0, 9).map((f) => f.moduleId.slice(-40)),
-    );
-    return out;
+    return [...sorted.filter((file) => startsProcesses.get(file)), ...sorted.filter((file) => !startsProcesses.get(file))];
   }
 }
