@@ -10,8 +10,6 @@ interface Data {
   embeds?: { description?: string }[];
 }
 const EPHEMERAL = 64;
-/** Longer than the bot's 5-second lookup timeout. */
-const SLOW_MS = 6_500;
 const COMMIT = '/linux.git/commit/?id=';
 
 let h: Harness;
@@ -22,7 +20,6 @@ beforeAll(async () => {
   kernelOrg.route(`${COMMIT}0dd3ee311255`, { status: 200, body: CGIT_COMMIT_PAGE });
   kernelOrg.route(`${COMMIT}deadbeef0404`, { status: 404, body: CGIT_BAD_OBJECT });
   kernelOrg.route(`${COMMIT}deadbeef0500`, { status: 500, body: '<html>Internal Server Error</html>' });
-  kernelOrg.route(`${COMMIT}deadbeef0555`, { status: 200, body: CGIT_COMMIT_PAGE, delayMs: SLOW_MS });
   h = await startHarness({
     env: { MESSAGE_CONTENT_INTENT: 'true', KERNEL_GIT_URL: `${kernelOrg.url}/linux.git`, MAINTAINERS_URL: `${kernelOrg.url}/MAINTAINERS` },
     allowedPrivilegedIntents: ['MessageContent'],
@@ -68,15 +65,13 @@ describe('references in an opted-in channel', () => {
     expect(kernelOrg.hits(`${COMMIT}0dd3ee311255`)).toBe(before);
   });
 
-  it('stays silent on a 404, a 500 and a lookup slower than the timeout', async () => {
+  it('stays silent on a 404 and a 500 (a lookup past its timeout explains nothing either: tests/kernel/refs-service.test.ts)', async () => {
     const notFound = h.fake.userMessage(GENERAL, 'commit deadbeef0404', { author: ALICE });
     const broken = h.fake.userMessage(GENERAL, 'commit deadbeef0500', { author: ALICE });
-    const slow = h.fake.userMessage(GENERAL, 'commit deadbeef0555', { author: ALICE });
-    await h.fake.waitFor(() => kernelOrg.hits(`${COMMIT}deadbeef0404`) > 0 && kernelOrg.hits(`${COMMIT}deadbeef0500`) > 0 && kernelOrg.hits(`${COMMIT}deadbeef0555`) > 0);
-    // The slow lookup gives up after the bot's timeout; the handler then reports the message handled.
-    for (const m of [notFound, broken, slow]) await h.handled('kernel-refs', m.id);
-    for (const m of [notFound, broken, slow]) expect(repliesTo(GENERAL, m.id)).toEqual([]);
-  }, 30_000);
+    await h.fake.waitFor(() => kernelOrg.hits(`${COMMIT}deadbeef0404`) > 0 && kernelOrg.hits(`${COMMIT}deadbeef0500`) > 0);
+    for (const m of [notFound, broken]) await h.handled('kernel-refs', m.id);
+    for (const m of [notFound, broken]) expect(repliesTo(GENERAL, m.id)).toEqual([]);
+  });
 
   it('one reply for several references in one message; never for bots or channels that did not opt in', async () => {
     kernelOrg.route(`${COMMIT}0dd3ee311256`, { status: 200, body: CGIT_COMMIT_PAGE.replace('Linux 6.7', 'Another subject') });

@@ -12,7 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-function service(options: { perMinute?: number; now?: () => number } = {}) {
+function service(options: { perMinute?: number; now?: () => number; timeoutMs?: number } = {}) {
   const cache = new Map<string, CachedRef>();
   const channels = { isEnabled: async () => true, enable: async () => undefined, disable: async () => true, channelsOf: async () => [] };
   const refs = new RefsService({
@@ -39,6 +39,14 @@ describe('RefsService against a loopback kernel.org', () => {
       },
       expect.objectContaining({ kind: 'cve', id: 'CVE-2024-26581', fixedIn: ['6.7.5', '6.8'], url: 'https://lore.kernel.org/linux-cve-announce/2024022058-CVE-2024-26581-0b8d@gregkh/' }),
     ]);
+  });
+
+  it('gives up on a lookup slower than its timeout and explains nothing (the bot then stays silent)', async () => {
+    server.route('/linux.git/commit/?id=deadbeef0555', { status: 200, body: CGIT_COMMIT_PAGE, delayMs: 3_000 });
+    const { refs } = service({ timeoutMs: 200 });
+    // The page that arrives late is a valid commit: an explanation would mean the timeout did not fire.
+    expect(await refs.explain('commit deadbeef0555')).toEqual([]);
+    expect(server.hits('/linux.git/commit/?id=deadbeef0555')).toBe(1);
   });
 
   it('caches a miss and does not ask again within the hour', async () => {
