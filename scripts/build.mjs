@@ -53,6 +53,8 @@ if (force || built < Math.max(...INPUTS.map((input) => newestMtime(join(ROOT, in
       // optional modules stay outside (they are loaded from node_modules, or not at all).
       external: NATIVE_OR_OPTIONAL,
       minify: true,
+      // Function and class names stay as written: discord.js picks cache limits by manager class name.
+      keepNames: true,
       // Stack traces name minified functions; `node --enable-source-maps build/main.js` maps them back.
       sourcemap: 'linked',
       // CommonJS dependencies call require() (node: built-ins, the externals): give each chunk one.

@@ -98,5 +98,12 @@ describe('npm start', () => {
     expect(stdout).toMatch(/== kdbus \(D-Bus transport in the kernel\) ==/);
     const key = snapshotKey(readKnowledgeDir(), readFileSync(join(ROOT, 'build', 'main.js'), 'utf8'));
     expect(readSnapshot(join(ROOT, 'build', 'knowledge-snapshot.json'), key)).not.toBeNull();
+    // The minified bundle keeps class names: discord.js picks each cache's limit (src/discord/client.ts)
+    // by its manager's class name, and a renamed class would silently cache without limit.
+    const bundle = readdirSync(join(ROOT, 'build'))
+      .filter((name) => name.endsWith('.js'))
+      .map((name) => readFileSync(join(ROOT, 'build', name), 'utf8'))
+      .join('\n');
+    for (const manager of ['GuildMessageManager', 'MessageManager', 'GuildMemberManager', 'UserManager']) expect(bundle).toContain(`"${manager}"`);
   }, 120_000);
 });

@@ -24,7 +24,10 @@ export function createDiscordClient(options: { apiBase?: string; messageContent?
     rest: options.apiBase ? { api: options.apiBase } : {},
     makeCache: Options.cacheWithLimits({
       ...Options.DefaultMakeCacheSettings,
-      MessageManager: 25,
+      // No message is ever read back from the cache (replies, look-backs and a forum post's first
+      // message go to the event or to REST); with the GuildMessages intent every message of every
+      // channel would otherwise be kept, 25 per channel (about 3.5 KB each).
+      MessageManager: 0,
       PresenceManager: 0,
       ReactionManager: 0,
       ReactionUserManager: 0,
@@ -41,6 +44,6 @@ export function createDiscordClient(options: { apiBase?: string; messageContent?
       GuildMemberManager: { maxSize: 50, keepOverLimit: (member) => member.id === member.client.user.id },
       UserManager: { maxSize: 200, keepOverLimit: (user) => user.id === user.client.user.id },
     }),
-    sweepers: { ...Options.DefaultSweeperSettings, messages: { interval: 3600, lifetime: 1800 } },
+    sweepers: Options.DefaultSweeperSettings,
   });
 }

@@ -308,6 +308,15 @@ describe('mentions and the context menu', () => {
     expect((answer.embeds[0] as { title?: string }).title).toMatch(/F2FS/);
   });
 
+  it('keeps no message in the client cache: every message of every channel would be kept otherwise', async () => {
+    const question = h.fake.userMessage(RANDOM, `<@${APP}> what is kdbus?`, { author: ALICE, mentionsBot: true });
+    const chatter = h.fake.userMessage(RANDOM, 'unrelated chatter', { author: BOB });
+    for (const m of [question, chatter]) await h.handled('mention', m.id);
+    await h.fake.waitFor(() => h.fake.messages(RANDOM).find((m) => m.message_reference?.message_id === question.id));
+    const channel = h.bot.client.channels.cache.get(RANDOM);
+    expect(channel?.isTextBased() && channel.messages.cache.size).toBe(0);
+  });
+
   it('ignores other bots and messages without a mention', async () => {
     const before = h.fake.messages(RANDOM).length;
     const fromBot = h.fake.userMessage(RANDOM, `<@${APP}> what is kdbus?`, { author: { id: '1500000000000000001', username: 'otherbot', bot: true }, mentionsBot: true });
