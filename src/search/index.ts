@@ -7,6 +7,7 @@ import { compareVersions } from '../shared/kernel-version.ts';
 import { Autocomplete, type Choice } from './autocomplete.ts';
 import { NameMentions } from './mentions.ts';
 import { fillerTest } from './filler.ts';
+import { compactIndex } from './compact-index.ts';
 import { detectLanguage } from './detect-language.ts';
 import { analyzeText, SHORT_TEXT_WORDS, type ContentWord, type QueryAnalysis } from './analyze.ts';
 import { levelOf, probability, type ConfidenceLevel, type Features } from './confidence.ts';
@@ -141,6 +142,7 @@ export class KnowledgeSearch {
       }
       noted = null;
     }
+    compactIndex(this.index);
     this.autocomplete = new Autocomplete(entries, this.index);
     this.mentions = new NameMentions(entries, (word) => this.pipeline.stems(word));
     this.isFiller = fillerTest(this.mentions.nameWords);
