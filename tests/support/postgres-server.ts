@@ -27,11 +27,18 @@ export interface PostgresServer {
  * its data in a temporary directory that stop() removes. Postgres refuses to run as root, so as root
  * the server runs as the `postgres` user (created if missing) and the directory is made reachable for it.
  */
-export async function startPostgres(): Promise<PostgresServer> {
+const PASSWORD = 'kernelbot-test';
+
+/** The admin URL of the server startPostgres(port) runs. */
+export function postgresUrl(port: number): string {
+  return `postgres://postgres:${PASSWORD}@127.0.0.1:${String(port)}/postgres`;
+}
+
+export async function startPostgres(port?: number): Promise<PostgresServer> {
   const root = mkdtempSync(join(tmpdir(), 'kernelbot-pg-'));
   chmodSync(root, 0o755);
-  const port = await freePort();
-  const password = 'kernelbot-test';
+  port ??= await freePort();
+  const password = PASSWORD;
   const logs: string[] = [];
   const server = new EmbeddedPostgres({
     databaseDir: join(root, 'data'),
@@ -53,7 +60,7 @@ export async function startPostgres(): Promise<PostgresServer> {
     throw new Error(`could not start the test Postgres: ${(error as Error)?.message ?? error}\n${logs.slice(-20).join('')}`, { cause: error });
   }
   return {
-    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    url: postgresUrl(port),
     async stop() {
       await server.stop();
       rmSync(root, { recursive: true, force: true });

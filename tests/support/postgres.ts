@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync } from 'node:fs';
 import pg from 'pg';
 import { inject } from 'vitest';
 
@@ -9,7 +10,27 @@ export interface TestDatabase {
   drop(): Promise<void>;
 }
 
+let ready: Promise<void> | undefined;
+
+/** Resolves once the run's Postgres accepts connections: the global setup starts it while the first test files run. */
+function postgresReady(): Promise<void> {
+  ready ??= (async () => {
+    const file = inject('postgresReadyFile');
+    if (!file) return;
+    const deadline = Date.now() + 120_000;
+    // The ready file is the signal; it is checked every 50 ms until it appears.
+    while (!existsSync(file)) {
+      if (Date.now() > deadline) throw new Error('the test Postgres did not start within 2 minutes');
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    const state = readFileSync(file, 'utf8');
+    if (state !== 'ready') throw new Error(`the test Postgres ${state}`);
+  })();
+  return ready;
+}
+
 async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
+  await postgresReady();
   const client = new pg.Client({ connectionString: inject('postgresUrl') });
   await client.connect();
   try {
