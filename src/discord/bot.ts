@@ -92,12 +92,15 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
   // One client per gateway term: discord.js cannot log a destroyed client in again.
   let client = createDiscordClient(clientOptions);
   let role: Role = 'starting';
-  const metrics = new BotMetrics({
-    gatewayPingMs: () => (client.ws.ping >= 0 ? client.ws.ping : null),
-    pendingOutbox: () => store.deliveries.pendingCount(),
-    lastFeedSuccess: async () => (await store.feedState.get()).lastSuccessAt,
-    role: () => role,
-  });
+  const metrics = new BotMetrics(
+    {
+      gatewayPingMs: () => (client.ws.ping >= 0 ? client.ws.ping : null),
+      pendingOutbox: () => store.deliveries.pendingCount(),
+      lastFeedSuccess: async () => (await store.feedState.get()).lastSuccessAt,
+      role: () => role,
+    },
+    config.HTTP_PORT !== undefined,
+  );
   const observeRest = (rest: REST) => {
     rest.on(RESTEvents.Response, (_request, response) => metrics.restResponses.inc({ status: String(response.status) }));
     rest.on(RESTEvents.RateLimited, (info) => metrics.rateLimits.inc({ scope: info.global ? 'global' : info.scope }));

@@ -69,8 +69,10 @@ export class BotMetrics {
       /** The process's gateway role (active, standby, starting, stopping). */
       role?: () => string;
     } = {},
+    /** Whether /metrics is served: only then are the process metrics collected (their event-loop and GC observers cost memory and CPU). */
+    served = true,
   ) {
-    collectDefaultMetrics({ register: this.registry, prefix: 'kernelbot_' });
+    if (served) collectDefaultMetrics({ register: this.registry, prefix: 'kernelbot_' });
     new Gauge({
       name: 'kernelbot_gateway_ping_seconds',
       help: 'Discord gateway heartbeat round trip (absent while not connected)',

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness, ALICE, GENERAL } from '../support/bot-harness.ts';
+import { BotMetrics } from '../../src/ops/metrics.ts';
 
 /** The operations endpoints of a connected bot (HTTP_PORT=0: a free port on 127.0.0.1). */
 describe('operations endpoints', () => {
@@ -45,6 +46,13 @@ describe('operations endpoints', () => {
     expect(metrics.text).toMatch(/^kernelbot_discord_rest_responses_total\{status="2\d\d"\} \d+$/m);
     expect(metrics.text).toMatch(/^kernelbot_outbox_pending 0$/m);
     expect(metrics.text).toMatch(/^kernelbot_process_resident_memory_bytes \d+/m);
+    expect(metrics.text).toMatch(/^kernelbot_nodejs_eventloop_lag_seconds \d/m);
+  });
+
+  it('collects the process metrics only when /metrics is served (no HTTP_PORT: no event-loop or GC observers)', async () => {
+    const unserved = await new BotMetrics({}, false).registry.metrics();
+    expect(unserved).toMatch(/^# TYPE kernelbot_interactions_total counter$/m);
+    expect(unserved).not.toMatch(/kernelbot_process_|kernelbot_nodejs_/);
   });
 
   it('is not ready once the database is gone, and says why', async () => {
