@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import MiniSearch from 'minisearch';
-import { compactIndex } from '../src/search/compact-index.ts';
+import MiniSearch, { type AsPlainObject } from 'minisearch';
+import { compactIndex, loadCompactIndex } from '../src/search/compact-index.ts';
 import { realKnowledge } from './support/knowledge.ts';
 
 // The real knowledge base's answers with and without compaction: tests/index-equivalence.test.ts.
@@ -21,6 +21,15 @@ describe('compactIndex', () => {
       expect(compacted.search(query)).toEqual(plain.search(query));
       expect(compacted.autoSuggest(query)).toEqual(plain.autoSuggest(query));
     }
+    expect(JSON.stringify(compacted)).toBe(JSON.stringify(plain));
+  });
+
+  it('loads a serialised index straight into the compact form, answering as loadJS does', () => {
+    const options = { fields: ['title', 'summary', 'german'], searchOptions: { boost: { title: 3 }, prefix: true, fuzzy: 0.2 } };
+    const json = JSON.stringify(build());
+    const plain = MiniSearch.loadJSON(json, options);
+    const compacted = loadCompactIndex(JSON.parse(json) as AsPlainObject, options);
+    for (const query of ['kdbus', 'file system', 'btrf', 'schedulr', 'Dateisystem', 'rust']) expect(compacted.search(query)).toEqual(plain.search(query));
     expect(JSON.stringify(compacted)).toBe(JSON.stringify(plain));
   });
 

@@ -1,4 +1,4 @@
-import type MiniSearch from 'minisearch';
+import MiniSearch, { type AsPlainObject, type Options } from 'minisearch';
 
 /**
  * MiniSearch keeps, for every term, a Map of fields and for every field a Map from document to term
@@ -12,10 +12,10 @@ class SmallMap<K, V> {
   /** Keys and values alternating, in the Map's insertion order. */
   private readonly pairs: (K | V)[];
 
-  constructor(map: ReadonlyMap<K, V>) {
-    this.pairs = new Array<K | V>(map.size * 2);
+  constructor(entries: Iterable<readonly [K, V]>, size: number) {
+    this.pairs = new Array<K | V>(size * 2);
     let i = 0;
-    for (const [key, value] of map) {
+    for (const [key, value] of entries) {
       this.pairs[i++] = key;
       this.pairs[i++] = value;
     }
@@ -74,11 +74,15 @@ interface TermTree {
   set(term: string, data: unknown): unknown;
 }
 
-const compact = <K, V>(map: Map<K, V>): Map<K, V> => (map.size <= SMALL ? (new SmallMap(map) as unknown as Map<K, V>) : map);
+const compact = <K, V>(map: Map<K, V>): Map<K, V> => (map.size <= SMALL ? (new SmallMap(map, map.size) as unknown as Map<K, V>) : map);
+
+function treeOf<T>(index: MiniSearch<T>): TermTree {
+  return (index as unknown as { _index: TermTree })._index;
+}
 
 /** Replaces the small per-term and per-field Maps of a built index; nothing may be added or removed afterwards. */
 export function compactIndex<T>(index: MiniSearch<T>): void {
-  const tree = (index as unknown as { _index: TermTree })._index;
+  const tree = treeOf(index);
   const replaced: [string, TermData][] = [];
   for (const [term, fields] of tree) {
     const data = new Map<number, Postings>();
@@ -86,4 +90,31 @@ export function compactIndex<T>(index: MiniSearch<T>): void {
     replaced.push([term, compact(data)]);
   }
   for (const [term, data] of replaced) tree.set(term, data);
+}
+
+/** A serialised `{ "docId": frequency }` as MiniSearch's loadJS reads it (keys in Object.keys order), compact when small. */
+function postingsOf(serialised: Record<string, number>): Postings {
+  const keys = Object.keys(serialised);
+  const entries = keys.map((key) => [parseInt(key, 10), serialised[key]!] as const);
+  return keys.length <= SMALL ? (new SmallMap(entries, keys.length) as unknown as Postings) : new Map(entries);
+}
+
+/**
+ * `MiniSearch.loadJS` followed by `compactIndex`, without building the Maps that compacting would
+ * drop: the terms are read here the way loadJS reads them (serialisation version 2), the rest by loadJS.
+ */
+export function loadCompactIndex<T>(js: AsPlainObject, options: Options<T>): MiniSearch<T> {
+  if (js.serializationVersion !== 2) {
+    const index = MiniSearch.loadJS<T>(js, options);
+    compactIndex(index);
+    return index;
+  }
+  const index = MiniSearch.loadJS<T>({ ...js, index: [] }, options);
+  const tree = treeOf(index);
+  for (const [term, fields] of js.index) {
+    const data = new Map<number, Postings>();
+    for (const fieldId of Object.keys(fields)) data.set(parseInt(fieldId, 10), postingsOf(fields[fieldId]!));
+    tree.set(term, compact(data));
+  }
+  return index;
 }
