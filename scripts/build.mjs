@@ -49,7 +49,7 @@ if (force || built < Math.max(...INPUTS.map((input) => newestMtime(join(ROOT, in
       platform: 'node',
       format: 'esm',
       // The JavaScript dependencies are bundled and everything is minified: V8 keeps each module's
-      // source text for lazy compilation, so less text is less idle memory (about 4 MB). Native and
+      // source text for lazy compilation, so less text is less idle memory (about 3 MB). Native and
       // optional modules stay outside (they are loaded from node_modules, or not at all).
       external: NATIVE_OR_OPTIONAL,
       minify: true,
