@@ -7,7 +7,6 @@ import { compareVersions } from '../shared/kernel-version.ts';
 import { Autocomplete, type Choice } from './autocomplete.ts';
 import { NameMentions } from './mentions.ts';
 import { fillerTest } from './filler.ts';
-import { compactIndex, loadCompactIndex } from './compact-index.ts';
 import { detectLanguage } from './detect-language.ts';
 import { analyzeText, SHORT_TEXT_WORDS, type ContentWord, type QueryAnalysis } from './analyze.ts';
 import { levelOf, probability, type ConfidenceLevel, type Features } from './confidence.ts';
@@ -130,7 +129,7 @@ export class KnowledgeSearch {
     };
     const snapshot = typeof built === 'string' ? (JSON.parse(built) as SearchIndexData) : built;
     if (snapshot) {
-      this.index = loadCompactIndex<SearchDocument>(snapshot.index, options);
+      this.index = MiniSearch.loadJS<SearchDocument>(snapshot.index, options);
       this.frequency = new Map(snapshot.frequency);
     } else {
       this.index = new MiniSearch<SearchDocument>(options);
@@ -141,7 +140,6 @@ export class KnowledgeSearch {
         for (const term of noted) this.frequency.set(term, (this.frequency.get(term) ?? 0) + 1);
       }
       noted = null;
-      compactIndex(this.index);
     }
     this.autocomplete = new Autocomplete(entries, this.index);
     this.mentions = new NameMentions(entries, (word) => this.pipeline.stems(word));
