@@ -51,7 +51,7 @@ const OUT_OF_SCOPE = [
 ];
 
 /** Swaps two neighbouring letters in the middle: "btrfs" → "brtfs". */
-export function typo(word: string, rng: () => number): string {
+function typo(word: string, rng: () => number): string {
   if (word.length < 4) return `${word}${word.at(-1)}`;
   const letters = Array.from(word.slice(0, -1))
     .map((_, i) => i)

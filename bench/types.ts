@@ -3,7 +3,7 @@
  * every section's rows as one table (or JSON). Add a section by writing one and listing it in run.ts.
  */
 
-export interface Target {
+interface Target {
   /** The figure must be at most (≤) or at least (≥) `limit`. */
   op: '<=' | '>=';
   limit: number;

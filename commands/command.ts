@@ -58,7 +58,7 @@ export interface OptionReader<Name extends string = string> {
 
 type OptionNamesOf<O> = O extends { name: infer N extends string; options?: infer Sub } ? N | (Sub extends readonly unknown[] ? OptionNamesOf<Sub[number]> : never) : never;
 
-export type OptionNames<D> = D extends { options: readonly (infer O)[] } ? OptionNamesOf<O> : never;
+type OptionNames<D> = D extends { options: readonly (infer O)[] } ? OptionNamesOf<O> : never;
 
 export type CommandDefinition = RESTPostAPIChatInputApplicationCommandsJSONBody;
 

@@ -3,7 +3,7 @@ import { defineCommand, describe, ANSWER_OPTIONS } from './command.ts';
 import { unavailable } from './admin.ts';
 import { maintainersMissingReply, maintainersReply } from '../src/answers/lookups.ts';
 
-export const MAINTAINERS_QUERY_MAX = 200;
+const MAINTAINERS_QUERY_MAX = 200;
 
 export const maintainers = defineCommand({
   definition: {

@@ -9,7 +9,7 @@ import { foldText } from '../src/shared/text.ts';
  * The mainline release a typed version belongs to: 4.0.1 and 4.0-rc3 → 4.0; in the 2.6 era the
  * release has three parts (2.6.39, its stable updates 2.6.39.4). Null when it is not a version.
  */
-export function parseReleaseVersion(typed: string): { release: string; exact: string; rc: boolean } | null {
+function parseReleaseVersion(typed: string): { release: string; exact: string; rc: boolean } | null {
   const token = foldText(typed)
     .replace(/^(linux|kernel)[\s-]*/, '')
     .replace(/\s+/g, '')

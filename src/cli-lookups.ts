@@ -29,7 +29,7 @@ function sectionJson(section: MaintainersSection) {
   return { title, status, maintainers, reviewers, lists, trees, web, files, excludes, regexes };
 }
 
-export function maintainersJson(lookup: MaintainersLookup) {
+function maintainersJson(lookup: MaintainersLookup) {
   switch (lookup.kind) {
     case 'path':
       return { query: lookup.path, kind: 'path', sections: lookup.matches.map((m) => ({ ...sectionJson(m.section), specificity: m.specificity, via: `${m.via.type}: ${m.via.value}` })) };

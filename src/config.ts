@@ -15,7 +15,7 @@ export class ConfigError extends Error {
 }
 
 /** The one place for settings' defaults and formats: the bot, the CLI and the release core read them here. */
-export const DEFAULT_DATABASE_PATH = './data/kernelbot.db';
+const DEFAULT_DATABASE_PATH = './data/kernelbot.db';
 export const DEFAULT_FEED_URL = 'https://www.kernel.org/feeds/kdist.xml';
 export const DEFAULT_FEED_SCHEDULE = '*/15 * * * *';
 export const DEFAULT_MAINTAINERS_URL = 'https://git.kernel.org/pub/scm/linux/kernel/git/torvalds/linux.git/plain/MAINTAINERS';

@@ -30,7 +30,7 @@ export function createLogger(options: { level?: LogLevel; token?: string; destin
 }
 
 /** Interaction and webhook URLs (…/interactions/<id>/<token>/…, …/webhooks/<id>/<token>) with the token cut out. */
-export function redactWebhookTokens(text: string): string {
+function redactWebhookTokens(text: string): string {
   return text.replace(/\/(interactions|webhooks)\/(\d+)\/[^/\s?"']+/g, '/$1/$2/[redacted]');
 }
 

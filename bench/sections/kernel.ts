@@ -12,7 +12,7 @@ const TARGET_BYTES = 900_000;
  * its paths moved under a per-copy directory (drivers/gpu/drm/i915/ → drivers/gpu/drm/i915-c17/),
  * so patterns, N: regexes and directory depths keep the real mix. THE REST stays once, at the end.
  */
-export function fullSizeMaintainers(fixture: string, bytes = TARGET_BYTES): string {
+function fullSizeMaintainers(fixture: string, bytes = TARGET_BYTES): string {
   const parts = fixture.split(/\n\n(?=\S[^\n]*\n[A-Z]:\t)/);
   const preamble = parts[0]!;
   const bodies = parts.slice(1).filter((p) => !p.startsWith('THE REST'));

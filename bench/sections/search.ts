@@ -18,7 +18,7 @@ interface Size {
   count: number | 'real';
 }
 
-export function parseSizes(spec: string | undefined, quick: boolean): Size[] {
+function parseSizes(spec: string | undefined, quick: boolean): Size[] {
   const list = spec ? spec.split(',') : quick ? ['real', '10000'] : ['real', '10000', '100000'];
   return list.map((s) => (s === 'real' ? { label: 'real', count: 'real' } : { label: fmt(Number(s)), count: Number(s) }));
 }

@@ -20,7 +20,7 @@ function list(items: readonly string[], max: number, lang: Language): string {
 const isRest = (section: MaintainersSection) => section.title === 'THE REST';
 
 /** One section as a compact block: title and status, then the people, lists, tree and files. */
-export function sectionBlock(section: MaintainersSection, lang: Language, via?: { type: string; value: string }): string {
+function sectionBlock(section: MaintainersSection, lang: Language, via?: { type: string; value: string }): string {
   const l = L[lang];
   const lines = [`**${section.title}**${section.status ? ` · ${section.status}` : ''}`];
   if (section.maintainers.length > 0) lines.push(`${l.maintainers}: ${list(section.maintainers, 6, lang)}`);

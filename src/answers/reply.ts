@@ -49,7 +49,7 @@ export interface ReleaseView {
   note: string | null;
 }
 
-export interface ChangeView {
+interface ChangeView {
   text: string;
   /** The knowledge entry that explains the change, when there is one. */
   entry: EntryRef | null;
@@ -83,7 +83,7 @@ export function entryRef(entry: KnowledgeEntry, lang: Language): EntryRef {
   return { id: entry.id, title: entry.title[lang] };
 }
 
-export function entryView(entry: KnowledgeEntry, lang: Language, lookup: (id: string) => KnowledgeEntry | undefined): EntryView {
+function entryView(entry: KnowledgeEntry, lang: Language, lookup: (id: string) => KnowledgeEntry | undefined): EntryView {
   const l = labels(lang);
   const status = STATUS_LABELS[entry.status][lang];
   const parts = [status];

@@ -9,7 +9,7 @@ export function commandPayloads(commands: readonly RegisteredCommand[]): RESTPut
   return [...commands.map((c) => c.definition), ...CONTEXT_MENUS];
 }
 
-export function definitionsHash(payload: RESTPutAPIApplicationCommandsJSONBody, guildId: string | null): string {
+function definitionsHash(payload: RESTPutAPIApplicationCommandsJSONBody, guildId: string | null): string {
   return createHash('sha256').update(JSON.stringify({ guildId, payload })).digest('hex').slice(0, 16);
 }
 

@@ -13,7 +13,7 @@ import { embedLength } from './policy.ts';
  */
 
 /** Discord's limits: 10 embeds and 6,000 embed characters per message; we keep a margin. */
-export const MAX_EMBEDS_PER_MESSAGE = 10;
+const MAX_EMBEDS_PER_MESSAGE = 10;
 const MAX_EMBED_CHARS_PER_MESSAGE = 5_500;
 
 const COLOR: Record<ReleaseKind | 'eol', number> = {
@@ -25,7 +25,7 @@ const COLOR: Record<ReleaseKind | 'eol', number> = {
   eol: 0xcf222e,
 };
 
-export const discordDate = (date: Date) => `<t:${Math.floor(date.getTime() / 1000)}:D>`;
+const discordDate = (date: Date) => `<t:${Math.floor(date.getTime() / 1000)}:D>`;
 
 const link = (label: string, url: string | undefined) => (url ? `[${label}](${url})` : undefined);
 const joinLinks = (...parts: (string | undefined)[]) => parts.filter(Boolean).join(' · ');

@@ -73,7 +73,7 @@ export function renderDiscord(reply: Reply, options: RenderOptions = {}): Render
   }
 }
 
-export function entryEmbed(entry: EntryView, lang: Language, also: EntryRef[] = []): APIEmbed {
+function entryEmbed(entry: EntryView, lang: Language, also: EntryRef[] = []): APIEmbed {
   const l = labels(lang);
   const fields: { name: string; value: string; inline?: boolean }[] = [
     { name: l.status, value: entry.statusLine, inline: true },

@@ -55,7 +55,7 @@ export interface StoredFeedError {
 export type DiscordFailure = 'missing-access' | 'missing-permissions' | 'unknown-channel' | 'forbidden' | 'not-found' | 'rate-limited' | 'server-error' | 'unreachable' | 'rejected';
 
 /** Sorts a Discord error by its status and Discord's message (stored rows carry only these two). */
-export function discordFailure(status: number, reason: string): DiscordFailure {
+function discordFailure(status: number, reason: string): DiscordFailure {
   if (status === 403) return /missing access/i.test(reason) ? 'missing-access' : /missing permissions/i.test(reason) ? 'missing-permissions' : 'forbidden';
   if (status === 404) return /unknown channel/i.test(reason) ? 'unknown-channel' : 'not-found';
   if (status === 429) return 'rate-limited';

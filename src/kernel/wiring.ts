@@ -4,7 +4,7 @@ import type { ChannelAccess } from '../releases/announcements.ts';
 import { MaintainersService } from './maintainers/service.ts';
 import { RefsService } from './refs/service.ts';
 
-export const MAINTAINERS_REFRESH_MS = 24 * 60 * 60_000;
+const MAINTAINERS_REFRESH_MS = 24 * 60 * 60_000;
 
 /**
  * The bot's kernel lookups: MAINTAINERS is read from the database at start, then refreshed from

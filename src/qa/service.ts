@@ -133,6 +133,6 @@ export class QaService {
 }
 
 /** What a forum post is about: its title, tags and first message, as the search reads them. */
-export function postText(post: ForumPost): string {
+function postText(post: ForumPost): string {
   return [post.title, post.tags.join(' '), post.body].filter((part) => part.trim()).join('\n');
 }

@@ -31,7 +31,7 @@ export interface AnnouncementPost {
   sample?: boolean;
 }
 
-export type SendFailureKind =
+type SendFailureKind =
   /** 5xx or a network error: the same message may be sent again (nonce protects against doubles). */
   | 'retry'
   /** 429: wait retryAfterMs, then send again. */
@@ -60,7 +60,7 @@ export interface MessageSender {
   findPosted?(channelId: string, post: AnnouncementPost, since: Date): Promise<string | null>;
 }
 
-export interface KnowledgeRef {
+interface KnowledgeRef {
   id: string;
   /** Entries are bilingual: a German post names them in German. */
   title: Record<Language, string>;

@@ -6,7 +6,7 @@ import type { MessageSender } from './ports.ts';
  * Announcements take 45 of them and leave 5 for answers, replies and command syncs (interaction
  * responses do not count against the global limit).
  */
-export const OUTBOX_REQUESTS_PER_SECOND = 45;
+const OUTBOX_REQUESTS_PER_SECOND = 45;
 
 /** How far behind schedule requests may catch up in a burst (a tenth of Discord's one-second window). */
 const CATCH_UP_MS = 100;

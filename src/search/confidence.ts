@@ -44,7 +44,7 @@ export const FEATURES = [
   'otherRelease',
 ] as const;
 
-export type FeatureName = (typeof FEATURES)[number];
+type FeatureName = (typeof FEATURES)[number];
 export type Features = Record<FeatureName, number>;
 
 export interface ConfidenceModel {

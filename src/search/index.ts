@@ -12,7 +12,7 @@ import { analyzeText, SHORT_TEXT_WORDS, type ContentWord, type QueryAnalysis } f
 import { levelOf, probability, type ConfidenceLevel, type Features } from './confidence.ts';
 import { capText, MAX_TYPED_CHARS } from './limits.ts';
 
-export type { Choice, QueryAnalysis, ConfidenceLevel };
+export type { Choice, QueryAnalysis };
 
 /** A built index as plain data (JSON-safe): MiniSearch's own form plus each term's document count. */
 export interface SearchIndexData {

@@ -202,7 +202,7 @@ export function beginsSortedKey(sortedKeys: readonly string[], text: string): bo
 }
 
 /** The words of a name as the text side sees them: folded, split at punctuation, stop words dropped. */
-export function nameWordsOf(text: string): string[] {
+function nameWordsOf(text: string): string[] {
   return tokenizeWords(text).filter((w) => !STOP_WORDS.has(w));
 }
 

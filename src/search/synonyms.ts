@@ -3,7 +3,7 @@
  * emitted beside the word at index and query time and is never fuzzy- or prefix-expanded.
  * Multi-word members are matched as phrases on the folded text.
  */
-export const SYNONYM_GROUPS: Record<string, string[]> = {
+const SYNONYM_GROUPS: Record<string, string[]> = {
   livepatch: ['live patching', 'livepatching', 'livepatch', 'klp', 'kpatch', 'kgraft', 'live patch', 'live-patches', 'patchen ohne neustart'],
   filesystem: ['dateisystem', 'dateisysteme', 'dateisystemen', 'filesystem', 'filesystems', 'file system', 'file systems', 'fs'],
   driver: ['treiber', 'driver', 'drivers'],

@@ -10,7 +10,7 @@ import { PACKAGE } from '../version.ts';
  * "kernelbot/0.1.0 (+<project url>)" so kernel.org can see who polls and how to reach them.
  * The URL comes from package.json (homepage or repository); without one, the UA says what the bot is.
  */
-export function defaultUserAgent(): string {
+function defaultUserAgent(): string {
   const repo = typeof PACKAGE.repository === 'string' ? PACKAGE.repository : PACKAGE.repository?.url;
   const url = (PACKAGE.homepage ?? repo)?.replace(/^git\+/, '').replace(/\.git$/, '');
   return `kernelbot/${PACKAGE.version ?? '0.0.0'} (${url ? `+${url}` : 'Discord bot announcing kernel.org releases'})`;

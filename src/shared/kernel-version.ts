@@ -37,7 +37,7 @@ function previousMainline(series: string): string | undefined {
 }
 
 /** The release a version's diff is against, as kernel.org's releases.json "diffview" does it. */
-export function diffBase(version: string, kind: ReleaseKind, fullPatchUrl?: string): string | undefined {
+function diffBase(version: string, kind: ReleaseKind, fullPatchUrl?: string): string | undefined {
   const rc = rcInfo(version);
   if (rc) {
     if (rc.rc > 1) return `${rc.of}-rc${rc.rc - 1}`;

@@ -10,7 +10,7 @@ export type ReleaseKind = (typeof RELEASE_KINDS)[number];
 
 const url = z.url({ protocol: /^https?$/ });
 
-export const releaseLinksSchema = z
+const releaseLinksSchema = z
   .object({
     tarball: url.optional(),
     signature: url.optional(),
@@ -26,7 +26,7 @@ export const releaseLinksSchema = z
 export type ReleaseLinks = z.infer<typeof releaseLinksSchema>;
 
 /** Versions as kernel.org writes them: 6.18, 6.19-rc1, 6.17.12, 2.6.32.71, next-20251201. */
-export const VERSION_PATTERN = /^(?:\d+\.\d+(?:\.\d+){0,2}(?:-rc\d+)?|next-\d{8})$/;
+const VERSION_PATTERN = /^(?:\d+\.\d+(?:\.\d+){0,2}(?:-rc\d+)?|next-\d{8})$/;
 
 export const releaseSchema = z.object({
   version: z.string().regex(VERSION_PATTERN, 'not a kernel version'),

@@ -27,7 +27,7 @@ export function openDatabase(path: string, migrations: Migration[] = MIGRATIONS)
 }
 
 /** Runs the migrations not yet applied, each in its own transaction with its user_version bump. */
-export function migrate(db: Database, migrations: Migration[] = MIGRATIONS): void {
+function migrate(db: Database, migrations: Migration[] = MIGRATIONS): void {
   const current = db.pragma('user_version', { simple: true }) as number;
   if (current > migrations.length) throw newerSchema(current, migrations.length);
   for (let index = current; index < migrations.length; index++) {

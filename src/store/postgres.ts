@@ -14,7 +14,7 @@ export class DatabaseUnavailableError extends Error {
 const CONNECTION_CODES = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', '57P01', '57P02', '57P03', '08000', '08003', '08006']);
 
 /** True for an error that means the database could not be reached (rather than a bad query). */
-export function isConnectionError(error: unknown): boolean {
+function isConnectionError(error: unknown): boolean {
   const e = error as { code?: string; message?: string } | undefined;
   if (!e) return false;
   if (e instanceof DatabaseUnavailableError) return true;
@@ -22,7 +22,7 @@ export function isConnectionError(error: unknown): boolean {
 }
 
 /** The URL without its password, for messages and logs. */
-export function redactUrl(url: string): string {
+function redactUrl(url: string): string {
   try {
     const parsed = new URL(url);
     if (parsed.password) parsed.password = '***';
@@ -33,7 +33,7 @@ export function redactUrl(url: string): string {
 }
 
 /** A pool whose idle-connection errors are reported, never thrown (unhandled, they would end the process). */
-export function createPool(url: string, options: { max?: number; onIdleError?: (error: Error) => void } = {}): pg.Pool {
+function createPool(url: string, options: { max?: number; onIdleError?: (error: Error) => void } = {}): pg.Pool {
   const pool = new pg.Pool({ connectionString: url, max: options.max ?? 10, connectionTimeoutMillis: 5_000, idleTimeoutMillis: 30_000 });
   pool.on('error', (error) => options.onIdleError?.(error));
   return pool;
@@ -95,7 +95,7 @@ export class PostgresExecutor implements Executor {
  * Brings the Postgres schema up to date, every migration in its own transaction, under an advisory
  * lock so processes that start together migrate once.
  */
-export async function migratePostgres(pool: pg.Pool, where: string, migrations: Migration[] = MIGRATIONS): Promise<void> {
+async function migratePostgres(pool: pg.Pool, where: string, migrations: Migration[] = MIGRATIONS): Promise<void> {
   let client: pg.PoolClient;
   try {
     client = await pool.connect();

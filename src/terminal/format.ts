@@ -3,7 +3,7 @@
  * without NO_COLOR (https://no-color.org: set and not empty turns colour off).
  */
 
-export const FALLBACK_COLUMNS = 80;
+const FALLBACK_COLUMNS = 80;
 
 /** Colour when the output is a terminal and the user did not ask for none. */
 export function useColour(output: { isTTY?: boolean }, env: NodeJS.ProcessEnv): boolean {
@@ -63,7 +63,7 @@ const paint = (style: keyof typeof STYLE, text: string) => `\x1b[${STYLE[style][
  * Colours the text renderer's conventions: "== Title ==" headings, "Label:" at the start of a line,
  * URLs. Applied to whole logical lines before wrapping, so a label is never guessed in a continuation.
  */
-export function colourise(text: string): string {
+function colourise(text: string): string {
   return text
     .split('\n')
     .map((line) => {

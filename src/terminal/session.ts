@@ -17,7 +17,7 @@ export interface TerminalAnswer {
 }
 
 /** The commands the terminal runs: everything but the server settings (they need Discord). */
-export function terminalCommands(deps: CommandDeps): readonly RegisteredCommand[] {
+function terminalCommands(deps: CommandDeps): readonly RegisteredCommand[] {
   return deps.commands.filter((c) => !c.adminOnly);
 }
 
@@ -55,7 +55,7 @@ export async function answerLine(line: string, state: TerminalState, deps: Comma
 }
 
 /** /help in the terminal: exactly the commands this mode runs, plus /lang and /quit. */
-export function terminalHelp(lang: Language, deps: CommandDeps): string {
+function terminalHelp(lang: Language, deps: CommandDeps): string {
   const t = TERMINAL[lang];
   const lines = terminalCommands(deps).map((c) => `• ${c.usage[lang]}`);
   const discordOnly = deps.commands.filter((c) => c.adminOnly).map((c) => `/${c.definition.name}`);

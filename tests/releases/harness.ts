@@ -12,7 +12,7 @@ import { startFeedServer, type FeedServer } from '../support/feed-server.ts';
 import { FakeSender } from './fake-sender.ts';
 import { discordAnnouncements } from '../../src/discord/announcement-ports.ts';
 
-export class TestClock implements Clock {
+class TestClock implements Clock {
   private ms: number;
   constructor(start: string | Date) {
     this.ms = new Date(start).getTime();
@@ -27,7 +27,7 @@ export class TestClock implements Clock {
 }
 
 /** A pino logger that keeps its records for assertions. */
-export function captureLogger() {
+function captureLogger() {
   const records: { level: number; msg: string; [key: string]: unknown }[] = [];
   const logger = pino({ level: 'debug' }, { write: (line: string) => void records.push(JSON.parse(line)) });
   return { logger, records, warnings: () => records.filter((r) => r.level >= 40) };

@@ -11,7 +11,7 @@ export type FeedResponse =
   /** Streams `bytes` bytes without Content-Length (or with it when declareLength). */
   | { kind: 'oversized'; bytes: number; declareLength?: boolean };
 
-export interface RecordedRequest {
+interface RecordedRequest {
   method: string;
   url: string;
   headers: IncomingMessage['headers'];

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
 /** A loopback stand-in for git.kernel.org / lore.kernel.org: each path prefix answers as it was told. */
-export type KernelOrgAnswer = { status: number; body: string; contentType?: string; delayMs?: number };
+type KernelOrgAnswer = { status: number; body: string; contentType?: string; delayMs?: number };
 
 export interface KernelOrgServer {
   url: string;

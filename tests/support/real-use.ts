@@ -9,7 +9,7 @@ import { parse } from 'yaml';
  * the figures are reported). The hash never changes, so adding items never reshuffles the old ones.
  */
 export type Split = 'tune' | 'holdout';
-export type ItemKind = 'answerable' | 'adjacent' | 'nonsense';
+type ItemKind = 'answerable' | 'adjacent' | 'nonsense';
 
 export interface RealUseItem {
   set: 'posts' | 'questions';

@@ -7,7 +7,7 @@ import { startNodeArgs } from './start-script.ts';
 
 export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** tsx's loader by absolute URL, so scripts run from any working directory (tests use temp dirs). */
-export const TSX_IMPORT = `--import=${new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url).href}`;
+const TSX_IMPORT = `--import=${new URL('../../node_modules/tsx/dist/loader.mjs', import.meta.url).href}`;
 
 export interface RunResult {
   code: number | null;

@@ -3,8 +3,6 @@ import { MaintainersMatcher, normalisePath, type SectionMatch } from './match.ts
 import { SectionNames, type NameHit } from './names.ts';
 
 export type { MaintainersSection } from './parse.ts';
-export type { SectionMatch } from './match.ts';
-export type { NameHit } from './names.ts';
 export { normalisePath } from './match.ts';
 
 export type MaintainersLookup = { kind: 'path'; path: string; matches: SectionMatch[] } | { kind: 'name'; query: string; hits: NameHit[] } | { kind: 'none'; query: string; suggestions: NameHit[] };

@@ -10,7 +10,7 @@ import type { MaintainersFailure } from '../../i18n/lookups.ts';
  */
 
 /** The real file is about 0.9 MB; ten times that is not it. */
-export const MAINTAINERS_MAX_BYTES = 10_000_000;
+const MAINTAINERS_MAX_BYTES = 10_000_000;
 
 export interface StoredMaintainers {
   url: string;

@@ -6,7 +6,7 @@
 export type KernelRef = { kind: 'commit'; id: string } | { kind: 'cve'; id: string } | { kind: 'lore'; url: string; list: string | null; messageId: string };
 
 /** At most this many references are explained in one reply. */
-export const MAX_REFS_PER_MESSAGE = 3;
+const MAX_REFS_PER_MESSAGE = 3;
 
 const LORE = /https?:\/\/lore\.kernel\.org\/(?:([\w.+-]+)\/)?([^\s/<>]+@[^\s/<>]+?)(?:\/[^\s<>]*)?(?=[\s<>)\]]|$)/gi;
 const CVE = /\bCVE-(\d{4})-(\d{4,7})\b/gi;

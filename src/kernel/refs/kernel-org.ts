@@ -29,7 +29,7 @@ export interface LoreInfo {
   date: string | null;
 }
 
-export function decodeEntities(text: string): string {
+function decodeEntities(text: string): string {
   return text
     .replace(/&lt;/g, '<')
     .replace(/&gt;/g, '>')

@@ -6,7 +6,7 @@ import type { SyscallTable } from '../../../scripts/gen-syscalls.ts';
 export const ARCHES = ['x86_64', 'i386', 'arm64', 'arm', 'riscv64'] as const;
 export type Arch = (typeof ARCHES)[number];
 
-export interface SyscallRowView {
+interface SyscallRowView {
   arch: Arch;
   nr: number;
   name: string;
@@ -69,7 +69,7 @@ export function lookupSyscall(query: string, arch: Arch | null = null): SyscallL
 }
 
 /** man7.org's page for a system call name (section 2). */
-export function manUrl(name: string): string {
+function manUrl(name: string): string {
   return `https://man7.org/linux/man-pages/man2/${encodeURIComponent(name)}.2.html`;
 }
 

@@ -42,7 +42,7 @@ export function toContext(u: UserOrContext | undefined): InteractionContext {
 }
 
 export type OptionValue = string | number | boolean | FakeUserSpec | { value: string | number; focused: true } | AttachmentInput;
-export interface AttachmentInput {
+interface AttachmentInput {
   filename: string;
   size?: number;
   content_type?: string;
@@ -159,7 +159,7 @@ function resolveContext(driver: Driver, ctx: InteractionContext) {
 }
 
 /** Dispatches an INTERACTION_CREATE and registers it for response tracking. */
-export function sendInteraction(driver: Driver, type: number, data: Record<string, unknown>, ctx: InteractionContext, extra: { message?: FakeMessage } = {}): InteractionHandle {
+function sendInteraction(driver: Driver, type: number, data: Record<string, unknown>, ctx: InteractionContext, extra: { message?: FakeMessage } = {}): InteractionHandle {
   const state = driver.state;
   const { guild, guildId, channelId, member, userId, perms } = resolveContext(driver, ctx);
   if (driver.gateway.activeSessions().length === 0) throw new Error('fake-discord: no bot is connected to the gateway');
@@ -427,7 +427,7 @@ function findComponent(components: unknown[], customId: string): Record<string, 
   return undefined;
 }
 
-export function resolveMessage(driver: Driver, m: FakeMessage | string): FakeMessage {
+function resolveMessage(driver: Driver, m: FakeMessage | string): FakeMessage {
   const id = typeof m === 'string' ? m : m.id;
   const msg = driver.state.messageById.get(id);
   if (!msg || driver.state.deletedMessages.has(id)) throw new Error(`fake-discord: unknown message ${id}`);

@@ -3,9 +3,9 @@ import { Locale } from 'discord-api-types/v10';
 import { ERR, invalidForm, isRecord, len, type FieldError } from './util.ts';
 
 /** Discord's locales, from discord-api-types (one list, kept by the package). */
-export const LOCALES: ReadonlySet<string> = new Set(Object.values(Locale));
+const LOCALES: ReadonlySet<string> = new Set(Object.values(Locale));
 
-export const LIMITS = {
+const LIMITS = {
   content: 2000,
   embeds: 10,
   embedTitle: 256,
@@ -197,7 +197,7 @@ function checkOptions(options: unknown, path: FieldError['path'], errors: FieldE
 }
 
 /** Validates one command; `path` is the prefix in the errors tree (an index for bulk overwrite). */
-export function commandErrors(cmd: unknown, path: FieldError['path']): FieldError[] {
+function commandErrors(cmd: unknown, path: FieldError['path']): FieldError[] {
   const errors: FieldError[] = [];
   if (!isRecord(cmd)) return [{ path, code: 'MODEL_TYPE_CONVERT', message: 'Only dictionaries may be used in a ModelType' }];
   const type = cmd.type ?? 1;

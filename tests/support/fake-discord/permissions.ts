@@ -3,7 +3,7 @@ import { PermissionFlagsBits } from 'discord-api-types/v10';
 import type { PermissionInput } from './types.ts';
 
 export const P = PermissionFlagsBits;
-export const ALL_PERMISSIONS = Object.values(PermissionFlagsBits).reduce((a, b) => a | b, 0n);
+const ALL_PERMISSIONS = Object.values(PermissionFlagsBits).reduce((a, b) => a | b, 0n);
 
 /** Roughly Discord's default @everyone permissions for a new guild. */
 export const DEFAULT_EVERYONE =

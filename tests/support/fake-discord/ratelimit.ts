@@ -29,7 +29,7 @@ function bucketHash(key: string): string {
   return createHash('sha1').update(key).digest('hex').slice(0, 16);
 }
 
-export function rateLimitedError(retryAfterSec: number, global: boolean, bucket: string, limit: number): DiscordHttpError {
+function rateLimitedError(retryAfterSec: number, global: boolean, bucket: string, limit: number): DiscordHttpError {
   const headers: Record<string, string> = {
     'Retry-After': String(retryAfterSec),
     'X-RateLimit-Limit': String(limit),

@@ -35,7 +35,7 @@ function visibleMessage(host: Host, m: FakeMessage): FakeMessage {
 }
 
 /** Posts a bot message in a channel: the checks and effects of POST /channels/:id/messages. */
-export function createChannelMessage(host: Host, channelId: string, body: Record<string, unknown>, files: UploadedFile[]): { message: FakeMessage; deduplicated: boolean } {
+function createChannelMessage(host: Host, channelId: string, body: Record<string, unknown>, files: UploadedFile[]): { message: FakeMessage; deduplicated: boolean } {
   const channel = channelOr404(host, channelId);
   const perms = viewable(host, channel);
   if (!isMessageable(channel.type)) throw ERR.wrongChannelType();

@@ -30,7 +30,7 @@ export interface RouteResult {
   headers?: Record<string, string>;
 }
 
-export type RouteHandler = (ctx: RouteContext) => RouteResult | Promise<RouteResult>;
+type RouteHandler = (ctx: RouteContext) => RouteResult | Promise<RouteResult>;
 
 export interface RouteDef {
   method: string;

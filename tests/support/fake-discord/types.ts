@@ -14,7 +14,7 @@ export interface FakeUserSpec {
 /** A user reference in test helpers: a user id, or a user spec. */
 export type FakeUserRef = string | FakeUserSpec;
 
-export interface FakeRoleSpec {
+interface FakeRoleSpec {
   id: string;
   name: string;
   permissions: PermissionInput;
@@ -25,7 +25,7 @@ export interface FakeRoleSpec {
   hoist?: boolean;
 }
 
-export interface FakeOverwriteSpec {
+interface FakeOverwriteSpec {
   /** Role id (the guild id is @everyone) or member id. */
   id: string;
   type: 'role' | 'member' | 0 | 1;
@@ -33,7 +33,7 @@ export interface FakeOverwriteSpec {
   deny?: PermissionInput;
 }
 
-export interface FakeForumTagSpec {
+interface FakeForumTagSpec {
   id?: string;
   name: string;
   moderated?: boolean;
@@ -43,7 +43,7 @@ export interface FakeForumTagSpec {
 
 export type FakeChannelKind = 'text' | 'forum' | 'category' | 'announcement' | 'voice';
 
-export interface FakeChannelSpec {
+interface FakeChannelSpec {
   id: string;
   name: string;
   type: FakeChannelKind;
@@ -57,7 +57,7 @@ export interface FakeChannelSpec {
   permission_overwrites?: FakeOverwriteSpec[];
 }
 
-export interface FakeMemberSpec {
+interface FakeMemberSpec {
   user: FakeUserSpec;
   roles?: string[];
   nick?: string | null;
@@ -145,7 +145,7 @@ export interface InteractionCallbackBody {
   data?: Record<string, unknown>;
 }
 
-export type InteractionLogEntry =
+type InteractionLogEntry =
   | { kind: 'callback'; body: InteractionCallbackBody; at: number }
   | { kind: 'rejected'; what: string; status: number; code: number; message: string; body: unknown; at: number }
   | { kind: 'editOriginal'; body: Record<string, unknown>; at: number }

@@ -47,7 +47,7 @@ export class DiscordHttpError extends Error {
 }
 
 /** Builds `{ a: { 0: { b: { _errors: [...] } } } }` from a list of field errors. */
-export function errorTree(errors: FieldError[]): Record<string, unknown> {
+function errorTree(errors: FieldError[]): Record<string, unknown> {
   const root: Record<string, unknown> = {};
   for (const e of errors) {
     let node = root;
