@@ -8,7 +8,7 @@ export default defineConfig({
     // No test process reaches the real kernel.org (offline.ts). build/ is brought up to date as `npm start` does.
     // One real Postgres server for the whole run (the store contract and multi-process tests) starts in
     // the background first; the tests that use it wait until it is up, the others do not. Meanwhile the
-    // real knowledge base is validated and indexed once for the run (not once per test file).
+    // real knowledge base is indexed once for the run (or read from build/'s fitting snapshot), not per file.
     globalSetup: ['tests/support/temp-root.ts', 'tests/support/offline.ts', 'tests/support/postgres-global-setup.ts', 'tests/support/build-global-setup.ts', 'tests/support/knowledge-global-setup.ts'],
     testTimeout: 20_000,
     // Hooks start fake Discords, bots and servers: on a loaded machine that can take long (no test waits on a timer).
