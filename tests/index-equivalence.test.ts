@@ -12,7 +12,7 @@ describe('index construction', () => {
   // One fresh build (not the run's shared snapshot) for both checks.
   const search = new KnowledgeSearch(entries);
 
-  it('answers the labelled texts from a loaded index exactly as from a fresh build', () => {
+  it('answers the labelled texts from a loaded index exactly as from a fresh build', { timeout: 60_000 }, () => {
     const loaded = new KnowledgeSearch(entries, JSON.parse(JSON.stringify(search.indexData())) as SearchIndexData);
     // Every second text of every labelled set: the sets' variety at half the time.
     const texts = [...labelledQueries().map((q) => q.q), ...realUsePosts().map((p) => p.text), ...realUseQuestions().map((q) => q.text)].filter((_, i) => i % 2 === 0);
@@ -24,9 +24,9 @@ describe('index construction', () => {
     };
     const differing = texts.filter((text) => JSON.stringify(outcome(loaded, text)) !== JSON.stringify(outcome(search, text)));
     expect(differing).toEqual([]);
-  }, 60_000);
+  });
 
-  it('counts document frequencies while indexing exactly as a second tokenising pass does', () => {
+  it('counts document frequencies while indexing exactly as a second tokenising pass does', { timeout: 60_000 }, () => {
     // The reference: every document's fields tokenised and processed again, each term once per entry.
     const pipeline = createTermPipeline(germanWords(entries));
     const reference = new Map<string, number>();
@@ -36,5 +36,5 @@ describe('index construction', () => {
       for (const term of terms) reference.set(term, (reference.get(term) ?? 0) + 1);
     }
     expect(new Map(search.indexData().frequency)).toEqual(reference);
-  }, 60_000);
+  });
 });
