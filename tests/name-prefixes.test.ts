@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { beginsSortedKey } from '../src/search/mentions.ts';
+import { beginsSortedKey } from '../src/search/sorted-keys.ts';
 import { namesOf } from '../src/search/names.ts';
 import { realKnowledge } from './support/knowledge.ts';
 

@@ -4,6 +4,7 @@ import type { SearchDocument } from './documents.ts';
 import { namesOf, type NameKind } from './names.ts';
 import { foldText } from '../shared/text.ts';
 import { NameWords } from './name-words.ts';
+import { lowerBound } from './sorted-keys.ts';
 
 export interface Choice {
   /** Shown to the user: the title in the asked language (and the alias that matched), ≤ 100 characters. */
@@ -128,17 +129,6 @@ export class Autocomplete {
     if (row && row.kind === 'alias' && !foldText(name).includes(foldText(row.text))) name = `${name} – ${row.text}`;
     return { name: truncate(name, MAX_NAME), value: entry.id };
   }
-}
-
-function lowerBound(keys: string[], query: string): number {
-  let lo = 0;
-  let hi = keys.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (keys[mid]! < query) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 function truncate(text: string, max: number): string {

@@ -3,6 +3,7 @@ import type { KnowledgeEntry } from '../knowledge/schema.ts';
 import { namesOf } from './names.ts';
 import { GENERIC_WORDS, STOP_WORDS, tokenizeWords } from './text.ts';
 import { versionFromToken } from './versions.ts';
+import { beginsSortedKey } from './sorted-keys.ts';
 
 /** An entry named somewhere in a text: "kdbus'", "Btrfs-RAID5", "RAID 5 bei Btrfs", "brtfs". */
 export interface NameMention {
@@ -183,22 +184,6 @@ export class NameMentions {
   private wordForms(word: string): string[] {
     return word.length >= MIN_STEMMED_LENGTH ? [word, ...this.stems(word)] : [word, word, word];
   }
-}
-
-/**
- * Whether a non-empty `text` is the beginning of some key in `sortedKeys` (sorted by code unit, as
- * `Array.prototype.sort` does): exactly what a set of every key's non-empty prefixes would say.
- */
-export function beginsSortedKey(sortedKeys: readonly string[], text: string): boolean {
-  if (text === '') return false;
-  let low = 0;
-  let high = sortedKeys.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (sortedKeys[middle]! < text) low = middle + 1;
-    else high = middle;
-  }
-  return low < sortedKeys.length && sortedKeys[low]!.startsWith(text);
 }
 
 /** The words of a name as the text side sees them: folded, split at punctuation, stop words dropped. */
