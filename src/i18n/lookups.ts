@@ -1,4 +1,5 @@
 import { texts } from './catalogue.ts';
+import { ANNOUNCE } from './announce.ts';
 import type { TextResponse } from '../shared/http.ts';
 
 /** Why the last MAINTAINERS fetch failed: the HTTP failure or an answer that is no MAINTAINERS file; `message` is the log's wording. */
@@ -74,15 +75,9 @@ export const LOOKUPS = texts(
     onlyRest: 'Kein eigener Abschnitt deckt diesen Pfad ab; er fällt unter THE REST.',
     notYet: 'Die MAINTAINERS-Datei wurde noch nicht von kernel.org geladen (das passiert beim Start und dann täglich). Bitte versuch es in einer Minute noch einmal.',
     lastError: 'Letzter Versuch',
+    // A failed request is worded as a failed feed fetch is; only the answers that are no usable file differ.
     maintainersFailure: (f: MaintainersFailure) =>
-      ({
-        timeout: 'keine Antwort in der vorgesehenen Zeit',
-        aborted: 'die Anfrage wurde abgebrochen',
-        network: 'Netzwerkfehler',
-        'http-status': `der Server antwortete mit HTTP ${String(f.httpStatus ?? '?')}`,
-        'too-large': 'die Antwort war zu groß',
-        'not-maintainers': 'die Antwort ist keine MAINTAINERS-Datei',
-      })[f.reason],
+      f.reason === 'not-maintainers' ? 'die Antwort ist keine MAINTAINERS-Datei' : f.reason === 'too-large' ? 'die Antwort war zu groß' : ANNOUNCE.de.feedFailure(f.reason, f.httpStatus),
     source: (date: string) => `Aus MAINTAINERS mit Stand ${date}; \`scripts/get_maintainer.pl\` in einem Kernel-Quellbaum ergänzt Personen aus der Git-Historie.`,
     syscallTitle: (name: string) => `Systemaufruf ${name}`,
     notImplemented: 'reserviert oder nicht implementiert',
