@@ -190,3 +190,27 @@ describe('/kernel in the terminal', () => {
     expect(out.replace(/\s+/g, ' ')).toContain(`The kernel.org release feed (${url}) could not be fetched: network error.`);
   });
 });
+
+describe('/maintainers in the terminal', () => {
+  let server: FeedServer | undefined;
+  afterEach(() => server?.close());
+
+  it('fetches MAINTAINERS at a lookup that finds none, says why it failed and that the next /maintainers tries again', async () => {
+    server = await startFeedServer();
+    const file = readFileSync(new URL('./fixtures/maintainers/MAINTAINERS', import.meta.url), 'utf8');
+    // 304 to a request without validators: nothing came, yet nothing failed either.
+    server.sequence([{ kind: 'status', status: 304 }, { kind: 'status', status: 503 }, { kind: 'status', status: 304 }, { kind: 'status', status: 503 }, { kind: 'feed', body: file }]);
+    const out = await terminal(['/maintainers btrfs', '/maintainers btrfs', '/lang de', '/maintainers btrfs', '/maintainers btrfs', '/maintainers btrfs', '/maintainers btrfs'], {
+      env: { MAINTAINERS_URL: server.url },
+    });
+    const text = out.replace(/\s+/g, ' ');
+    expect(text).toContain('No MAINTAINERS file is stored yet and kernel.org sent none; the next /maintainers tries again.');
+    expect(text).toContain(`The MAINTAINERS file could not be fetched from kernel.org just now; the next /maintainers tries again. Last attempt: HTTP 503 Service Unavailable (${server.url})`);
+    expect(text).toContain('Es ist noch keine MAINTAINERS-Datei gespeichert, und kernel.org hat keine geschickt; das nächste /maintainers versucht es erneut.');
+    expect(text).toContain('Die MAINTAINERS-Datei ließ sich gerade nicht von kernel.org laden; das nächste /maintainers versucht es erneut. Letzter Versuch: der Server antwortete mit HTTP 503');
+    // The promise holds: the next lookup fetched the file and answered; the one after used it without a request.
+    expect(text.match(/Subsystem: BTRFS FILE SYSTEM/g)).toHaveLength(2);
+    expect(server.requests).toHaveLength(5);
+    expect(text).not.toMatch(/once a day|einmal täglich/);
+  });
+});

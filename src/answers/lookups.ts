@@ -68,9 +68,14 @@ export function maintainersReply(lookup: MaintainersLookup, state: Extract<Maint
   return message(lang, null, `${l.noMatch(lookup.query)}\n${l.tryPath}`, true);
 }
 
-export function maintainersMissingReply(state: Extract<MaintainersState, { status: 'missing' }>, lang: Language): Reply {
+/** How the MAINTAINERS file reaches the service: the bot fetches it at start and daily, the terminal at a lookup that finds none. */
+export type MaintainersFetch = 'daily' | 'onDemand';
+
+/** No file to answer from: says when the next attempt comes, for the way this mode fetches, and why the last one failed. */
+export function maintainersMissingReply(state: Extract<MaintainersState, { status: 'missing' }>, fetch: MaintainersFetch, lang: Language): Reply {
   const l = L[lang];
-  return message(lang, null, state.lastError ? `${l.notYet}\n${l.lastError}: ${l.maintainersFailure(state.lastError)}` : l.notYet, true);
+  const texts = l.missing[fetch];
+  return message(lang, null, state.lastError ? `${texts.failed}\n${l.lastError}: ${l.maintainersFailure(state.lastError)}` : texts.notYet, true);
 }
 
 export function syscallReply(lookup: SyscallLookup, note: string, lang: Language): Reply {

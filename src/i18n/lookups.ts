@@ -29,7 +29,17 @@ export const LOOKUPS = texts(
     noMatch: (q: string) => `No path or subsystem in MAINTAINERS matches “${q}”.`,
     tryPath: 'Give a path inside the kernel tree (fs/btrfs/inode.c, drivers/gpu/drm/i915/) or a subsystem name (btrfs).',
     onlyRest: 'No specific section covers this path; it falls to THE REST.',
-    notYet: 'The MAINTAINERS file has not been fetched from kernel.org yet (it is loaded at start and refreshed daily). Please try again in a minute.',
+    /** No file stored yet: the bot fetches at start and then daily; the terminal fetches at a lookup. */
+    missing: {
+      daily: {
+        notYet: 'The MAINTAINERS file has not been fetched from kernel.org yet (the bot fetches it at start and then once a day). Please try again in a minute.',
+        failed: 'The bot could not fetch the MAINTAINERS file from kernel.org yet; it tries again once a day.',
+      },
+      onDemand: {
+        notYet: 'No MAINTAINERS file is stored yet and kernel.org sent none; the next /maintainers tries again.',
+        failed: 'The MAINTAINERS file could not be fetched from kernel.org just now; the next /maintainers tries again.',
+      },
+    },
     lastError: 'Last attempt',
     /** English shows the log's own wording (URL and details included). */
     maintainersFailure: (f: MaintainersFailure) => f.message,
@@ -73,7 +83,16 @@ export const LOOKUPS = texts(
     noMatch: (q: string) => `Kein Pfad und kein Subsystem in MAINTAINERS passt zu „${q}“.`,
     tryPath: 'Gib einen Pfad im Kernel-Quellbaum (fs/btrfs/inode.c, drivers/gpu/drm/i915/) oder einen Subsystem-Namen (btrfs) an.',
     onlyRest: 'Kein eigener Abschnitt deckt diesen Pfad ab; er fällt unter THE REST.',
-    notYet: 'Die MAINTAINERS-Datei wurde noch nicht von kernel.org geladen (das passiert beim Start und dann täglich). Bitte versuch es in einer Minute noch einmal.',
+    missing: {
+      daily: {
+        notYet: 'Die MAINTAINERS-Datei wurde noch nicht von kernel.org geladen (der Bot lädt sie beim Start und dann einmal täglich). Bitte versuch es in einer Minute noch einmal.',
+        failed: 'Der Bot konnte die MAINTAINERS-Datei noch nicht von kernel.org laden; er versucht es einmal täglich erneut.',
+      },
+      onDemand: {
+        notYet: 'Es ist noch keine MAINTAINERS-Datei gespeichert, und kernel.org hat keine geschickt; das nächste /maintainers versucht es erneut.',
+        failed: 'Die MAINTAINERS-Datei ließ sich gerade nicht von kernel.org laden; das nächste /maintainers versucht es erneut.',
+      },
+    },
     lastError: 'Letzter Versuch',
     // A failed request is worded as a failed feed fetch is; only the answers that are no usable file differ.
     maintainersFailure: (f: MaintainersFailure) =>

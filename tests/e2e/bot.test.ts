@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type Harness, ALICE, BOB, MOD, GENERAL, RANDOM, GUILD_DE, GENERAL_DE, APP, TOKEN } from '../support/bot-harness.ts';
 import { register, defineCommand, describe as describeOption } from '../../commands/command.ts';
 import { encodeCustomId } from '../../src/discord/custom-ids.ts';
+import { startFeedServer, type FeedServer } from '../support/feed-server.ts';
 
 interface CallbackData {
   content?: string;
@@ -75,11 +76,15 @@ const measure = register(
 );
 
 let h: Harness;
+/** kernel.org's MAINTAINERS, failing: the bot's fetch at start does not succeed. */
+let maintainersServer: FeedServer;
 beforeAll(async () => {
-  h = await startHarness({ extraCommands: [broken, slow, slowAdmin, measure], deferAfterMs: 1000 });
+  maintainersServer = await startFeedServer({ kind: 'status', status: 503 });
+  h = await startHarness({ extraCommands: [broken, slow, slowAdmin, measure], deferAfterMs: 1000, env: { MAINTAINERS_URL: maintainersServer.url } });
 }, 30_000);
 afterAll(async () => {
   await h?.stop();
+  await maintainersServer?.close();
 });
 
 describe('registration', () => {
@@ -256,6 +261,24 @@ describe('/ask, /release, /help, /about', () => {
     expect(((help.data as CallbackData).flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
     const about = await h.fake.slash('about', {}, { user: ALICE, channelId: GENERAL }).reply();
     expect((about.data as CallbackData).embeds?.[0]?.title).toBe('kernelbot test');
+  });
+});
+
+describe('/maintainers while kernel.org fails', () => {
+  it('says privately, in both languages, that the file could not be fetched and that the bot tries again once a day', async () => {
+    await h.fake.waitFor(() => h.logs.some((l) => l.msg === 'MAINTAINERS refresh failed; answers use the last good copy'), 10_000);
+    const requests = maintainersServer.requests.length;
+    const en = (await h.fake.slash('maintainers', { 'path-or-subsystem': 'btrfs' }, { user: ALICE, channelId: GENERAL }).reply()).data as CallbackData;
+    expect((en.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    const enText = JSON.stringify(en);
+    expect(enText).toContain('The bot could not fetch the MAINTAINERS file from kernel.org yet; it tries again once a day.');
+    expect(enText).toContain(`Last attempt: HTTP 503 Service Unavailable (${maintainersServer.url})`);
+    const de = JSON.stringify((await h.fake.slash('maintainers', { 'path-or-subsystem': 'btrfs', lang: 'de' }, { user: ALICE, channelId: GENERAL }).reply()).data);
+    expect(de).toContain('Der Bot konnte die MAINTAINERS-Datei noch nicht von kernel.org laden; er versucht es einmal täglich erneut.');
+    expect(de).toContain('Letzter Versuch: der Server antwortete mit HTTP 503');
+    expect(`${enText}${de}`).not.toMatch(/next \/maintainers|nächste \/maintainers/);
+    // Unlike the terminal, a lookup never waits for kernel.org.
+    expect(maintainersServer.requests.length).toBe(requests);
   });
 });
 

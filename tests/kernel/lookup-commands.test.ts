@@ -35,7 +35,9 @@ describe('/maintainers', () => {
     const before = server.requests.length;
     const reply = await run(depsWith(service), 'maintainers', { 'path-or-subsystem': 'fs/btrfs/inode.c' });
     expect(reply).toMatchObject({ type: 'message', ephemeral: true });
-    expect(text(reply)).toMatch(/not been fetched from kernel\.org yet/);
+    expect(text(reply)).toContain('The MAINTAINERS file has not been fetched from kernel.org yet (the bot fetches it at start and then once a day). Please try again in a minute.');
+    const german = await run(depsWith(service), 'maintainers', { 'path-or-subsystem': 'fs/btrfs/inode.c' }, 'de');
+    expect(text(german)).toContain('(der Bot lädt sie beim Start und dann einmal täglich). Bitte versuch es in einer Minute noch einmal.');
     expect(server.requests.length).toBe(before);
   });
 
