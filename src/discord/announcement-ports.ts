@@ -53,7 +53,8 @@ export function createRestPoster(rest: REST, botUserId: () => string | undefined
     async findPosted(channelId, bodies, since) {
       const me = await botUserId();
       const titlesOf = (embeds: readonly { title?: string }[]) => embeds.map((e) => e.title ?? '').join('\n');
-      const wanted = new Set(bodies.filter((b) => b.embeds?.length).map((b) => `${b.content ?? ''}\n\n${titlesOf(b.embeds!)}`));
+      // A note about left-out versions can be a message of text alone (a channel none of whose kept releases it follows).
+      const wanted = new Set(bodies.filter((b) => b.embeds?.length || b.content).map((b) => `${b.content ?? ''}\n\n${titlesOf(b.embeds ?? [])}`));
       if (!me || wanted.size === 0) return null;
       // Same author, text and embed titles: a /announce test sample (other text) never counts as the real post.
       const isIt = (m: APIMessage) => m.author.id === me && wanted.has(`${m.content}\n\n${titlesOf(m.embeds)}`);

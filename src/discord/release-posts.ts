@@ -1,5 +1,6 @@
 import type { APIEmbed, APIEmbedField, RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
 import type { AnnouncementItem, AnnouncementPost, ReleaseKnowledge } from '../releases/ports.ts';
+import type { SkippedVersions } from '../releases/events.ts';
 import type { CurrentReleases, Release, ReleaseKind } from '../shared/release.ts';
 import { rcInfo, seriesOf } from '../shared/kernel-version.ts';
 import type { Language } from '../knowledge/schema.ts';
@@ -108,9 +109,11 @@ export function eolEmbed(series: string, release: Release, lang: Language): APIE
  * the notice is still delivered (its ledger row rides on the same message) but draws no second embed.
  */
 function embedsFor(items: AnnouncementItem[], lang: Language): APIEmbed[] {
-  const eolVersionsShown = new Set(items.filter((i) => i.type === 'release' && i.release.eol).map((i) => i.release.version));
+  const eolVersionsShown = new Set(items.flatMap((i) => (i.type === 'release' && i.release.eol ? [i.release.version] : [])));
   return items.flatMap((item) => {
     if (item.type === 'release') return [releaseEmbed(item.release, lang, item.knowledge)];
+    // The note about left-out versions is a line of the message's text, never an embed: it rides on the last message.
+    if (item.type === 'skipped') return [];
     return eolVersionsShown.has(item.release.version) ? [] : [eolEmbed(item.series, item.release, lang)];
   });
 }
@@ -124,7 +127,14 @@ function headline(items: AnnouncementItem[], lang: Language): string {
   if (releases.length === 1) parts.push(t.newRelease(bold(releases)));
   if (releases.length > 1) parts.push(t.newReleases(bold(releases)));
   if (eols.length > 0) parts.push(t.endOfLife(bold(eols)));
-  return parts.join(' · ');
+  const notes = items.flatMap((i) => (i.type === 'skipped' ? [skippedNote(i.skipped, lang)] : []));
+  return [parts.join(' · '), ...notes].filter(Boolean).join('\n');
+}
+
+/** "Also new, not announced separately (25): 6.1.150, …": at most MAX_SKIPPED_LISTED names, so the text stays short. */
+function skippedNote(skipped: SkippedVersions, lang: Language): string {
+  const names = skipped.listed.join(', ');
+  return RELEASE_POSTS[lang].skippedNote(String(skipped.total), skipped.total > skipped.listed.length ? `${names}, …` : names);
 }
 
 /** One message for a planned batch of items, in the post's language; a sample post is marked as a test and never pings. */

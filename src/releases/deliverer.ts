@@ -3,7 +3,7 @@ import type { Logger } from '../logger.ts';
 import type { Delivery } from '../store/deliveries-repo.ts';
 import type { Store } from '../store/store.ts';
 import type { Subscription } from '../store/subscriptions-repo.ts';
-import { eolEventKey, parseEventKey, releaseEventKey, sortEvents } from './events.ts';
+import { eolEventKey, parseEventKey, parseSkipped, releaseEventKey, skippedEventKey, sortEvents } from './events.ts';
 import { messageNonce } from './nonce.ts';
 import { deliveryErrorText } from './delivery-error.ts';
 import { realSleep, type Clock, type Sleep } from '../shared/clock.ts';
@@ -212,8 +212,13 @@ export class Deliverer {
   }
 
   private async item(row: Delivery): Promise<AnnouncementItem | undefined> {
-    const release = await this.options.store.releases.get(row.version);
     const key = parseEventKey(row.eventKey);
+    if (key?.type === 'skipped') {
+      // The key carries the note's content (the left-out versions are only recorded, never posted).
+      const skipped = parseSkipped(key.subject);
+      return skipped && { type: 'skipped', skipped };
+    }
+    const release = await this.options.store.releases.get(row.version);
     if (!release || !key) return undefined;
     if (key.type === 'eol') return { type: 'eol', series: seriesOf(release.version), release };
     const { knowledge } = this.options;
@@ -323,4 +328,8 @@ export class Deliverer {
   }
 }
 
-const itemKey = (item: AnnouncementItem) => (item.type === 'release' ? releaseEventKey(item.release.version) : eolEventKey(item.series));
+function itemKey(item: AnnouncementItem): string {
+  if (item.type === 'release') return releaseEventKey(item.release.version);
+  if (item.type === 'eol') return eolEventKey(item.series);
+  return skippedEventKey(item.skipped);
+}

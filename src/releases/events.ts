@@ -7,9 +7,37 @@ export type ReleaseEvent = { type: 'release'; key: string; release: Release } | 
 export const releaseEventKey = (version: string) => `release:${version}`;
 export const eolEventKey = (series: string) => `eol:${series}`;
 
-export function parseEventKey(key: string): { type: 'release' | 'eol'; subject: string } | undefined {
-  const match = /^(release|eol):(.+)$/.exec(key);
-  return match ? { type: match[1] as 'release' | 'eol', subject: match[2]! } : undefined;
+/** At most this many of a channel's left-out versions are named in its note; the count covers all. */
+export const MAX_SKIPPED_LISTED = 15;
+
+/** What a channel's note about left-out versions says: how many, and the newest of them by name (newest first). */
+export interface SkippedVersions {
+  total: number;
+  listed: string[];
+}
+
+/** The note's content for the versions a poll left out for one channel. */
+export function skippedVersions(versions: readonly string[]): SkippedVersions {
+  const newestFirst = [...versions].sort((a, b) => compareVersions(b, a));
+  return { total: newestFirst.length, listed: newestFirst.slice(0, MAX_SKIPPED_LISTED) };
+}
+
+/**
+ * The ledger key of a channel's note about the versions one poll left out: "skipped:<count>:<newest>,…".
+ * It carries what the note says, so a resend renders the same note; a left-out version is known from
+ * then on and never left out again, so the newest one named makes the key unique per channel.
+ */
+export const skippedEventKey = (skipped: SkippedVersions) => `skipped:${skipped.total}:${skipped.listed.join(',')}`;
+
+export function parseEventKey(key: string): { type: 'release' | 'eol' | 'skipped'; subject: string } | undefined {
+  const match = /^(release|eol|skipped):(.+)$/.exec(key);
+  return match ? { type: match[1] as 'release' | 'eol' | 'skipped', subject: match[2]! } : undefined;
+}
+
+/** The subject of a "skipped" key back as the note's content; undefined when it is not one. */
+export function parseSkipped(subject: string): SkippedVersions | undefined {
+  const match = /^(\d+):(.+)$/.exec(subject);
+  return match ? { total: Number(match[1]), listed: match[2]!.split(',') } : undefined;
 }
 
 const FUTURE_SLACK_MS = 24 * 60 * 60_000;
@@ -56,25 +84,29 @@ export function detectEvents(current: Release[], known: ReadonlyMap<string, Rele
   return sortEvents(events);
 }
 
-/** Oldest release first; an EOL notice after the releases it came with. */
-export function sortEvents<T extends { type: 'release' | 'eol'; release: Release }>(events: T[]): T[] {
-  return [...events].sort(
-    (a, b) => (a.type === 'eol' ? 1 : 0) - (b.type === 'eol' ? 1 : 0) || a.release.released.getTime() - b.release.released.getTime() || a.release.version.localeCompare(b.release.version),
-  );
+const ORDER = { release: 0, eol: 1, skipped: 2 } as const;
+
+/** Oldest release first; an EOL notice after the releases it came with; the note about left-out versions last. */
+export function sortEvents<T extends { type: 'release' | 'eol'; release: Release } | { type: 'skipped' }>(events: T[]): T[] {
+  return [...events].sort((a, b) => {
+    const byType = ORDER[a.type] - ORDER[b.type];
+    if (byType !== 0 || !('release' in a) || !('release' in b)) return byType;
+    return a.release.released.getTime() - b.release.released.getTime() || a.release.version.localeCompare(b.release.version);
+  });
 }
 
 /** At most this many new versions are announced from one poll; a feed flooding us is not news. */
 export const MAX_RELEASES_PER_POLL = 10;
 
 /**
- * Keeps the newest `max` release events (EOL notices always stay) and returns the versions left
- * out, for one summary line instead of hundreds of posts.
+ * Keeps the newest `max` release events (EOL notices always stay) and returns the release events
+ * left out: each channel gets one note naming them (skippedEventKey) instead of hundreds of posts.
  */
-export function capEvents<T extends ReleaseEvent>(events: T[], max = MAX_RELEASES_PER_POLL): { kept: T[]; dropped: string[] } {
+export function capEvents<T extends ReleaseEvent>(events: T[], max = MAX_RELEASES_PER_POLL): { kept: T[]; dropped: T[] } {
   const releases = events.filter((e) => e.type === 'release');
   if (releases.length <= max) return { kept: events, dropped: [] };
   const newest = new Set([...releases].sort((a, b) => compareVersions(b.release.version, a.release.version)).slice(0, max));
   const kept = events.filter((e) => e.type !== 'release' || newest.has(e));
-  const dropped = releases.filter((e) => !newest.has(e)).map((e) => e.release.version);
+  const dropped = releases.filter((e) => !newest.has(e));
   return { kept, dropped };
 }

@@ -1,10 +1,17 @@
 import type { Release } from '../shared/release.ts';
 import type { Language } from '../knowledge/schema.ts';
+import type { SkippedVersions } from './events.ts';
 
 /** The ports the release services are built on; tests and the bot pass their own implementations. */
 
-/** One thing a message announces; a release row or an EOL row of the delivery ledger. */
-export type AnnouncementItem = { type: 'release'; release: Release; knowledge?: ReleaseKnowledge } | { type: 'eol'; series: string; release: Release };
+/**
+ * One thing a message announces; a release row, an EOL row or the row of a note about the versions
+ * one poll left out (more than MAX_RELEASES_PER_POLL new ones) of the delivery ledger.
+ */
+export type AnnouncementItem =
+  | { type: 'release'; release: Release; knowledge?: ReleaseKnowledge }
+  | { type: 'eol'; series: string; release: Release }
+  | { type: 'skipped'; skipped: SkippedVersions };
 
 /** The knowledge-base entries about a release's version, listed in the post of a final mainline release. */
 export interface ReleaseKnowledge {

@@ -2,7 +2,7 @@ import type { Logger } from '../logger.ts';
 import type { Store } from '../store/store.ts';
 import type { Subscription } from '../store/subscriptions-repo.ts';
 import type { Deliverer, DeliveryReport } from './deliverer.ts';
-import { capEvents, detectEvents, type ReleaseEvent } from './events.ts';
+import { capEvents, detectEvents, skippedEventKey, skippedVersions, type ReleaseEvent } from './events.ts';
 import type { FeedErrorReason } from '../shared/release.ts';
 import type { FeedFetcher } from './fetch-feed.ts';
 import type { Clock } from '../shared/clock.ts';
@@ -121,7 +121,10 @@ export class ReleaseWatcher {
     const baseline = (await store.meta.get(BASELINE_KEY)) === undefined;
     const known = new Map((await store.releases.all()).map((r) => [r.version, r] as const));
     const { kept: events, dropped } = capEvents(baseline ? [] : detectEvents(releases, known, { now, maxItemAgeMs: this.maxItemAgeMs }));
-    if (dropped.length) logger.warn({ count: dropped.length, versions: dropped.slice(0, 20) }, `${dropped.length} more new versions in one poll recorded without announcing them`);
+    if (dropped.length) {
+      const versions = dropped.slice(0, 20).map((e) => e.release.version);
+      logger.warn({ count: dropped.length, versions }, `${dropped.length} more new versions in one poll recorded; each channel gets one note naming them`);
+    }
 
     for (const release of releases) await store.releases.upsert(release, now);
     await store.feedState.recordFetched({ url: fetcher.url, etag, lastModified, releases, at: now });
@@ -138,6 +141,13 @@ export class ReleaseWatcher {
       for (const subscription of subscriptions.filter((s) => matches(s, event))) {
         if (await store.deliveries.enqueue({ channelId: subscription.channelId, eventKey: event.key, version: event.release.version }, now)) queued++;
       }
+    }
+    // The versions left out, as one note per channel (of the types it follows), queued with the posts so it goes out exactly once too.
+    for (const subscription of subscriptions) {
+      const skipped = dropped.filter((e) => matches(subscription, e)).map((e) => e.release.version);
+      if (skipped.length === 0) continue;
+      const note = skippedVersions(skipped);
+      if (await store.deliveries.enqueue({ channelId: subscription.channelId, eventKey: skippedEventKey(note), version: note.listed[0]! }, now)) queued++;
     }
     if (events.length) logger.info({ events: events.map((e) => e.key), queued }, 'new release events');
     return { status: 'updated', events, queued };

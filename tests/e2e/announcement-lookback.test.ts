@@ -49,4 +49,16 @@ describe('findPosted (the look-back before a resend)', () => {
     expect(await sender.findPosted!(BUSY, [announcement('6.17.12')], intentAt)).toBeNull();
     expect(lookups() - before).toBe(2);
   });
+
+  it('finds a post of text alone (the note about left-out versions in a channel none of whose kept releases it follows)', async () => {
+    const intentAt = new Date(Date.now() - 1000);
+    const note = { content: 'Also new, not announced separately (2): 6.1.160, 6.1.159', allowed_mentions: { parse: [] } };
+    // A member quoting the note is not the post; the bot's own message is.
+    fake.userMessage(BUSY, note.content, { author: ALICE });
+    const posted = (await rest.post(Routes.channelMessages(BUSY), { body: note })) as APIMessage;
+    for (let i = 0; i < 5; i++) fake.userMessage(BUSY, `after the note ${i}`, { author: ALICE });
+    const sender = createRestPoster(rest, () => APP);
+    expect(await sender.findPosted!(BUSY, [note], intentAt)).toBe(posted.id);
+    expect(await sender.findPosted!(BUSY, [{ ...note, content: 'Also new, not announced separately (1): 6.1.161' }], intentAt)).toBeNull();
+  });
 });

@@ -1,10 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseFeed } from '../../src/releases/parse-feed.ts';
 import { embedLength } from '../../src/discord/policy.ts';
 import type { Store } from '../../src/store/store.ts';
 import { FakeSender, LookBackSender, forbidden, rateLimited, serverError, unknownChannel } from './fake-sender.ts';
 import { FEED_2025_12_01, FEED_TWO_MAINLINE } from './feed-states.ts';
 import { createHarness } from './harness.ts';
+import { feedState, floodedFeed, FLOOD_STABLE } from '../support/release-feeds.ts';
 
 let h: Awaited<ReturnType<typeof createHarness>>;
 beforeEach(async () => {
@@ -246,6 +247,54 @@ describe('the language of a post', () => {
     // Another release is not the post, in any language.
     const other = (await parseFeed(FEED_TWO_MAINLINE())).releases.find((r) => r.version === '6.19-rc1')!;
     expect(await port.findPosted!(GERMAN, { ...post('de'), items: [{ type: 'release', release: other }] }, new Date(0))).toBeNull();
+  });
+});
+
+describe('the note about the versions a flooded poll left out', () => {
+  const LONGTERM_ONLY = channel(1); // none of its versions is among the newest ten: the note is its only post
+  const EVERYTHING = channel(2);
+  const NOTE_5 = 'Also new, not announced separately (5): 6.1.163, 6.1.162, 6.1.161, 6.1.160, 6.1.159';
+  const NOTE_8 = 'Also new, not announced separately (8): 6.17.15, 6.17.14, 6.17.13, 6.1.163, 6.1.162, 6.1.161, 6.1.160, 6.1.159';
+
+  describe.each(['before-send', 'after-send', 'hang'] as const)('a process killed while sending it (%s)', (mode) => {
+    it('the next process sends it once, with the same nonce, and the rest after it', async () => {
+      const sender = new LookBackSender();
+      const first = h.boot({ sender, concurrency: 1 });
+      h.server.set(feedState(FEED_TWO_MAINLINE(), 'v1'));
+      await first.watcher.pollOnce(); // the baseline
+      await first.store.subscriptions.upsert({ channelId: LONGTERM_ONLY, guildId: 'g', types: ['longterm'] }, h.clock.now());
+      await first.store.subscriptions.upsert({ channelId: EVERYTHING, guildId: 'g', types: ['mainline', 'rc', 'stable', 'longterm', 'eol'] }, h.clock.now());
+      h.server.set(feedState(floodedFeed(FEED_TWO_MAINLINE(), new Date('2025-12-15T08:30:00Z')), 'v2'));
+      h.clock.set('2025-12-15T09:00:00Z');
+      sender.dieAfter(0, mode); // the first message is the note alone in LONGTERM_ONLY (channels go in id order)
+      if (mode === 'hang') {
+        void first.watcher.pollOnce();
+        await vi.waitFor(() => expect(sender.calls.length).toBe(1));
+      } else {
+        await first.watcher.pollOnce();
+      }
+      const interrupted = sender.calls[0]!;
+      expect(interrupted).toMatchObject({ channelId: LONGTERM_ONLY, body: { content: NOTE_5, embeds: [] } });
+      expect(sender.postsTo(LONGTERM_ONLY)).toHaveLength(mode === 'after-send' ? 1 : 0);
+
+      // Long after (Discord forgot the nonce): the look-back finds a note that was posted; one that was not is sent now.
+      sender.revive().forgetNonces();
+      h.clock.advance(6 * 60 * 60_000);
+      const second = h.boot({ sender, concurrency: 1 });
+      await second.deliverer.deliverPending();
+      expect(sender.postsTo(LONGTERM_ONLY).map((p) => p.body.content)).toEqual([NOTE_5]);
+      expect(sender.postsTo(LONGTERM_ONLY)[0]!.body.nonce).toBe(interrupted.body.nonce);
+      expect(sender.lookups).toContain(LONGTERM_ONLY);
+      const everything = sender.postsTo(EVERYTHING);
+      expect(everything.flatMap((p) => (p.body.embeds ?? []).map((e) => e.title))).toEqual(FLOOD_STABLE.slice(3).map((v) => `Linux ${v}`));
+      expect(everything.at(-1)!.body.content?.split('\n').at(-1)).toBe(NOTE_8);
+      expect(everything.filter((p) => p.body.content?.includes('not announced separately'))).toHaveLength(1);
+      expect((await second.store.deliveries.all()).every((d) => d.status === 'sent')).toBe(true);
+      // A third process finds nothing to do.
+      const calls = sender.calls.length;
+      await h.boot({ sender }).deliverer.deliverPending();
+      expect(sender.calls.length).toBe(calls);
+    });
   });
 });
 

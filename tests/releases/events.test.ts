@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capEvents, detectEvents, MAX_RELEASES_PER_POLL } from '../../src/releases/events.ts';
+import { capEvents, detectEvents, MAX_RELEASES_PER_POLL, MAX_SKIPPED_LISTED, parseEventKey, parseSkipped, skippedEventKey, skippedVersions } from '../../src/releases/events.ts';
 import { parseFeed } from '../../src/releases/parse-feed.ts';
 import type { Release } from '../../src/shared/release.ts';
 import { FEED_TWO_MAINLINE, markEol, setMoniker } from './feed-states.ts';
@@ -45,7 +45,13 @@ describe('detectEvents', () => {
     expect(kept).toHaveLength(MAX_RELEASES_PER_POLL);
     expect(kept.map((e) => e.release.version)).toContain('6.17.2099');
     expect(dropped).toHaveLength(1990);
-    expect(dropped).toContain('6.17.100');
+    expect(dropped.map((e) => e.release.version)).toContain('6.17.100');
+    // One note names them, newest first and at most MAX_SKIPPED_LISTED of them; its ledger key says the same and reads back.
+    const note = skippedVersions(dropped.map((e) => e.release.version));
+    expect(note).toEqual({ total: 1990, listed: Array.from({ length: MAX_SKIPPED_LISTED }, (_, i) => `6.17.${2089 - i}`) });
+    const key = parseEventKey(skippedEventKey(note))!;
+    expect(key.type).toBe('skipped');
+    expect(parseSkipped(key.subject)).toEqual(note);
   });
 
   it('orders releases oldest first', () => {

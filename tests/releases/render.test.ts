@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { parseFeed } from '../../src/releases/parse-feed.ts';
 import { eolEmbed, planMessages, releaseEmbed, renderAnnouncement } from '../../src/discord/release-posts.ts';
 import { SAMPLE_RELEASE } from '../../src/releases/sample.ts';
-import { sortEvents } from '../../src/releases/events.ts';
+import { MAX_SKIPPED_LISTED, skippedVersions, sortEvents } from '../../src/releases/events.ts';
 import { messageNonce } from '../../src/releases/nonce.ts';
 import type { Release } from '../../src/shared/release.ts';
 import { FEED_2020_05_08, FEED_TWO_MAINLINE } from './feed-states.ts';
@@ -102,6 +102,25 @@ describe('messages', () => {
     expect(bodies.every((b) => b.embeds!.length <= 10)).toBe(true);
     const first = bodies[0]!.embeds![0]!;
     expect(first.title).toBe('Linux 5.5.19'); // 2020-04-21, the oldest of the lot
+  });
+
+  it('adds the note about left-out versions to the last message as one bounded line of text, in either language', () => {
+    // The worst case: the most versions named, each as long as kernel.org's longest, and a role to ping.
+    const many = Array.from({ length: 400 }, (_, i) => `2.6.32.${1000 - i}`);
+    const items = sortEvents([{ type: 'skipped' as const, skipped: skippedVersions(many) }, ...[...releases.values()].map((release) => ({ type: 'release' as const, release }))]);
+    expect(items.at(-1)!.type).toBe('skipped');
+    for (const lang of ['en', 'de'] as const) {
+      const bodies = planMessages(items, lang).map((batch) => renderAnnouncement({ items: batch, roleId: '1300000000000000031', lang }));
+      const [last, ...others] = bodies.reverse();
+      const note = last!.content!.split('\n').at(-1)!;
+      const named = many.slice(0, MAX_SKIPPED_LISTED).join(', ');
+      expect(note).toBe(lang === 'en' ? `Also new, not announced separately (400): ${named}, …` : `Ebenfalls neu, nicht einzeln angekündigt (400): ${named}, …`);
+      expect(others.every((b) => !b.content!.includes(note))).toBe(true);
+      expect(last!.content!.length).toBeLessThanOrEqual(2000); // Discord's limit for message text
+    }
+    // All of them named when they fit: no ellipsis.
+    const few = renderAnnouncement({ items: [{ type: 'skipped', skipped: skippedVersions(['6.1.159', '6.1.160']) }], roleId: null, lang: 'de' });
+    expect(few).toMatchObject({ content: 'Ebenfalls neu, nicht einzeln angekündigt (2): 6.1.160, 6.1.159', embeds: [] });
   });
 
   it('derives a stable nonce of at most 25 characters from channel and events', () => {
