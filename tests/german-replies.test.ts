@@ -31,7 +31,7 @@ import { discordAnnouncements } from '../src/discord/announcement-ports.ts';
 import { FEED_2025_12_01, FEED_TWO_MAINLINE } from './releases/feed-states.ts';
 import { parseFeedFailure } from '../src/releases/feed-error.ts';
 import { SAMPLE_RELEASE } from '../src/releases/sample.ts';
-import { knowledgeLookupFromEntries, releaseKnowledge } from '../src/releases/knowledge-lookup.ts';
+import { knowledgeLookupFromEntries } from '../src/releases/knowledge-lookup.ts';
 
 /**
  * German replies carry no English sentence: every command (and the Q&A, announcement, problem and
@@ -385,10 +385,10 @@ describe('German replies contain no English sentence', () => {
     const byVersion = (v: string) => releases.find((r) => r.version === v)!;
     const eol = { ...byVersion('6.17.12'), eol: true };
     const posts = [
-      renderAnnouncement({ items: [{ type: 'release', release: byVersion('6.18'), knowledge: releaseKnowledge(lookup, '6.18') }], roleId: '444444444444444444', lang: 'de', nonce: 'kb1' }),
-      renderAnnouncement({ items: [{ type: 'release', release: { ...byVersion('6.18'), version: '3.13' }, knowledge: releaseKnowledge(lookup, '3.13') }], roleId: null, lang: 'de' }),
+      renderAnnouncement({ items: [{ type: 'release', release: byVersion('6.18'), knowledge: lookup.forVersion('6.18') }], roleId: '444444444444444444', lang: 'de', nonce: 'kb1' }),
+      renderAnnouncement({ items: [{ type: 'release', release: { ...byVersion('6.18'), version: '3.13' }, knowledge: lookup.forVersion('3.13') }], roleId: null, lang: 'de' }),
       renderAnnouncement({
-        items: releases.map((release) => ({ type: 'release' as const, release, knowledge: releaseKnowledge(lookup, release.version) })),
+        items: releases.map((release) => ({ type: 'release' as const, release, knowledge: lookup.forVersion(release.version) })),
         roleId: null,
         lang: 'de',
       }),

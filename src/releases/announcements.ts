@@ -2,7 +2,6 @@ import type { Store } from '../store/store.ts';
 import type { Subscription } from '../store/subscriptions-repo.ts';
 import type { Clock } from '../shared/clock.ts';
 import type { KnowledgeLookup, MessageSender } from './ports.ts';
-import { releaseKnowledge } from './knowledge-lookup.ts';
 import type { AnnounceType } from '../config.ts';
 import { announceStatus, type AnnounceStatus } from './status.ts';
 import { currentReleases, type KernelReleases } from './current.ts';
@@ -65,7 +64,7 @@ export class AnnouncementService implements KernelReleases {
     const access = await this.deps.access.check(channelId, { roleId: null });
     if (!access.ok) return access;
     const { knowledge } = this.deps;
-    const item = { type: 'release' as const, release: SAMPLE_RELEASE, ...(knowledge ? { knowledge: releaseKnowledge(knowledge, SAMPLE_RELEASE.version) } : {}) };
+    const item = { type: 'release' as const, release: SAMPLE_RELEASE, ...(knowledge ? { knowledge: knowledge.forVersion(SAMPLE_RELEASE.version) } : {}) };
     const post = { items: [item], roleId, lang, sample: true };
     const result = await this.deps.sender.send(channelId, post);
     return result.ok ? { ok: true } : { ok: false, problem: { kind: 'discord', status: result.status, reason: result.reason } };

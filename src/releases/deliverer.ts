@@ -8,7 +8,6 @@ import { messageNonce } from './nonce.ts';
 import { deliveryErrorText } from './delivery-error.ts';
 import { realSleep, type Clock, type Sleep } from '../shared/clock.ts';
 import type { AnnouncementItem, AnnouncementPost, KnowledgeLookup, MessageSender, SendResult } from './ports.ts';
-import { releaseKnowledge } from './knowledge-lookup.ts';
 import { seriesOf } from '../shared/kernel-version.ts';
 import type { Language } from '../knowledge/schema.ts';
 
@@ -222,7 +221,7 @@ export class Deliverer {
     if (!release || !key) return undefined;
     if (key.type === 'eol') return { type: 'eol', series: seriesOf(release.version), release };
     const { knowledge } = this.options;
-    return knowledge ? { type: 'release', release, knowledge: releaseKnowledge(knowledge, release.version) } : { type: 'release', release };
+    return knowledge ? { type: 'release', release, knowledge: knowledge.forVersion(release.version) } : { type: 'release', release };
   }
 
   private async findPosted(channelId: string, post: AnnouncementPost, since: Date): Promise<string | null> {

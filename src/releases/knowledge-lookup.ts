@@ -1,18 +1,22 @@
 import type { KnowledgeEntry } from '../knowledge/schema.ts';
 import type { KnowledgeLookup, ReleaseKnowledge } from './ports.ts';
 
-/** Adapts loaded knowledge entries to the lookup port: the release entry of a version and the entries that landed in it. */
+/**
+ * Adapts loaded knowledge entries to the lookup port: for a version, its release entry (the first
+ * one, if any) and the other entries that landed in it, in the order of `entries`. Resolved when an
+ * announcement item is made, so the post itself is plain data.
+ */
 export function knowledgeLookupFromEntries(entries: KnowledgeEntry[]): KnowledgeLookup {
   return {
-    entriesForVersion: (series) => entries.filter((entry) => entry.version === series && entry.kind !== 'release').map((entry) => ({ id: entry.id, title: entry.title })),
-    releaseEntry: (series) => {
-      const entry = entries.find((e) => e.version === series && e.kind === 'release');
-      return entry ? { id: entry.id, title: entry.title } : null;
+    forVersion(version): ReleaseKnowledge {
+      const found: ReleaseKnowledge = { releaseEntry: null, entries: [] };
+      for (const entry of entries) {
+        if (entry.version !== version) continue;
+        const ref = { id: entry.id, title: entry.title };
+        if (entry.kind !== 'release') found.entries.push(ref);
+        else found.releaseEntry ??= ref;
+      }
+      return found;
     },
   };
-}
-
-/** What the post of `version` lists from the knowledge base, resolved when the item is made: the post itself is plain data. */
-export function releaseKnowledge(lookup: KnowledgeLookup, version: string): ReleaseKnowledge {
-  return { releaseEntry: lookup.releaseEntry(version), entries: lookup.entriesForVersion(version) };
 }

@@ -75,7 +75,6 @@ interface KnowledgeRef {
 
 /** Knowledge-base entries about a kernel version ("6.18"), listed in the post of that release. */
 export interface KnowledgeLookup {
-  entriesForVersion(series: string): KnowledgeRef[];
-  /** The release entry of that version ("Linux 6.18 (November 2025)"), linked from the post of a final mainline release. */
-  releaseEntry(series: string): KnowledgeRef | null;
+  /** The release entry of that version and the entries about what landed in it, in one call. */
+  forVersion(version: string): ReleaseKnowledge;
 }

@@ -6,7 +6,7 @@ import { MAX_SKIPPED_LISTED, skippedVersions, sortEvents } from '../../src/relea
 import { messageNonce } from '../../src/releases/nonce.ts';
 import type { Release } from '../../src/shared/release.ts';
 import { FEED_2020_05_08, FEED_TWO_MAINLINE } from './feed-states.ts';
-import { knowledgeLookupFromEntries, releaseKnowledge } from '../../src/releases/knowledge-lookup.ts';
+import { knowledgeLookupFromEntries } from '../../src/releases/knowledge-lookup.ts';
 import { realKnowledge } from '../support/knowledge.ts';
 import { embedLength } from '../../src/discord/policy.ts';
 
@@ -33,18 +33,18 @@ describe('release embeds', () => {
 
   it('links the release entry of a final mainline release from the real knowledge base, before its feature entries', () => {
     const lookup = knowledgeLookupFromEntries(realKnowledge().entries);
-    const fields = fieldsOf(releaseEmbed(get('6.18'), 'en', releaseKnowledge(lookup, '6.18')));
+    const fields = fieldsOf(releaseEmbed(get('6.18'), 'en', lookup.forVersion('6.18')));
     const lines = fields['In the knowledge base']!.split('\n');
     expect(lines[0]).toBe('**Linux 6.18 (November 2025)**: `/release 6.18`');
     expect(lines.slice(1)).toEqual(
       lookup
-        .entriesForVersion('6.18')
-        .slice(0, 8)
+        .forVersion('6.18')
+        .entries.slice(0, 8)
         .map((e) => `• ${e.title.en}`),
     );
     // Stable updates and release candidates get no knowledge field, even when the series has an entry.
-    expect(fieldsOf(releaseEmbed(get('6.17.12'), 'en', releaseKnowledge(lookup, '6.17')))['In the knowledge base']).toBeUndefined();
-    expect(fieldsOf(releaseEmbed(get('6.19-rc1'), 'en', releaseKnowledge(lookup, '6.19')))['In the knowledge base']).toBeUndefined();
+    expect(fieldsOf(releaseEmbed(get('6.17.12'), 'en', lookup.forVersion('6.17')))['In the knowledge base']).toBeUndefined();
+    expect(fieldsOf(releaseEmbed(get('6.19-rc1'), 'en', lookup.forVersion('6.19')))['In the knowledge base']).toBeUndefined();
   });
 
   it('says which rc of which version a release candidate is', () => {
@@ -142,7 +142,7 @@ describe('German posts', () => {
   const lookup = knowledgeLookupFromEntries(realKnowledge().entries);
 
   it('word every field, the summary and the date in German and name knowledge entries by their German titles', () => {
-    const embed = releaseEmbed(get('6.18'), 'de', releaseKnowledge(lookup, '6.18'));
+    const embed = releaseEmbed(get('6.18'), 'de', lookup.forVersion('6.18'));
     const fields = fieldsOf(embed);
     expect(embed.title).toBe('Linux 6.18');
     expect(embed.description).toBe('Linux 6.18 ist erschienen (finale Mainline-Version).');
@@ -152,10 +152,10 @@ describe('German posts', () => {
     expect(fields['Was ist neu']).toContain('https://kernelnewbies.org/Linux_6.18');
     // 3.13 (January 2014): a release entry and feature entries whose German titles differ from the English ones.
     const release313 = { ...get('6.18'), version: '3.13' };
-    const lines = fieldsOf(releaseEmbed(release313, 'de', releaseKnowledge(lookup, '3.13')))['In der Wissensdatenbank']!.split('\n');
-    expect(lookup.releaseEntry('3.13')!.title.en).toBe('Linux 3.13 (January 2014)');
+    const lines = fieldsOf(releaseEmbed(release313, 'de', lookup.forVersion('3.13')))['In der Wissensdatenbank']!.split('\n');
+    expect(lookup.forVersion('3.13').releaseEntry!.title.en).toBe('Linux 3.13 (January 2014)');
     expect(lines[0]).toBe('**Linux 3.13 (Januar 2014)**: `/release 3.13`');
-    const entries = lookup.entriesForVersion('3.13');
+    const entries = lookup.forVersion('3.13').entries;
     expect(entries.slice(0, 8).some((e) => e.title.de !== e.title.en)).toBe(true);
     expect(lines.slice(1, 9)).toEqual(entries.slice(0, 8).map((e) => `• ${e.title.de}`));
     if (entries.length > 8) expect(lines[9]).toBe(`… und ${entries.length - 8} weitere`);
@@ -187,7 +187,7 @@ describe('German posts', () => {
   });
 
   it('are planned by their German length, within the limits', () => {
-    const items = sortEvents([...releases.values()].map((release) => ({ type: 'release' as const, release, knowledge: releaseKnowledge(lookup, release.version) })));
+    const items = sortEvents([...releases.values()].map((release) => ({ type: 'release' as const, release, knowledge: lookup.forVersion(release.version) })));
     const bodies = planMessages(items, 'de').map((batch) => renderAnnouncement({ items: batch, roleId: null, lang: 'de' }));
     expect(bodies.flatMap((b) => b.embeds!)).toHaveLength(items.length);
     for (const body of bodies) expect(body.embeds!.reduce((n, e) => n + embedLength(e), 0)).toBeLessThanOrEqual(5_500);
