@@ -199,7 +199,13 @@ describe('/maintainers in the terminal', () => {
     server = await startFeedServer();
     const file = readFileSync(new URL('./fixtures/maintainers/MAINTAINERS', import.meta.url), 'utf8');
     // 304 to a request without validators: nothing came, yet nothing failed either.
-    server.sequence([{ kind: 'status', status: 304 }, { kind: 'status', status: 503 }, { kind: 'status', status: 304 }, { kind: 'status', status: 503 }, { kind: 'feed', body: file }]);
+    server.sequence([
+      { kind: 'status', status: 304 },
+      { kind: 'status', status: 503 },
+      { kind: 'status', status: 304 },
+      { kind: 'status', status: 503 },
+      { kind: 'feed', body: file },
+    ]);
     const out = await terminal(['/maintainers btrfs', '/maintainers btrfs', '/lang de', '/maintainers btrfs', '/maintainers btrfs', '/maintainers btrfs', '/maintainers btrfs'], {
       env: { MAINTAINERS_URL: server.url },
     });

@@ -8,10 +8,7 @@ import type { SkippedVersions } from './events.ts';
  * One thing a message announces; a release row, an EOL row or the row of a note about the versions
  * one poll left out (more than MAX_RELEASES_PER_POLL new ones) of the delivery ledger.
  */
-export type AnnouncementItem =
-  | { type: 'release'; release: Release; knowledge?: ReleaseKnowledge }
-  | { type: 'eol'; series: string; release: Release }
-  | { type: 'skipped'; skipped: SkippedVersions };
+export type AnnouncementItem = { type: 'release'; release: Release; knowledge?: ReleaseKnowledge } | { type: 'eol'; series: string; release: Release } | { type: 'skipped'; skipped: SkippedVersions };
 
 /** The knowledge-base entries about a release's version, listed in the post of a final mainline release. */
 export interface ReleaseKnowledge {

@@ -20,7 +20,7 @@ export function nextRelease(xml: string, from: string, to: string, released: Dat
  * A feed flooded with new versions (as after a kernel.org hiccup or a mass stable release): for each of
  * `versions`, a copy of the item of `template` retagged to it, dated `released`, before the template's item.
  */
-export function withNewReleases(xml: string, template: string, versions: string[], released: Date): string {
+function withNewReleases(xml: string, template: string, versions: string[], released: Date): string {
   let found = false;
   const out = xml.replace(/<item>[\s\S]*?<\/item>/g, (item) => {
     if (!isItemOf(item, template)) return item;
@@ -48,7 +48,7 @@ export const feedState = (body: string, etag: string): FeedResponse => ({ kind: 
 
 /** The flood of the tests: 13 stable versions (6.17.13 … 6.17.25) and 5 longterm ones (6.1.159 … 6.1.163) in one poll. */
 export const FLOOD_STABLE = Array.from({ length: 13 }, (_, i) => `6.17.${13 + i}`);
-export const FLOOD_LONGTERM = Array.from({ length: 5 }, (_, i) => `6.1.${159 + i}`);
+const FLOOD_LONGTERM = Array.from({ length: 5 }, (_, i) => `6.1.${159 + i}`);
 
 /** FEED_TWO_MAINLINE (6.17.12, 6.1.158, …) with the flood added, all dated `released`. */
 export const floodedFeed = (twoMainline: string, released: Date) => withNewReleases(withNewReleases(twoMainline, '6.17.12', FLOOD_STABLE, released), '6.1.158', FLOOD_LONGTERM, released);
