@@ -114,6 +114,18 @@ describe('path matching like get_maintainer.pl', () => {
     expect(titles('virt/kvm/kvm_main.c')).toEqual(['THE REST']);
     expect(index.matcher.match('Makefile')[0]!.specificity).toBe(-1);
   });
+
+  it('gives the same answers when more wildcard lines are tested than it keeps compiled', () => {
+    // 1,200 sections with a wildcard F: line each, all in one directory: every lookup there tests
+    // all of them, more than the matcher keeps compiled, so patterns are compiled again after eviction.
+    const many = new MaintainersIndex(parseMaintainers(Array.from({ length: 1200 }, (_, i) => `PART ${i}\nM:\tA <a@example.org>\nF:\tdrivers/many/part${i}_*.c\n`).join('\n')));
+    const owner = (path: string) => many.matcher.match(path).map((m) => m.section.title);
+    for (let round = 0; round < 2; round++) {
+      for (const i of [0, 599, 1199]) expect(owner(`drivers/many/part${i}_core.c`)).toEqual([`PART ${i}`]);
+      expect(owner('drivers/many/part5_core.h')).toEqual([]);
+      expect(owner('drivers/many/sub/part5_core.c')).toEqual([]);
+    }
+  });
 });
 
 describe('normalisePath', () => {

@@ -20,96 +20,144 @@ export interface SectionMatch {
   via: { type: 'F' | 'N'; value: string };
 }
 
-interface CompiledPattern {
-  section: number;
-  raw: string;
-  depth: number;
-  test: (path: string) => boolean;
-}
-
-interface Rule {
-  type: 'F' | 'N';
-  value: string;
-  depth: number;
-  test: (path: string) => boolean;
-}
-
-interface TrieNode {
-  children: Map<string, TrieNode>;
-  patterns: CompiledPattern[];
-}
-
 const GLOB_OR_REGEX = /[*?[\]\\(){}+|^$]/;
 
+/** Compiled wildcard patterns kept (least recently used out): a lookup tests a few dozen, the file has thousands. */
+const GLOBS_KEPT = 500;
+
+/** How a pattern is tested; file patterns become regexes only when they have wildcards. */
+const enum Kind {
+  /** `dir/`: everything below. */
+  LiteralDirectory,
+  /** `dir/file.c` or `dir/name`: that file, or everything below when it is a directory. */
+  LiteralFile,
+  GlobDirectory,
+  GlobFile,
+  /** N: a regex anywhere in the path. */
+  Regex,
+}
+
+/**
+ * The F:, X: and N: lines of all sections as parallel arrays (the bot keeps the matcher for as long
+ * as it runs; objects and closures per line cost about ten times as much). A section's lines are one
+ * contiguous range, in file order.
+ */
+class Patterns {
+  readonly section: number[] = [];
+  readonly raw: string[] = [];
+  readonly kind: Kind[] = [];
+  readonly depth: number[] = [];
+  readonly excluded: boolean[] = [];
+  private readonly regexes = new Map<number, RegExp>();
+  private readonly globs = new Map<number, RegExp>();
+
+  /** `regex`: the compiled N: line. */
+  add(section: number, type: 'F' | 'X' | 'N', raw: string, regex?: RegExp): number {
+    const kind = type === 'N' ? Kind.Regex : fileKind(raw);
+    if (regex) this.regexes.set(this.raw.length, regex);
+    this.section.push(section);
+    this.raw.push(raw);
+    this.kind.push(kind);
+    this.depth.push(type === 'N' ? 0 : raw.startsWith('*') ? -1 : slashes(raw) + (raw.endsWith('/') ? 0 : 1));
+    this.excluded.push(type === 'X');
+    return this.raw.length - 1;
+  }
+
+  get size(): number {
+    return this.raw.length;
+  }
+
+  test(at: number, path: string): boolean {
+    const raw = this.raw[at]!;
+    switch (this.kind[at]!) {
+      case Kind.LiteralDirectory:
+        return path.startsWith(raw);
+      case Kind.LiteralFile:
+        return path.startsWith(raw) && (slashes(path) === slashes(raw) || path.charCodeAt(raw.length) === 47);
+      case Kind.GlobDirectory:
+        return this.regex(at).test(path);
+      case Kind.GlobFile:
+        return this.regex(at).test(path) && slashes(path) === slashes(raw);
+      case Kind.Regex:
+        return this.regex(at).test(path);
+    }
+  }
+
+  /** N: lines are tested on every lookup: compiled once. Wildcard F:/X: lines: the most recently tested. */
+  private regex(at: number): RegExp {
+    const regex = this.regexes.get(at);
+    if (regex) return regex;
+    let glob = this.globs.get(at);
+    if (glob) this.globs.delete(at);
+    else {
+      glob = compileGlob(this.raw[at]!);
+      if (this.globs.size >= GLOBS_KEPT) this.globs.delete(this.globs.keys().next().value!);
+    }
+    this.globs.set(at, glob);
+    return glob;
+  }
+}
+
 export class MaintainersMatcher {
-  private readonly root: TrieNode = { children: new Map(), patterns: [] };
-  private readonly regexes: CompiledPattern[] = [];
-  private readonly rules: Rule[][] = [];
-  private readonly excludes: Rule[][] = [];
+  private readonly patterns = new Patterns();
+  /** Where each section's lines start in `patterns` (one more entry than sections: the end). */
+  private readonly starts: number[] = [];
+  /** F: lines by the directories they name literally ("drivers/gpu/drm"; "" for none). */
+  private readonly byDirectory = new Map<string, number[]>();
+  /** N: lines: they can match anywhere. */
+  private readonly anywhere: number[] = [];
   /** N: lines JavaScript cannot compile (Perl-only syntax); they never match. */
   readonly unsupported: string[] = [];
 
   constructor(readonly sections: readonly MaintainersSection[]) {
     sections.forEach((section, i) => {
-      const rules: Rule[] = [];
-      const excludes: Rule[] = [];
+      this.starts.push(this.patterns.size);
       for (const { type, value } of section.entries) {
-        if (type === 'F' || type === 'X') {
-          const compiled = compileFilePattern(i, value);
-          if (type === 'X') excludes.push({ type: 'F', value, depth: compiled.depth, test: compiled.test });
-          else {
-            rules.push({ type: 'F', value, depth: compiled.depth, test: compiled.test });
-            this.nodeFor(literalDirectories(value)).patterns.push(compiled);
-          }
-        } else if (type === 'N') {
-          const re = compileRegex(value);
-          if (!re) {
-            this.unsupported.push(value);
-            continue;
-          }
-          const test = (path: string) => re.test(path);
-          rules.push({ type: 'N', value, depth: 0, test });
-          this.regexes.push({ section: i, raw: value, depth: 0, test });
+        if (type !== 'F' && type !== 'X' && type !== 'N') continue;
+        const regex = type === 'N' ? compileRegex(value) : undefined;
+        if (regex === null) {
+          this.unsupported.push(value);
+          continue;
+        }
+        const at = this.patterns.add(i, type, value, regex);
+        if (type === 'N') this.anywhere.push(at);
+        else if (type === 'F') {
+          const directory = literalDirectories(value).join('/');
+          const list = this.byDirectory.get(directory);
+          if (list) list.push(at);
+          else this.byDirectory.set(directory, [at]);
         }
       }
-      this.rules.push(rules);
-      this.excludes.push(excludes);
     });
+    this.starts.push(this.patterns.size);
   }
 
   /** Sections responsible for a normalised path (see normalisePath), most specific first. */
   match(path: string): SectionMatch[] {
+    const { patterns } = this;
     const candidates = new Set<number>();
+    const consider = (list: readonly number[] | undefined) => {
+      for (const at of list ?? []) if (!candidates.has(patterns.section[at]!) && patterns.test(at, path)) candidates.add(patterns.section[at]!);
+    };
     const segments = path.split('/');
-    let node: TrieNode | undefined = this.root;
-    for (let depth = 0; node; depth++) {
-      for (const pattern of node.patterns) if (!candidates.has(pattern.section) && pattern.test(path)) candidates.add(pattern.section);
-      if (depth >= segments.length - 1) break;
-      node = node.children.get(segments[depth]!);
-    }
-    for (const pattern of this.regexes) if (!candidates.has(pattern.section) && pattern.test(path)) candidates.add(pattern.section);
+    consider(this.byDirectory.get(''));
+    for (let depth = 1; depth < segments.length; depth++) consider(this.byDirectory.get(segments.slice(0, depth).join('/')));
+    consider(this.anywhere);
 
     const matches: SectionMatch[] = [];
     for (const index of candidates) {
-      if (this.excludes[index]!.some((rule) => rule.test(path))) continue;
-      let decided: Rule | null = null;
-      for (const rule of this.rules[index]!) if (rule.test(path)) decided = rule;
-      if (decided) matches.push({ section: this.sections[index]!, specificity: decided.depth, via: { type: decided.type, value: decided.value } });
+      let decided = -1;
+      let excluded = false;
+      for (let at = this.starts[index]!; at < this.starts[index + 1]! && !excluded; at++) {
+        if (!patterns.test(at, path)) continue;
+        if (patterns.excluded[at]) excluded = true;
+        else decided = at;
+      }
+      if (excluded || decided < 0) continue;
+      const type = patterns.kind[decided] === Kind.Regex ? 'N' : 'F';
+      matches.push({ section: this.sections[index]!, specificity: patterns.depth[decided]!, via: { type, value: patterns.raw[decided]! } });
     }
     return matches.sort((a, b) => b.specificity - a.specificity || a.section.index - b.section.index);
-  }
-
-  private nodeFor(directories: string[]): TrieNode {
-    let node = this.root;
-    for (const name of directories) {
-      let child = node.children.get(name);
-      if (!child) {
-        child = { children: new Map(), patterns: [] };
-        node.children.set(name, child);
-      }
-      node = child;
-    }
-    return node;
   }
 }
 
@@ -130,24 +178,18 @@ function slashes(text: string): number {
   return count;
 }
 
-function compileFilePattern(section: number, raw: string): CompiledPattern {
+function fileKind(raw: string): Kind {
   const directory = raw.endsWith('/');
-  const patternSlashes = slashes(raw);
-  const depth = raw.startsWith('*') ? -1 : patternSlashes + (directory ? 0 : 1);
-  if (!GLOB_OR_REGEX.test(raw)) {
-    const below = `${raw}/`;
-    const test = directory ? (path: string) => path.startsWith(raw) : (path: string) => (path.startsWith(raw) && slashes(path) === patternSlashes) || path.startsWith(below);
-    return { section, raw, depth, test };
-  }
-  const source = `^${raw.replace(/\./g, '\\.').replace(/\*/g, '.*').replace(/\?/g, '.')}`;
-  let re: RegExp;
+  if (!GLOB_OR_REGEX.test(raw)) return directory ? Kind.LiteralDirectory : Kind.LiteralFile;
+  return directory ? Kind.GlobDirectory : Kind.GlobFile;
+}
+
+function compileGlob(raw: string): RegExp {
   try {
-    re = new RegExp(source);
+    return new RegExp(`^${raw.replace(/\./g, '\\.').replace(/\*/g, '.*').replace(/\?/g, '.')}`);
   } catch {
-    re = new RegExp(`^${raw.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
+    return new RegExp(`^${raw.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`);
   }
-  const test = directory ? (path: string) => re.test(path) : (path: string) => re.test(path) && slashes(path) === patternSlashes;
-  return { section, raw, depth, test };
 }
 
 /** N: values are Perl regexes matched with /x (unescaped whitespace is not part of the pattern). */
