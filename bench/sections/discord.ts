@@ -10,7 +10,8 @@ import { startFeedServer } from '../../tests/support/feed-server.ts';
 import { FEED_2025_12_01 } from '../../tests/releases/feed-states.ts';
 import { percentile } from '../stats.ts';
 import type { BenchContext, Row, Section } from '../types.ts';
-import { prepareStartScript } from '../../tests/support/start-script.ts';
+import { prepareStartScript, startNodeArgs } from '../../tests/support/start-script.ts';
+import { fullSizeMaintainers } from '../maintainers-file.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const AUTOCOMPLETE_P99_MS = 50;
@@ -52,7 +53,7 @@ export function discordSection(): Section {
       } finally {
         await h.stop();
       }
-      rows.push(await idleRss(ctx));
+      rows.push(await idleRss(ctx), await floorRss(ctx));
       return rows;
     },
   };
@@ -60,27 +61,22 @@ export function discordSection(): Section {
 
 /**
  * RSS of `npm start` (one node process) connected to the fake Discord, after its first successful
- * kernel.org poll (so the feed parser is loaded, as in production) and a few idle seconds.
+ * kernel.org poll and MAINTAINERS download (a full-size file from a loopback stand-in, so the
+ * parsed file is in memory as in production) and a few idle seconds.
  */
 async function idleRss(ctx: BenchContext): Promise<Row> {
-  const fake = await FakeDiscord.start({ token: TOKEN, applicationId: APP, botUserId: APP, heartbeatIntervalMs: 5000, guilds: defaultGuilds() });
   const feed = await startFeedServer({ kind: 'feed', body: FEED_2025_12_01(), etag: '"bench"' });
+  const maintainers = await startFeedServer({ kind: 'feed', body: fullSizeMaintainers(), etag: '"maintainers"' });
   const databaseDir = mkdtempSync(join(tmpdir(), 'kernelbot-bench-'));
-  const env = {
-    ...process.env,
-    DISCORD_TOKEN: TOKEN,
-    DISCORD_API_BASE: fake.apiBase,
-    DATABASE_PATH: join(databaseDir, 'bot.db'),
-    LOG_LEVEL: 'warn',
-    FEED_SCHEDULE: '0 0 1 1 *',
-    KERNEL_FEED_URL: feed.url,
-  };
-  const child = spawn(process.execPath, prepareStartScript(env), { cwd: ROOT, env, stdio: ['ignore', 'ignore', 'pipe'] });
   try {
-    await fake.waitFor(() => fake.registeredCommands().length > 0 && feed.requests.length > 0, 30_000);
-    await new Promise((resolve) => setTimeout(resolve, 5000));
-    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
-    const kb = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
+    const env = {
+      DATABASE_PATH: join(databaseDir, 'bot.db'),
+      LOG_LEVEL: 'warn',
+      FEED_SCHEDULE: '0 0 1 1 *',
+      KERNEL_FEED_URL: feed.url,
+      MAINTAINERS_URL: maintainers.url,
+    };
+    const kb = await idleKilobytes(prepareStartScript({ ...process.env, ...env }), env, (fake) => fake.registeredCommands().length > 0 && feed.requests.length > 0 && maintainers.requests.length > 0);
     ctx.log(`idle bot RSS ${(kb / 1024).toFixed(1)} MB`);
     return {
       metric: 'idle RSS of the connected bot',
@@ -88,13 +84,64 @@ async function idleRss(ctx: BenchContext): Promise<Row> {
       value: kb / 1024,
       unit: 'MB',
       target: { op: '<=', limit: IDLE_RSS_MB },
-      note: 'the start script (bundle + node flags), after registration, the first feed poll and 5 s idle',
+      note: 'the start script (bundle + node flags), after registration, the first feed poll, a full-size MAINTAINERS and 5 s idle',
     };
+  } finally {
+    await feed.close();
+    await maintainers.close();
+    rmSync(databaseDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The same for a process that is only a logged-in discord.js client and a node-cron schedule,
+ * bundled and started like the bot: what the fixed packages cost before the bot adds anything.
+ */
+async function floorRss(ctx: BenchContext): Promise<Row> {
+  const esbuild = await import('esbuild');
+  const dir = mkdtempSync(join(tmpdir(), 'kernelbot-floor-'));
+  try {
+    const outfile = join(dir, 'floor.mjs');
+    await esbuild.build({
+      absWorkingDir: ROOT,
+      entryPoints: ['bench/probes/discord-floor.ts'],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'esm',
+      minify: true,
+      keepNames: true,
+      external: ['zlib-sync', 'bufferutil', 'utf-8-validate'],
+      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+      logLevel: 'warning',
+    });
+    const flags = startNodeArgs().slice(0, -1);
+    const kb = await idleKilobytes([...flags, outfile], {}, () => true);
+    ctx.log(`floor RSS ${(kb / 1024).toFixed(1)} MB`);
+    return {
+      metric: 'idle RSS of discord.js + node-cron alone',
+      scope: 'floor',
+      value: kb / 1024,
+      unit: 'MB',
+      note: 'a logged-in discord.js client and a cron schedule, bundled and started with the same flags: the part of the bot figure no bot code adds',
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Starts `node <args>` against a fresh fake Discord, waits until it is logged in and `ready()`, then 5 s idle; VmRSS in kB. */
+async function idleKilobytes(args: string[], env: Record<string, string>, ready: (fake: FakeDiscord) => boolean): Promise<number> {
+  const fake = await FakeDiscord.start({ token: TOKEN, applicationId: APP, botUserId: APP, heartbeatIntervalMs: 5000, guilds: defaultGuilds() });
+  const child = spawn(process.execPath, args, { cwd: ROOT, env: { ...process.env, ...env, DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: fake.apiBase }, stdio: ['ignore', 'ignore', 'pipe'] });
+  try {
+    await fake.waitFor(() => fake.gateway.activeSessions().length > 0 && ready(fake), 30_000);
+    await new Promise((resolve) => setTimeout(resolve, 5000));
+    const status = readFileSync(`/proc/${child.pid}/status`, 'utf8');
+    return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? Number.NaN);
   } finally {
     child.kill('SIGTERM');
     await new Promise((resolve) => (child.exitCode === null && child.signalCode === null ? child.once('exit', resolve) : resolve(null)));
     await fake.stop();
-    await feed.close();
-    rmSync(databaseDir, { recursive: true, force: true });
   }
 }
