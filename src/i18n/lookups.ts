@@ -33,7 +33,7 @@ export const LOOKUPS = texts(
     missing: {
       daily: {
         notYet: 'The MAINTAINERS file has not been fetched from kernel.org yet (the bot fetches it at start and then once a day). Please try again in a minute.',
-        failed: 'The bot could not fetch the MAINTAINERS file from kernel.org yet; it tries again once a day.',
+        failed: 'The bot could not fetch the MAINTAINERS file from kernel.org yet; it tries again after 5 minutes, then at growing intervals (at least every 4 hours).',
       },
       onDemand: {
         notYet: 'No MAINTAINERS file is stored yet and kernel.org sent none; the next /maintainers tries again.',
@@ -86,7 +86,7 @@ export const LOOKUPS = texts(
     missing: {
       daily: {
         notYet: 'Die MAINTAINERS-Datei wurde noch nicht von kernel.org geladen (der Bot lädt sie beim Start und dann einmal täglich). Bitte versuch es in einer Minute noch einmal.',
-        failed: 'Der Bot konnte die MAINTAINERS-Datei noch nicht von kernel.org laden; er versucht es einmal täglich erneut.',
+        failed: 'Der Bot konnte die MAINTAINERS-Datei noch nicht von kernel.org laden; er versucht es nach 5 Minuten erneut, danach in wachsenden Abständen (mindestens alle 4 Stunden).',
       },
       onDemand: {
         notYet: 'Es ist noch keine MAINTAINERS-Datei gespeichert, und kernel.org hat keine geschickt; das nächste /maintainers versucht es erneut.',

@@ -265,16 +265,16 @@ describe('/ask, /release, /help, /about', () => {
 });
 
 describe('/maintainers while kernel.org fails', () => {
-  it('says privately, in both languages, that the file could not be fetched and that the bot tries again once a day', async () => {
+  it('says privately, in both languages, that the file could not be fetched and when the bot tries again', async () => {
     await h.fake.waitFor(() => h.logs.some((l) => l.msg === 'MAINTAINERS refresh failed; answers use the last good copy'), 10_000);
     const requests = maintainersServer.requests.length;
     const en = (await h.fake.slash('maintainers', { 'path-or-subsystem': 'btrfs' }, { user: ALICE, channelId: GENERAL }).reply()).data as CallbackData;
     expect((en.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
     const enText = JSON.stringify(en);
-    expect(enText).toContain('The bot could not fetch the MAINTAINERS file from kernel.org yet; it tries again once a day.');
+    expect(enText).toContain('The bot could not fetch the MAINTAINERS file from kernel.org yet; it tries again after 5 minutes, then at growing intervals (at least every 4 hours).');
     expect(enText).toContain(`Last attempt: HTTP 503 Service Unavailable (${maintainersServer.url})`);
     const de = JSON.stringify((await h.fake.slash('maintainers', { 'path-or-subsystem': 'btrfs', lang: 'de' }, { user: ALICE, channelId: GENERAL }).reply()).data);
-    expect(de).toContain('Der Bot konnte die MAINTAINERS-Datei noch nicht von kernel.org laden; er versucht es einmal täglich erneut.');
+    expect(de).toContain('Der Bot konnte die MAINTAINERS-Datei noch nicht von kernel.org laden; er versucht es nach 5 Minuten erneut, danach in wachsenden Abständen (mindestens alle 4 Stunden).');
     expect(de).toContain('Letzter Versuch: der Server antwortete mit HTTP 503');
     expect(`${enText}${de}`).not.toMatch(/next \/maintainers|nächste \/maintainers/);
     // Unlike the terminal, a lookup never waits for kernel.org.
