@@ -4,9 +4,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { readKnowledgeDir } from '../src/knowledge/files.ts';
-import { readSnapshot, snapshotKey, writeSnapshot } from '../src/knowledge/snapshot.ts';
+import { fileDigests, readSnapshot, snapshotKey, writeSnapshot } from '../src/knowledge/snapshot.ts';
 import { KnowledgeSearch, type SearchIndexData } from '../src/search/index.ts';
-import { loadSearch } from '../src/startup.ts';
+import { loadKnowledge, loadSearch } from '../src/startup.ts';
 import { smallKnowledgeDir, realKnowledge } from './support/knowledge.ts';
 import { runCommand, ROOT } from './support/run.ts';
 
@@ -24,7 +24,8 @@ describe('start-up snapshot', () => {
     // A loaded index equals a fresh build (tests/index-equivalence.test.ts); here: the file round trip.
     const { entries, search } = realKnowledge();
     const path = join(mkdtempSync(join(tmpdir(), 'kernelbot-snap-')), 'snap.json');
-    expect(writeSnapshot(path, { key: 'k', entries, index: search.indexData() })).toBe(true);
+    const files = fileDigests(readKnowledgeDir(), 'program');
+    expect(writeSnapshot(path, { key: 'k', files, entries, index: search.indexData() })).toBe(true);
     const snapshot = readSnapshot<SearchIndexData>(path, 'k');
     expect(snapshot?.entries).toHaveLength(entries.length);
     expect(readSnapshot(path, 'other key')).toBeNull();
@@ -51,7 +52,11 @@ describe('the snapshot beside the bundled bot (loadSearch, in process)', () => {
     const program = join(build, 'main.js');
     writeFileSync(program, '// bundle v1');
     const snapshotPath = join(build, 'knowledge-snapshot.json');
-    const title = async () => (await loadSearch(dir, pathToFileURL(program).href)).get('kdbus')?.title.en;
+    const title = async () => {
+      const { search, snapshotWritten } = await loadKnowledge(dir, pathToFileURL(program).href, 0);
+      await snapshotWritten;
+      return search.get('kdbus')?.title.en;
+    };
 
     expect(await title()).toBe('kdbus (D-Bus transport in the kernel)');
     expect(existsSync(snapshotPath)).toBe(true);

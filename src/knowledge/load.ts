@@ -6,12 +6,21 @@ import { foldText } from '../shared/text.ts';
 
 export { DEFAULT_KNOWLEDGE_DIR, KnowledgeError, readKnowledgeDir, type KnowledgeFile } from './files.ts';
 
-/** Parses and validates files; throws KnowledgeError listing every problem found. */
-export function parseKnowledge(files: KnowledgeFile[]): KnowledgeEntry[] {
+/**
+ * Parses and validates files; throws KnowledgeError listing every problem found. `validated(i)` may
+ * give file i's entry as validated before (the identical file under the identical program, see
+ * snapshot.ts): it skips only that file's own parsing, never the checks across files.
+ */
+export function parseKnowledge(files: KnowledgeFile[], validated?: (fileIndex: number) => KnowledgeEntry | undefined): KnowledgeEntry[] {
   const problems: string[] = [];
   const entries: { entry: KnowledgeEntry; file: string }[] = [];
 
-  for (const file of files) {
+  for (const [i, file] of files.entries()) {
+    const known = validated?.(i);
+    if (known) {
+      entries.push({ entry: known, file: file.name });
+      continue;
+    }
     let raw: unknown;
     try {
       raw = parseYaml(file.text);

@@ -7,37 +7,75 @@ import type { KnowledgeFile } from './files.ts';
 /**
  * A start-up snapshot of the validated knowledge base and its built index. Valid only for the
  * exact knowledge files and the exact program that wrote it (both are in the key), so a changed
- * entry or a new build always goes through full validation again.
+ * entry or a new build always goes through validation and indexing again.
  */
 export interface Snapshot<Index extends object = object> {
   key: string;
+  /** Per knowledge file, in order, the digest (fileDigests) its entry at the same position was validated under. */
+  files: string[];
   entries: KnowledgeEntry[];
-  /** The built index as plain data (the search's own form; not a JSON string inside the JSON: the file is parsed once). */
+  /** The built index as plain data (the search's own form, parsed once with the file). */
   index: Index;
 }
 
-/** By file name (not path) and content: the same files give the same key from any working directory. */
-export function snapshotKey(files: KnowledgeFile[], program: string): string {
-  const hash = createHash('sha256').update(program);
-  for (const file of files) hash.update(`\0${basename(file.name)}\0${file.text}`);
-  return hash.digest('hex');
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** By file name (not path) and content, under the program: the same files give the same digests from any working directory. */
+export function fileDigests(files: KnowledgeFile[], program: string): string[] {
+  const programDigest = sha256(program);
+  return files.map((file) => sha256(`${programDigest}\0${basename(file.name)}\0${file.text}`));
 }
+
+export function keyOf(digests: string[]): string {
+  return sha256(digests.join('\0'));
+}
+
+export function snapshotKey(files: KnowledgeFile[], program: string): string {
+  return keyOf(fileDigests(files, program));
+}
+
+/*
+ * The file is two JSON lines (compact JSON has no raw line breaks): {key, files, entries}, then the
+ * index. A stale snapshot is recognised by its first characters, and after an edit only the first
+ * line is parsed, for the entries of the unchanged files.
+ */
 
 export function readSnapshot<Index extends object>(path: string, key: string): Snapshot<Index> | null {
   try {
-    const snapshot = JSON.parse(readFileSync(path, 'utf8')) as Snapshot<Index>;
-    return snapshot.key === key && Array.isArray(snapshot.entries) && typeof snapshot.index === 'object' && snapshot.index !== null ? snapshot : null;
+    const text = readFileSync(path, 'utf8');
+    if (!text.startsWith(`{"key":${JSON.stringify(key)},`)) return null;
+    const head = validatedHead(text);
+    const index = JSON.parse(text.slice(text.indexOf('\n') + 1)) as Index;
+    return head && typeof index === 'object' && index !== null ? { ...head, index } : null;
   } catch {
     return null; // missing or unreadable: build normally
   }
 }
 
+/** The entries of the last snapshot, whatever its key, by the digest each was validated under (empty when there is none). */
+export function validatedEntries(path: string): Map<string, KnowledgeEntry> {
+  try {
+    const head = validatedHead(readFileSync(path, 'utf8'));
+    return new Map(head ? head.files.map((digest, i) => [digest, head.entries[i]!]) : []);
+  } catch {
+    return new Map();
+  }
+}
+
+function validatedHead(text: string): Omit<Snapshot, 'index'> | null {
+  const end = text.indexOf('\n');
+  if (end < 0) return null;
+  const head = JSON.parse(text.slice(0, end)) as Omit<Snapshot, 'index'>;
+  const shaped = typeof head.key === 'string' && Array.isArray(head.entries) && Array.isArray(head.files);
+  return shaped && head.files.length === head.entries.length ? head : null;
+}
+
 /** Best effort: a read-only install simply starts without a snapshot next time too. */
-export function writeSnapshot(path: string, snapshot: Snapshot): boolean {
+export function writeSnapshot(path: string, { key, files, entries, index }: Snapshot): boolean {
   try {
     mkdirSync(dirname(path), { recursive: true });
     const temporary = `${path}.${process.pid}.tmp`;
-    writeFileSync(temporary, JSON.stringify(snapshot));
+    writeFileSync(temporary, `${JSON.stringify({ key, files, entries })}\n${JSON.stringify(index)}`);
     renameSync(temporary, path);
     return true;
   } catch {

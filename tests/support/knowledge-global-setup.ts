@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import type { TestProject } from 'vitest/node';
 import { readKnowledgeDir } from '../../src/knowledge/files.ts';
 import { parseKnowledge } from '../../src/knowledge/load.ts';
-import { readSnapshot, snapshotKey, writeSnapshot } from '../../src/knowledge/snapshot.ts';
+import { fileDigests, keyOf, readSnapshot, snapshotKey, writeSnapshot } from '../../src/knowledge/snapshot.ts';
 import { KnowledgeSearch } from '../../src/search/index.ts';
 
 declare module 'vitest' {
@@ -35,9 +35,10 @@ export default function setup(project: TestProject): void {
       return;
     }
   }
-  const key = snapshotKey(files, 'kernelbot tests');
+  const digests = fileDigests(files, 'kernelbot tests');
+  const key = keyOf(digests);
   const search = new KnowledgeSearch(parseKnowledge(files));
   const path = join(tmpdir(), 'knowledge-snapshot.json');
-  if (!writeSnapshot(path, { key, entries: [...search.entries], index: search.indexData() })) throw new Error(`cannot write ${path}`);
+  if (!writeSnapshot(path, { key, files: digests, entries: [...search.entries], index: search.indexData() })) throw new Error(`cannot write ${path}`);
   project.provide('knowledgeSnapshot', { path, key });
 }
