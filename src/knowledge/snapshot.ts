@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readFileSync, readSync, renameSync, writeFileSync } from 'node:fs';
 import { basename, dirname } from 'node:path';
 import type { KnowledgeEntry } from './schema.ts';
 import type { KnowledgeFile } from './files.ts';
@@ -42,13 +42,24 @@ export function snapshotKey(files: KnowledgeFile[], program: string): string {
 
 export function readSnapshot<Index extends object>(path: string, key: string): Snapshot<Index> | null {
   try {
+    if (!startsWith(path, `{"key":${JSON.stringify(key)},`)) return null;
     const text = readFileSync(path, 'utf8');
-    if (!text.startsWith(`{"key":${JSON.stringify(key)},`)) return null;
     const head = validatedHead(text);
     const index = JSON.parse(text.slice(text.indexOf('\n') + 1)) as Index;
-    return head && typeof index === 'object' && index !== null ? { ...head, index } : null;
+    return head?.key === key && typeof index === 'object' && index !== null ? { ...head, index } : null;
   } catch {
     return null; // missing or unreadable: build normally
+  }
+}
+
+/** Whether the file begins with `prefix` (ASCII), read without the rest of the file (2 MB, read again after an edit). */
+function startsWith(path: string, prefix: string): boolean {
+  const buffer = Buffer.alloc(prefix.length);
+  const fd = openSync(path, 'r');
+  try {
+    return readSync(fd, buffer, 0, buffer.length, 0) === buffer.length && buffer.toString('latin1') === prefix;
+  } finally {
+    closeSync(fd);
   }
 }
 
