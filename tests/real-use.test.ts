@@ -109,6 +109,11 @@ describe('the examples from the issue, through /ask and /feature and as the term
     expect(renderText(reply)).toMatch(/Not in my knowledge base/);
   });
 
+  it('declines "What is DKMS?" instead of answering with an entry that merely ships as a DKMS module (bcachefs)', async () => {
+    for (const question of ['What is DKMS?', 'Was ist DKMS?']) expect((await run('ask', { question })).type).toBe('not-found');
+    expect(search.search('bcachefs dkms').hits[0]?.entry.id).toBe('bcachefs');
+  });
+
   it('answers /feature name:no-such-feature-xyz with "not found", not a confident guess', async () => {
     const reply = await run('feature', { name: 'no-such-feature-xyz' });
     expect(reply.type).toBe('not-found');
