@@ -19,7 +19,7 @@ interface Size {
 }
 
 function parseSizes(spec: string | undefined, quick: boolean): Size[] {
-  const list = spec ? spec.split(',') : quick ? ['real', '10000'] : ['real', '10000', '100000'];
+  const list = spec ? spec.split(',') : quick ? ['real'] : ['real', '10000', '100000'];
   return list.map((s) => (s === 'real' ? { label: 'real', count: 'real' } : { label: fmt(Number(s)), count: Number(s) }));
 }
 
@@ -78,7 +78,7 @@ export function searchSection(sizesSpec?: string): Section {
         // Build: repeated at small sizes for a stable median, once at large sizes.
         gc();
         const heapBefore = heapUsedMB();
-        const repeats = entries.length <= 1000 ? 15 : 1;
+        const repeats = entries.length <= 1000 ? (ctx.quick ? 5 : 15) : 1;
         const builds: number[] = [];
         let search!: KnowledgeSearch;
         for (let i = 0; i < repeats; i++) {
