@@ -6,7 +6,6 @@ import type { Reply } from '../src/answers/reply.ts';
 import type { AnnouncementService } from '../src/releases/announcements.ts';
 import type { QaService } from '../src/qa/service.ts';
 import type { MaintainersService } from '../src/kernel/maintainers/service.ts';
-import type { MaintainersFetch } from '../src/answers/lookups.ts';
 import type { RefsService } from '../src/kernel/refs/service.ts';
 import type { KernelReleases } from '../src/releases/current.ts';
 
@@ -27,8 +26,6 @@ export interface CommandServices {
   qa: QaService;
   /** The MAINTAINERS file, refreshed from kernel.org; answers read the parsed copy in memory. */
   maintainers: MaintainersService;
-  /** How `maintainers` gets its file, for the reply while it has none (absent: the bot's 'daily'). */
-  maintainersFetch: MaintainersFetch;
   /** Commit, CVE and lore references in opted-in channels. */
   refs: RefsService;
   /** /kernel: the bot's last kernel.org fetch, or in the terminal one fetch on demand. */

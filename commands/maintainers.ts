@@ -28,7 +28,7 @@ export const maintainers = defineCommand({
     if (!service) return unavailable(invocation);
     // The bot fetched at start and never waits here; terminal mode fetches once on demand.
     const state = await service.forLookup();
-    if (state.status === 'missing') return maintainersMissingReply(state, services.maintainersFetch ?? 'daily', invocation.lang);
+    if (state.status === 'missing') return maintainersMissingReply(state, invocation.lang);
     const query = (options.string('path-or-subsystem') ?? '').slice(0, MAINTAINERS_QUERY_MAX);
     return maintainersReply(state.index.lookup(query), state, invocation.lang);
   },

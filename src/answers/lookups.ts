@@ -68,13 +68,10 @@ export function maintainersReply(lookup: MaintainersLookup, state: Extract<Maint
   return message(lang, null, `${l.noMatch(lookup.query)}\n${l.tryPath}`, true);
 }
 
-/** How the MAINTAINERS file reaches the service: the bot fetches it at start and daily, the terminal at a lookup that finds none. */
-export type MaintainersFetch = 'daily' | 'onDemand';
-
-/** No file to answer from: says when the next attempt comes, for the way this mode fetches, and why the last one failed. */
-export function maintainersMissingReply(state: Extract<MaintainersState, { status: 'missing' }>, fetch: MaintainersFetch, lang: Language): Reply {
+/** No file to answer from: says when the next attempt comes, for the way this service fetches, and why the last one failed. */
+export function maintainersMissingReply(state: Extract<MaintainersState, { status: 'missing' }>, lang: Language): Reply {
   const l = L[lang];
-  const texts = l.missing[fetch];
+  const texts = l.missing[state.fetch];
   return message(lang, null, state.lastError ? `${texts.failed}\n${l.lastError}: ${l.maintainersFailure(state.lastError)}` : texts.notYet, true);
 }
 

@@ -27,9 +27,9 @@ export async function terminalServices(
       access: { check: async () => ({ ok: false, problem: { kind: 'offline' } }) },
     });
     const kernelReleases = new OnDemandKernelReleases({ url: settings.KERNEL_FEED_URL, stored: () => announcements.current() });
-    return { services: { announcements, maintainers, maintainersFetch: 'onDemand', kernelReleases }, close: () => store.close() };
+    return { services: { announcements, maintainers, kernelReleases }, close: () => store.close() };
   } catch (error) {
     logger.warn({ err: error, database: settings.DATABASE_URL ? 'DATABASE_URL' : settings.DATABASE_PATH }, 'database unavailable; /kernel shows only what it fetches now');
-    return { services: { maintainers, maintainersFetch: 'onDemand', kernelReleases: new OnDemandKernelReleases({ url: settings.KERNEL_FEED_URL }) }, close: async () => undefined };
+    return { services: { maintainers, kernelReleases: new OnDemandKernelReleases({ url: settings.KERNEL_FEED_URL }) }, close: async () => undefined };
   }
 }

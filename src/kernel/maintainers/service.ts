@@ -28,7 +28,11 @@ export interface MaintainersStore {
   noteCheck(checkedAt: Date, error: string | null): Promise<void>;
 }
 
-export type MaintainersState = { status: 'ready'; index: MaintainersIndex; fetchedAt: Date; url: string; sections: number } | { status: 'missing'; lastError: MaintainersFailure | null };
+/** How the file arrives: the bot fetches it at start and then in the background, the terminal at a lookup that finds none. */
+type MaintainersFetch = 'daily' | 'onDemand';
+
+export type MaintainersState =
+  { status: 'ready'; index: MaintainersIndex; fetchedAt: Date; url: string; sections: number } | { status: 'missing'; lastError: MaintainersFailure | null; fetch: MaintainersFetch };
 
 export type RefreshResult = { status: 'updated'; sections: number } | { status: 'not-modified' } | { status: 'error'; message: string };
 
@@ -68,7 +72,7 @@ export class MaintainersService {
   }
 
   state(): MaintainersState {
-    if (!this.current) return { status: 'missing', lastError: this.lastError };
+    if (!this.current) return { status: 'missing', lastError: this.lastError, fetch: this.options.fetchOnDemand ? 'onDemand' : 'daily' };
     return { status: 'ready', ...this.current, sections: this.current.index.sections.length };
   }
 
