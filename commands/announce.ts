@@ -121,11 +121,12 @@ export const announce = defineCommand({
         if (statuses.length === 0) return note(invocation, `${t.noSubscriptions}\n${fetched}`);
         const fields = statuses.map((s) => {
           const sub = s.subscription!;
+          const last = s.lastDelivery;
           const lines = [
             `${t.types}: ${sub.types.join(', ')}${sub.roleId ? ` · ${t.role} <@&${sub.roleId}>` : ''}`,
             `${t.language}: ${t.languageName(sub.lang)}`,
             `${t.state}: ${sub.enabled ? t.active : t.stopped}`,
-            `${t.lastDelivery}: ${s.lastDelivery ? `${s.lastDelivery.eventKey} (${t.delivery(s.lastDelivery.status)})` : '–'}${s.pending ? ` · ${s.pending} ${t.pending}` : ''}`,
+            `${t.lastDelivery}: ${last ? t.delivered(t.announced(last.event), t.delivery(last.status), t.ago(last.ageMs)) : '–'}${s.pending ? ` · ${s.pending} ${t.pending}` : ''}`,
             ...s.problems.map((p) => `⚠️ ${problems.status(p)}`),
           ];
           return { name: `#${sub.channelId}`, value: `<#${sub.channelId}>\n${lines.join('\n')}` };

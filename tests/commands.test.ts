@@ -15,6 +15,7 @@ import { openStore } from '../src/store/store.ts';
 import { AnnouncementService } from '../src/releases/announcements.ts';
 import { discordAnnouncements } from '../src/discord/announcement-ports.ts';
 import { FakeSender } from './releases/fake-sender.ts';
+import { SAMPLE_RELEASE } from '../src/releases/sample.ts';
 
 const { search } = realKnowledge();
 const deps: CommandDeps = { search, commands: COMMANDS, botVersion: '9.9.9', now: () => new Date('2026-11-28T12:00:00Z') };
@@ -226,6 +227,54 @@ describe('/announce set language', () => {
       expect(await set('106', { guildLocale: 'en-GB' }, 'de')).toBe('de');
       // Set again without the option: the default applies again.
       expect(await set('106', { guildLocale: 'en-GB' })).toBe('en');
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('/announce show', () => {
+  it('names the last delivery in words and its age, in English and German', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kernelbot-announce-show-'));
+    const store = await openStore({ DATABASE_PATH: join(dir, 'k.db') });
+    try {
+      const now = new Date('2026-11-28T12:00:00Z');
+      const minutesAgo = (n: number) => new Date(now.getTime() - n * 60_000);
+      const announcements = new AnnouncementService({ store, sender: discordAnnouncements(new FakeSender()), access: { check: async () => ({ ok: true }) }, clock: { now: () => now } });
+      const withService: CommandDeps = { ...deps, services: { announcements } };
+      const show = async (lang: 'en' | 'de') => {
+        const options: OptionReader = { subcommand: () => 'show', string: () => null, boolean: () => null, id: () => null, channelType: () => null };
+        const reply = await findCommand('announce')!.handle(options, { lang, userId: '1', guildId: '2', channelId: '3', canManageGuild: true }, withService);
+        const field = reply.type === 'message' ? reply.fields?.find((f) => f.name === '#101')?.value : undefined;
+        return field?.split('\n').filter((line) => /^(Last delivery|Letzte Zustellung)|^⚠️ The last|^⚠️ Die letzte/.test(line));
+      };
+      await store.subscriptions.upsert({ guildId: '2', channelId: '101', types: ['stable'], roleId: null, lang: 'en', createdBy: '1' }, minutesAgo(60));
+      for (const version of ['6.1.150', '6.1.159']) await store.releases.upsert({ ...SAMPLE_RELEASE, version }, minutesAgo(60));
+      // The note on a flooded poll's left-out versions, sent 5 minutes ago: its key is "skipped:<count>:<newest>,…".
+      await store.deliveries.enqueue({ channelId: '101', eventKey: 'skipped:25:6.1.150,6.1.149', version: '6.1.150' }, minutesAgo(6));
+      const [note] = await store.deliveries.forChannel('101');
+      await store.deliveries.markSent([note!.id], 'm1', minutesAgo(5));
+      expect(await show('en')).toEqual(['Last delivery: note on 25 further versions not announced one by one, the newest 6.1.150 (sent 5 min ago)']);
+      expect(await show('de')).toEqual(['Letzte Zustellung: Hinweis auf 25 weitere, nicht einzeln angekündigte Versionen, die neueste 6.1.150 (vor 5 Min. gesendet)']);
+
+      // A release and an end of life, the latter failed 3 hours ago.
+      await store.deliveries.enqueue({ channelId: '101', eventKey: 'release:6.1.159', version: '6.1.159' }, minutesAgo(4));
+      await store.deliveries.markSent([(await store.deliveries.get('101', 'release:6.1.159'))!.id], 'm2', minutesAgo(2));
+      expect(await show('en')).toEqual(['Last delivery: Linux 6.1.159 (sent 2 min ago)']);
+      expect(await show('de')).toEqual(['Letzte Zustellung: Linux 6.1.159 (vor 2 Min. gesendet)']);
+      await store.deliveries.enqueue({ channelId: '101', eventKey: 'eol:6.1', version: '6.1.159' }, minutesAgo(1));
+      const eol = (await store.deliveries.get('101', 'eol:6.1'))!.id;
+      await store.deliveries.recordAttempt([eol], '404 Unknown Channel', now);
+      await store.deliveries.markFailed([eol], '404 Unknown Channel', now);
+      expect(await show('en')).toEqual([
+        'Last delivery: end of life of Linux 6.1 (failed just now)',
+        '⚠️ The last announcement (end of life of Linux 6.1) failed after 1 attempt(s): the channel no longer exists (Discord: 404 Unknown Channel)',
+      ]);
+      expect(await show('de')).toEqual([
+        'Letzte Zustellung: Ende der Pflege von Linux 6.1 (gerade eben fehlgeschlagen)',
+        '⚠️ Die letzte Ankündigung (Ende der Pflege von Linux 6.1) ist nach 1 Versuch(en) fehlgeschlagen: den Kanal gibt es nicht mehr (Discord-Fehler 404)',
+      ]);
     } finally {
       await store.close();
       rmSync(dir, { recursive: true, force: true });

@@ -30,6 +30,7 @@ import { FakeSender, forbidden } from './releases/fake-sender.ts';
 import { discordAnnouncements } from '../src/discord/announcement-ports.ts';
 import { FEED_2025_12_01, FEED_TWO_MAINLINE } from './releases/feed-states.ts';
 import { parseFeedFailure } from '../src/releases/feed-error.ts';
+import { announcedEvent } from '../src/releases/events.ts';
 import { SAMPLE_RELEASE } from '../src/releases/sample.ts';
 import { knowledgeLookupFromEntries } from '../src/releases/knowledge-lookup.ts';
 
@@ -82,12 +83,14 @@ const DELIVERY_ERRORS: DeliveryError[] = [
   { kind: 'unsubscribed' },
   { kind: 'disabled' },
 ];
+/** Every kind of ledger key /announce show names, read back as the status does. */
+const ANNOUNCED_EVENTS = ['release:6.1.159', 'eol:6.1', 'skipped:25:6.1.150,6.1.149', 'weekly:6.1'].map(announcedEvent);
 const STATUS_PROBLEMS: StatusProblem[] = [
   ...DELIVERY_ERRORS.map((reason) => ({ kind: 'stopped' as const, reason })),
   { kind: 'stopped', reason: null },
-  ...DELIVERY_ERRORS.map((error) => ({ kind: 'last-failed' as const, eventKey: MARK, attempts: 4, error })),
-  { kind: 'last-failed', eventKey: MARK, attempts: 4, error: null },
-  { kind: 'last-failed', eventKey: MARK, attempts: 0, error: null },
+  ...DELIVERY_ERRORS.map((error) => ({ kind: 'last-failed' as const, event: ANNOUNCED_EVENTS[0]!, attempts: 4, error })),
+  ...ANNOUNCED_EVENTS.map((event) => ({ kind: 'last-failed' as const, event, attempts: 4, error: null })),
+  { kind: 'last-failed', event: ANNOUNCED_EVENTS[0]!, attempts: 0, error: null },
   ...DELIVERY_ERRORS.map((error) => ({ kind: 'stuck' as const, count: 2, error })),
   { kind: 'stuck', count: 2, error: null },
   { kind: 'feed-failing', failures: 3, error: null },
@@ -100,6 +103,7 @@ const SAMPLES: Record<string, unknown[][]> = {
   'problems.status': STATUS_PROBLEMS.map((p) => [p]),
   'problems.feed': STORED_FEED_ERRORS.map((f) => [f]),
   'announce.delivery': [['sent'], ['failed'], ['pending']],
+  'announce.announced': ANNOUNCED_EVENTS.map((e) => [e]),
   'announce.ago': [[0], [5 * 60_000], [3 * 3_600_000], [5 * 86_400_000]],
   'announce.feedFailure': FEED_REASONS.map((r) => [r, 503]),
   'admin.channelKind': [['forum'], ['text']],
@@ -373,6 +377,7 @@ describe('German replies contain no English sentence', () => {
     expect(joined).toMatch(/1 Ankündigung\(en\) warten seit über einer Stunde: Discord hatte einen Serverfehler \(Discord-Fehler 500\)/);
     expect(joined).toMatch(/Das Beispiel ließ sich in <#\d+> nicht posten: ich habe keinen Zugriff auf den Kanal \(Discord-Fehler 403\)/);
     expect(joined).toMatch(/Sprache: Deutsch/);
+    expect(joined).toContain('Letzte Zustellung: Linux 6.18 (gerade eben fehlgeschlagen) · 1 ausstehend');
     expect(joined).toMatch(/kernel\.org-Feed: \d Abruf\(e\) in Folge fehlgeschlagen: der Server antwortete mit HTTP 503/);
     expect(joined).not.toMatch(/Service Unavailable/);
     expect(discordWordsIn(joined)).toEqual([]);

@@ -2,6 +2,15 @@ import type { DeliveryStatus, FeedErrorReason } from '../shared/release.ts';
 import type { Language } from '../knowledge/schema.ts';
 import { texts } from './catalogue.ts';
 
+/** What one delivery announced, as /announce show names it; read back from its ledger key (src/releases/events.ts). */
+export type AnnouncedEvent =
+  | { type: 'release'; version: string }
+  | { type: 'eol'; series: string }
+  /** The note on the versions a flooded poll left out: how many, the newest first. */
+  | { type: 'skipped'; total: number; listed: string[] }
+  /** A ledger key of no known form, shown as it is. */
+  | { type: 'unknown'; key: string };
+
 /** Texts of /announce, /kernel and the kernel.org feed state; kinds such as mainline or longterm are kernel.org's names and stay. */
 export const ANNOUNCE = texts(
   {
@@ -24,6 +33,20 @@ export const ANNOUNCE = texts(
     lastDelivery: 'Last delivery',
     pending: 'pending',
     delivery: (status: DeliveryStatus) => ({ sent: 'sent', failed: 'failed', pending: 'pending' })[status],
+    announced: (event: AnnouncedEvent) => {
+      switch (event.type) {
+        case 'release':
+          return `Linux ${event.version}`;
+        case 'eol':
+          return `end of life of Linux ${event.series}`;
+        case 'skipped':
+          return `note on ${event.total} further versions not announced one by one, the newest ${event.listed[0] ?? '?'}`;
+        case 'unknown':
+          return event.key;
+      }
+    },
+    /** "Linux 6.1.159 (sent 5 min ago)". */
+    delivered: (event: string, status: string, age: string) => `${event} (${status} ${age})`,
     nameChannel: 'Name a channel.',
     samplePosted: (channel: string) => `Sample posted in ${channel}.`,
     sampleFailed: (channel: string, problem: string) => `The sample could not be posted in ${channel}: ${problem}.`,
@@ -78,6 +101,20 @@ export const ANNOUNCE = texts(
     lastDelivery: 'Letzte Zustellung',
     pending: 'ausstehend',
     delivery: (status: DeliveryStatus) => ({ sent: 'gesendet', failed: 'fehlgeschlagen', pending: 'ausstehend' })[status],
+    announced: (event: AnnouncedEvent) => {
+      switch (event.type) {
+        case 'release':
+          return `Linux ${event.version}`;
+        case 'eol':
+          return `Ende der Pflege von Linux ${event.series}`;
+        case 'skipped':
+          return `Hinweis auf ${event.total} weitere, nicht einzeln angekündigte Versionen, die neueste ${event.listed[0] ?? '?'}`;
+        case 'unknown':
+          return event.key;
+      }
+    },
+    /** „Linux 6.1.159 (vor 5 Min. gesendet)“. */
+    delivered: (event: string, status: string, age: string) => `${event} (${age} ${status})`,
     nameChannel: 'Nenne einen Kanal.',
     samplePosted: (channel: string) => `Beispiel in ${channel} gepostet.`,
     sampleFailed: (channel: string, problem: string) => `Das Beispiel ließ sich in ${channel} nicht posten: ${problem}.`,

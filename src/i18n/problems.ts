@@ -1,5 +1,5 @@
 import type { FeedErrorReason } from '../shared/release.ts';
-import { ANNOUNCE } from './announce.ts';
+import { ANNOUNCE, type AnnouncedEvent } from './announce.ts';
 import { texts } from './catalogue.ts';
 
 /* Problems the bot reports to members, as data: the adapters say what went wrong, this file words it. */
@@ -37,7 +37,7 @@ export type DeliveryError =
 export type StatusProblem =
   | { kind: 'stopped'; reason: DeliveryError | null }
   /** `attempts` 0: never sent (posting had stopped). */
-  | { kind: 'last-failed'; eventKey: string; attempts: number; error: DeliveryError | null }
+  | { kind: 'last-failed'; event: AnnouncedEvent; attempts: number; error: DeliveryError | null }
   | { kind: 'stuck'; count: number; error: DeliveryError | null }
   | { kind: 'feed-failing'; failures: number; error: StoredFeedError | null };
 
@@ -174,8 +174,8 @@ export const PROBLEMS = texts(
           return `Posting is stopped: ${enDelivery(p.reason ?? { kind: 'disabled' })}. Fix the channel permissions and run /announce set again.`;
         case 'last-failed':
           return p.attempts > 0
-            ? `The last announcement (${p.eventKey}) failed after ${p.attempts} attempt(s): ${p.error ? enDelivery(p.error) : 'unknown error'}`
-            : `The last announcement (${p.eventKey}) was not sent: ${p.error ? enDelivery(p.error) : 'unknown error'}`;
+            ? `The last announcement (${ANNOUNCE.en.announced(p.event)}) failed after ${p.attempts} attempt(s): ${p.error ? enDelivery(p.error) : 'unknown error'}`
+            : `The last announcement (${ANNOUNCE.en.announced(p.event)}) was not sent: ${p.error ? enDelivery(p.error) : 'unknown error'}`;
         case 'stuck':
           return `${p.count} announcement(s) waiting for over an hour: ${p.error ? enDelivery(p.error) : 'not sent yet'}`;
         case 'feed-failing':
@@ -208,8 +208,8 @@ export const PROBLEMS = texts(
           return `Das Posten ist gestoppt: ${deDelivery(p.reason ?? { kind: 'disabled' })}. Korrigiere die Berechtigungen im Kanal und führe /announce set erneut aus.`;
         case 'last-failed':
           return p.attempts > 0
-            ? `Die letzte Ankündigung (${p.eventKey}) ist nach ${p.attempts} Versuch(en) fehlgeschlagen: ${p.error ? deDelivery(p.error) : 'unbekannter Fehler'}`
-            : `Die letzte Ankündigung (${p.eventKey}) wurde nicht gesendet: ${p.error ? deDelivery(p.error) : 'unbekannter Fehler'}`;
+            ? `Die letzte Ankündigung (${ANNOUNCE.de.announced(p.event)}) ist nach ${p.attempts} Versuch(en) fehlgeschlagen: ${p.error ? deDelivery(p.error) : 'unbekannter Fehler'}`
+            : `Die letzte Ankündigung (${ANNOUNCE.de.announced(p.event)}) wurde nicht gesendet: ${p.error ? deDelivery(p.error) : 'unbekannter Fehler'}`;
         case 'stuck':
           return `${p.count} Ankündigung(en) warten seit über einer Stunde: ${p.error ? deDelivery(p.error) : 'noch nicht gesendet'}`;
         case 'feed-failing':

@@ -1,5 +1,6 @@
 import type { Release } from '../shared/release.ts';
 import { compareVersions, seriesOf } from '../shared/kernel-version.ts';
+import type { AnnouncedEvent } from '../i18n/announce.ts';
 
 /** Something worth a post: a version seen for the first time, or a series reaching end of life. */
 export type ReleaseEvent = { type: 'release'; key: string; release: Release } | { type: 'eol'; key: string; series: string; release: Release };
@@ -38,6 +39,15 @@ export function parseEventKey(key: string): { type: 'release' | 'eol' | 'skipped
 export function parseSkipped(subject: string): SkippedVersions | undefined {
   const match = /^(\d+):(.+)$/.exec(subject);
   return match ? { total: Number(match[1]), listed: match[2]!.split(',') } : undefined;
+}
+
+/** A ledger key as /announce show names it; a key of no known form stays as it is. */
+export function announcedEvent(key: string): AnnouncedEvent {
+  const parsed = parseEventKey(key);
+  if (parsed?.type === 'release') return { type: 'release', version: parsed.subject };
+  if (parsed?.type === 'eol') return { type: 'eol', series: parsed.subject };
+  const skipped = parsed?.type === 'skipped' ? parseSkipped(parsed.subject) : undefined;
+  return skipped ? { type: 'skipped', ...skipped } : { type: 'unknown', key };
 }
 
 const FUTURE_SLACK_MS = 24 * 60 * 60_000;

@@ -130,7 +130,8 @@ describe('release posts in the language of the channel', () => {
     const shown = await announce('show', GENERAL_DE);
     expect(shown).toContain('Zustand: gestoppt');
     expect(shown).toContain('⚠️ Das Posten ist gestoppt: ich habe keinen Zugriff auf den Kanal (Discord-Fehler 403).');
-    expect(shown).toContain('⚠️ Die letzte Ankündigung (release:6.12.61) ist nach 1 Versuch(en) fehlgeschlagen: ich habe keinen Zugriff auf den Kanal (Discord-Fehler 403)');
+    expect(shown).toContain('Letzte Zustellung: Linux 6.12.61 (gerade eben fehlgeschlagen)');
+    expect(shown).toContain('⚠️ Die letzte Ankündigung (Linux 6.12.61) ist nach 1 Versuch(en) fehlgeschlagen: ich habe keinen Zugriff auf den Kanal (Discord-Fehler 403)');
     expect(shown).not.toMatch(/Missing Access/);
   });
 

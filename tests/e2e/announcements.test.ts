@@ -393,7 +393,7 @@ describe('Discord failures during delivery', () => {
     expect(field(GONE_403)).toContain('⚠️ Posting is stopped: I have no access to the channel (Discord: 403 Missing Access). Fix the channel permissions and run /announce set again.');
     expect(field(GONE_404)).toContain('⚠️ Posting is stopped: the channel no longer exists (Discord: 404 Unknown Channel)');
     expect(field(GENERAL)).not.toContain('⚠️');
-    expect(field(GENERAL)).toContain('Last delivery: release:6.1.159 (sent)');
+    expect(field(GENERAL)).toContain('Last delivery: Linux 6.1.159 (sent just now)');
   });
 });
 

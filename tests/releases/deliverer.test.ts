@@ -308,11 +308,11 @@ describe('announceStatus', () => {
     await p.store.feedState.recordFailure('timeout: no complete answer within 1500 ms', h.clock.now());
     const status = await announceStatus(p.store, channel(1), h.clock);
     expect(status.subscription?.enabled).toBe(false);
-    expect(status.lastDelivery).toMatchObject({ eventKey: 'release:6.18', status: 'failed' });
+    expect(status.lastDelivery).toEqual({ event: { type: 'release', version: '6.18' }, status: 'failed', ageMs: 0 });
     const missingAccess = { kind: 'discord', status: 403, reason: 'Missing Access' };
     expect(status.problems).toEqual([
       { kind: 'stopped', reason: missingAccess },
-      { kind: 'last-failed', eventKey: 'release:6.18', attempts: 1, error: missingAccess },
+      { kind: 'last-failed', event: { type: 'release', version: '6.18' }, attempts: 1, error: missingAccess },
       { kind: 'feed-failing', failures: 1, error: { reason: 'timeout', text: 'timeout: no complete answer within 1500 ms' } },
     ]);
     const { PROBLEMS } = await import('../../src/i18n/problems.ts');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capEvents, detectEvents, MAX_RELEASES_PER_POLL, MAX_SKIPPED_LISTED, parseEventKey, parseSkipped, skippedEventKey, skippedVersions } from '../../src/releases/events.ts';
+import { announcedEvent, capEvents, detectEvents, MAX_RELEASES_PER_POLL, MAX_SKIPPED_LISTED, parseEventKey, parseSkipped, skippedEventKey, skippedVersions } from '../../src/releases/events.ts';
 import { parseFeed } from '../../src/releases/parse-feed.ts';
 import type { Release } from '../../src/shared/release.ts';
 import { FEED_TWO_MAINLINE, markEol, setMoniker } from './feed-states.ts';
@@ -52,6 +52,14 @@ describe('detectEvents', () => {
     const key = parseEventKey(skippedEventKey(note))!;
     expect(key.type).toBe('skipped');
     expect(parseSkipped(key.subject)).toEqual(note);
+  });
+
+  it('reads each kind of ledger key back as what it announced; a key of no known form stays as it is', () => {
+    expect(announcedEvent('release:6.1.159')).toEqual({ type: 'release', version: '6.1.159' });
+    expect(announcedEvent('eol:6.1')).toEqual({ type: 'eol', series: '6.1' });
+    expect(announcedEvent('skipped:25:6.1.150,6.1.149')).toEqual({ type: 'skipped', total: 25, listed: ['6.1.150', '6.1.149'] });
+    expect(announcedEvent('skipped:garbled')).toEqual({ type: 'unknown', key: 'skipped:garbled' });
+    expect(announcedEvent('weekly:6.1')).toEqual({ type: 'unknown', key: 'weekly:6.1' });
   });
 
   it('orders releases oldest first', () => {
