@@ -6,16 +6,12 @@ import { existsSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import process from 'node:process';
 import { URL, fileURLToPath, pathToFileURL } from 'node:url';
+import { BUNDLE_OPTIONS } from './bundle-options.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OUTPUT = join(ROOT, 'build', 'main.js');
-/**
- * Dependencies left out of the bundle: native addons (better-sqlite3) and the optional ones that
- * pg and discord.js try at run time when installed (pg-native, zlib-sync, bufferutil, utf-8-validate).
- */
-const NATIVE_OR_OPTIONAL = ['better-sqlite3', 'pg-native', 'zlib-sync', 'bufferutil', 'utf-8-validate'];
 /** Everything the bundle is made of; the knowledge base is read at run time, not bundled. */
-const INPUTS = ['src', 'commands', 'package.json', 'package-lock.json', 'scripts/build.mjs'];
+const INPUTS = ['src', 'commands', 'package.json', 'package-lock.json', 'scripts/build.mjs', 'scripts/bundle-options.mjs'];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
@@ -42,25 +38,13 @@ if (force || built < Math.max(...INPUTS.map((input) => newestMtime(join(ROOT, in
     // Chunk names carry content hashes: drop the old ones (the snapshot stays; its key says whether it fits).
     for (const name of existsSync(join(ROOT, 'build')) ? readdirSync(join(ROOT, 'build')) : []) if (/\.js(\.map)?$/.test(name)) rmSync(join(ROOT, 'build', name));
     await esbuild.build({
+      ...BUNDLE_OPTIONS,
       absWorkingDir: ROOT,
       entryPoints: ['src/main.ts', 'src/prepare.ts'],
-      bundle: true,
       splitting: true,
-      platform: 'node',
-      format: 'esm',
-      // The JavaScript dependencies are bundled and everything is minified: V8 keeps each module's
-      // source text for lazy compilation, so less text is less idle memory (about 3 MB). Native and
-      // optional modules stay outside (they are loaded from node_modules, or not at all).
-      external: NATIVE_OR_OPTIONAL,
-      minify: true,
-      // Function and class names stay as written: discord.js picks cache limits by manager class name.
-      keepNames: true,
       // Stack traces name minified functions; `node --enable-source-maps build/main.js` maps them back.
       sourcemap: 'linked',
-      // CommonJS dependencies call require() (node: built-ins, the externals): give each chunk one.
-      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
       outdir: 'build',
-      logLevel: 'warning',
     });
   } else if (built > 0 || prepare) {
     process.stderr.write(`esbuild is not installed (an install without dev dependencies): ${built > 0 ? 'build/ is used as it is' : 'nothing built'}\n`);

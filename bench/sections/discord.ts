@@ -11,6 +11,7 @@ import { FEED_2025_12_01 } from '../../tests/releases/feed-states.ts';
 import { percentile } from '../stats.ts';
 import type { BenchContext, Row, Section } from '../types.ts';
 import { prepareStartScript, startNodeArgs } from '../../tests/support/start-script.ts';
+import { BUNDLE_OPTIONS } from '../../scripts/bundle-options.mjs';
 import { fullSizeMaintainers } from '../maintainers-file.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -101,26 +102,15 @@ async function idleRss(ctx: BenchContext): Promise<Row> {
 
 /**
  * The same for a process that is only a logged-in discord.js client and a node-cron schedule,
- * bundled and started like the bot: what the fixed packages cost before the bot adds anything.
+ * bundled with the bot's esbuild options (scripts/bundle-options.mjs) and started like the bot: what
+ * the fixed packages cost before the bot adds anything.
  */
 async function floorRss(ctx: BenchContext): Promise<Row> {
   const esbuild = await import('esbuild');
   const dir = mkdtempSync(join(tmpdir(), 'kernelbot-floor-'));
   try {
     const outfile = join(dir, 'floor.mjs');
-    await esbuild.build({
-      absWorkingDir: ROOT,
-      entryPoints: ['bench/probes/discord-floor.ts'],
-      outfile,
-      bundle: true,
-      platform: 'node',
-      format: 'esm',
-      minify: true,
-      keepNames: true,
-      external: ['zlib-sync', 'bufferutil', 'utf-8-validate'],
-      banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
-      logLevel: 'warning',
-    });
+    await esbuild.build({ ...BUNDLE_OPTIONS, absWorkingDir: ROOT, entryPoints: ['bench/probes/discord-floor.ts'], outfile });
     const flags = startNodeArgs().slice(0, -1);
     const kb = await idleKilobytes([...flags, outfile], {}, () => true);
     ctx.log(`floor RSS ${(kb / 1024).toFixed(1)} MB`);
