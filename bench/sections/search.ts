@@ -145,11 +145,41 @@ export function searchSection(sizesSpec?: string): Section {
           ),
         );
         ctx.log(`[${scope}] search p99 ${sq.p99.toFixed(1)} ms (${sq.samples} samples)`);
+        if (size.count === 'real') rows.push(heapAfterNewWords(search, scope));
         search = undefined as unknown as KnowledgeSearch;
         entries = [];
         gc();
       }
       return rows;
     },
+  };
+}
+
+const NEW_WORD_QUESTIONS = 10_000;
+
+/**
+ * Heap growth of a long-running bot: questions full of words never seen before (names, typos, other
+ * topics) pass through the term, stem and correction memos; they must stay bounded, not grow with use.
+ */
+function heapAfterNewWords(search: KnowledgeSearch, scope: string): Row {
+  let seed = 12345;
+  const word = (length: number) => {
+    let text = '';
+    for (let i = 0; i < length; i++) {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      text += String.fromCharCode(97 + (seed % 26));
+    }
+    return text;
+  };
+  gc();
+  const before = heapUsedMB();
+  for (let i = 0; i < NEW_WORD_QUESTIONS; i++) search.search(`how do I set up ${word(7)} with ${word(9)} on my ${word(6)} laptop after the ${word(8)} update?`);
+  gc();
+  return {
+    metric: 'heap growth after questions with new words',
+    scope,
+    value: heapUsedMB() - before,
+    unit: 'MB',
+    note: `${fmt(NEW_WORD_QUESTIONS)} questions, 4 unseen words each (after GC); info: the memos of words are bounded`,
   };
 }

@@ -1,6 +1,7 @@
 import { stemmer as stemGerman } from '@orama/stemmers/german';
 import { stemmer as stemEnglish } from '@orama/stemmers/english';
 import { foldText } from '../shared/text.ts';
+import { Memo } from '../shared/memo.ts';
 import { tokenize, STOP_WORDS } from './text.ts';
 import { buildSynonymTable, type SynonymTable } from './synonyms.ts';
 
@@ -16,6 +17,8 @@ const GERMAN_HEADS = `treiber speicher verwaltung gerat gerate zugriff system sy
   umgebung unterstutzung konfiguration beschleunigung regelung steuerung chip chips kern kerne seite seiten
   datei dateien bereich bereiche anwendung anwendungen schnittstelle test tests bildschirm monitor medien`.split(/\s+/);
 
+/** Words whose terms and stems are remembered: the recurring words of questions, not the long tail (see Memo). */
+const MAX_REMEMBERED_WORDS = 4096;
 const LINKING_ELEMENTS = ['es', 's', 'n'];
 const MIN_PART = 3;
 const MIN_HEAD = 4;
@@ -40,7 +43,12 @@ export function createTermPipeline(lexiconWords: Iterable<string> = []): TermPip
     const folded = foldText(word);
     if (folded.length >= MIN_HEAD && /^[a-z]+$/.test(folded) && !STOP_WORDS.has(folded)) lexicon.add(folded);
   }
-  const cache = new Map<string, string[] | null>();
+  const termMemo = new Memo<string, string[] | null>(MAX_REMEMBERED_WORDS, (term) => {
+    if (STOP_WORDS.has(term) || term.length === 0) return null;
+    const terms = new Set(expand(term));
+    for (const part of splitCompound(term)) for (const t of expand(part)) terms.add(t);
+    return [...terms];
+  });
 
   function splitCompound(word: string, depth = 0): string[] {
     if (depth > 2 || word.length < MIN_PART + MIN_HEAD || /\d/.test(word)) return [];
@@ -69,18 +77,7 @@ export function createTermPipeline(lexiconWords: Iterable<string> = []): TermPip
   }
 
   function processTerm(term: string): string[] | null {
-    if (term.startsWith('_')) return [term];
-    const cached = cache.get(term);
-    if (cached !== undefined) return cached;
-    let result: string[] | null = null;
-    if (!STOP_WORDS.has(term) && term.length > 0) {
-      const terms = new Set(expand(term));
-      for (const part of splitCompound(term)) for (const t of expand(part)) terms.add(t);
-      result = [...terms];
-    }
-    if (cache.size > 50_000) cache.clear();
-    cache.set(term, result);
-    return result;
+    return term.startsWith('_') ? [term] : termMemo.get(term);
   }
 
   function tokenizeText(text: string): string[] {
@@ -96,16 +93,9 @@ export function createTermPipeline(lexiconWords: Iterable<string> = []): TermPip
     return synonyms.phrases.find(({ phrase }) => phrase.test(` ${folded} `))?.token;
   }
 
-  const stemCache = new Map<string, [string, string]>();
+  const stemMemo = new Memo<string, [string, string]>(MAX_REMEMBERED_WORDS, (word) => [stemEnglish(word), stemGerman(stemGerman(word))]);
   function stems(word: string): [string, string] {
-    if (word.length <= 3 || !/^[a-z]+$/.test(word)) return [word, word];
-    let result = stemCache.get(word);
-    if (!result) {
-      result = [stemEnglish(word), stemGerman(stemGerman(word))];
-      if (stemCache.size > 50_000) stemCache.clear();
-      stemCache.set(word, result);
-    }
-    return result;
+    return word.length <= 3 || !/^[a-z]+$/.test(word) ? [word, word] : stemMemo.get(word);
   }
 
   function phrases(folded: string): { token: string; words: string[] }[] {

@@ -4,6 +4,7 @@ import { namesOf } from './names.ts';
 import { GENERIC_WORDS, STOP_WORDS, tokenizeWords } from './text.ts';
 import { versionFromToken } from './versions.ts';
 import { beginsSortedKey } from './sorted-keys.ts';
+import { Memo } from '../shared/memo.ts';
 
 /** An entry named somewhere in a text: "kdbus'", "Btrfs-RAID5", "RAID 5 bei Btrfs", "brtfs". */
 export interface NameMention {
@@ -27,7 +28,7 @@ const MIN_STEMMED_LENGTH = 6;
  * correcting costs a fuzzy lookup, and a long post's odd words must not cost time.
  */
 const MAX_CORRECTIONS = 8;
-const MAX_CACHED_CORRECTIONS = 20_000;
+const MAX_REMEMBERED_CORRECTIONS = 2048;
 
 /**
  * Finds the names of entries inside a longer text, however they are written: split or joined
@@ -95,7 +96,7 @@ export class NameMentions {
       if (known(word) || this.nameWords.has(word) || budget <= 0) return null;
       budget -= 1;
       // A short question's last word may be half typed ("Größenber"): complete it to a name word.
-      return this.correct(word) ?? (options.completeLast && i === words.length - 1 ? this.complete(word) : null);
+      return this.corrections.get(word) ?? (options.completeLast && i === words.length - 1 ? this.complete(word) : null);
     });
     const found: { mention: NameMention; start: number; end: number }[] = [];
     const forms = words.map((word, i) => this.forms(word, corrected[i] ?? null));
@@ -131,18 +132,8 @@ export class NameMentions {
     return { mentions: [...best.values()], corrected: new Set(used) };
   }
 
-  private readonly corrections = new Map<string, string | null>();
-
   /** The name word a misspelled word most likely meant, or null (remembered: the same odd words recur). */
-  private correct(word: string): string | null {
-    let corrected = this.corrections.get(word);
-    if (corrected === undefined) {
-      corrected = this.lookupCorrection(word);
-      if (this.corrections.size >= MAX_CACHED_CORRECTIONS) this.corrections.clear();
-      this.corrections.set(word, corrected);
-    }
-    return corrected;
-  }
+  private readonly corrections = new Memo<string, string | null>(MAX_REMEMBERED_CORRECTIONS, (word) => this.lookupCorrection(word));
 
   private lookupCorrection(word: string): string | null {
     if (word.length < MIN_TYPO_LENGTH || !/^[a-z]/.test(word)) return null;
