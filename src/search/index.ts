@@ -108,10 +108,15 @@ export class KnowledgeSearch {
     const { tokenize } = this.pipeline;
     // While documents are added, the terms of the current one are noted: its document frequencies
     // come from the indexing itself instead of tokenising every text a second time.
+    // The knowledge base's whole vocabulary is remembered while building (the pipeline's own memo
+    // is sized for questions, not for ~11,000 words) and forgotten afterwards.
     let noted: Set<string> | null = null;
+    const vocabulary = new Map<string, string[] | null>();
     const processTerm = (term: string): string[] | null => {
-      const terms = this.pipeline.processTerm(term);
-      if (noted && terms) for (const t of terms) noted.add(t);
+      if (!noted) return this.pipeline.processTerm(term);
+      let terms = vocabulary.get(term);
+      if (terms === undefined) vocabulary.set(term, (terms = this.pipeline.processTerm(term)));
+      if (terms) for (const t of terms) noted.add(t);
       return terms;
     };
     const options: Options<SearchDocument> = {
@@ -140,6 +145,7 @@ export class KnowledgeSearch {
         for (const term of noted) this.frequency.set(term, (this.frequency.get(term) ?? 0) + 1);
       }
       noted = null;
+      vocabulary.clear();
     }
     this.autocomplete = new Autocomplete(entries, this.index);
     this.mentions = new NameMentions(entries, (word) => this.pipeline.stems(word));
