@@ -1,6 +1,6 @@
 import type { Language } from '../knowledge/schema.ts';
 import type { Reply } from './reply.ts';
-import type { MaintainersLookup, MaintainersSection } from '../kernel/maintainers/index.ts';
+import type { MaintainersLookup, MaintainersSection, SectionListName } from '../kernel/maintainers/index.ts';
 import type { MaintainersState } from '../kernel/maintainers/service.ts';
 import type { SyscallLookup } from '../kernel/syscalls/index.ts';
 import type { ErrnoAnswer } from '../kernel/errno/index.ts';
@@ -19,23 +19,24 @@ function list(items: readonly string[], max: number, lang: Language): string {
 
 const isRest = (section: MaintainersSection) => section.title === 'THE REST';
 
+/** The lists a section block shows, in this order, and how many items of each before "(n more)". */
+const SHOWN_LISTS: readonly (readonly [SectionListName & keyof (typeof L)[Language], number])[] = [
+  ['maintainers', 6],
+  ['reviewers', 4],
+  ['lists', 3],
+  ['trees', 2],
+  ['web', 2],
+  ['files', 4],
+];
+
 /** One section as a compact block: title and status, then the people, lists, tree and files. */
 function sectionBlock(section: MaintainersSection, lang: Language, via?: { type: string; value: string }): string {
   const l = L[lang];
   const lines = [`**${section.title}**${section.status ? ` · ${section.status}` : ''}`];
-  if (section.maintainers.length > 0) lines.push(`${l.maintainers}: ${list(section.maintainers, 6, lang)}`);
-  if (section.reviewers.length > 0) lines.push(`${l.reviewers}: ${list(section.reviewers, 4, lang)}`);
-  if (section.lists.length > 0) lines.push(`${l.lists}: ${list(section.lists, 3, lang)}`);
-  if (section.trees.length > 0) lines.push(`${l.trees}: ${list(section.trees, 2, lang)}`);
-  if (section.web.length > 0) lines.push(`${l.web}: ${list(section.web, 2, lang)}`);
-  if (section.files.length > 0)
-    lines.push(
-      `${l.files}: ${list(
-        section.files.map((f) => `\`${f}\``),
-        4,
-        lang,
-      )}`,
-    );
+  for (const [name, max] of SHOWN_LISTS) {
+    const items = section.values(name);
+    if (items.length > 0) lines.push(`${l[name]}: ${list(name === 'files' ? items.map((f) => `\`${f}\``) : items, max, lang)}`);
+  }
   if (via) lines.push(`${l.matched}: \`${via.type}: ${via.value}\``);
   return lines.join('\n');
 }

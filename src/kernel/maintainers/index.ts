@@ -2,7 +2,7 @@ import { parseMaintainers, type MaintainersSection } from './parse.ts';
 import { MaintainersMatcher, normalisePath, type SectionMatch } from './match.ts';
 import { SectionNames, type NameHit } from './names.ts';
 
-export type { MaintainersSection } from './parse.ts';
+export type { MaintainersSection, SectionListName } from './parse.ts';
 export { normalisePath } from './match.ts';
 
 export type MaintainersLookup = { kind: 'path'; path: string; matches: SectionMatch[] } | { kind: 'name'; query: string; hits: NameHit[] } | { kind: 'none'; query: string; suggestions: NameHit[] };

@@ -5,11 +5,40 @@
  * blank lines separate sections; the preamble's indented lines are not sections.
  */
 
+/** The lists a section answers with, by name: each holds the values of one line type, in file order. */
+const LIST_TYPES = {
+  /** M: people (and lists) who take patches. */
+  maintainers: 'M',
+  /** R: designated reviewers. */
+  reviewers: 'R',
+  /** L: mailing lists. */
+  lists: 'L',
+  /** T: trees ("git git://…"). */
+  trees: 'T',
+  /** W: web pages. */
+  web: 'W',
+  /** F: file patterns as written. */
+  files: 'F',
+  /** X: excluded patterns as written. */
+  excludes: 'X',
+  /** N: path regexes as written. */
+  regexes: 'N',
+} as const;
+
+export type SectionListName = keyof typeof LIST_TYPES;
+
+type SectionLists = { readonly [Name in SectionListName]: string[] };
+
+// The getters of SectionLists are made from LIST_TYPES below the class; this declaration types them.
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
+export interface MaintainersSection extends SectionLists {}
+
 /**
  * One section. The bot keeps the whole file (about 3,000 sections and 25,000 lines) in memory for
  * as long as it runs, so a section stores its lines once, as their type letters and values, and the
- * per-type lists are read from them when an answer needs them.
+ * per-type lists (section.maintainers, section.files, …) are read from them when an answer needs them.
  */
+// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class MaintainersSection {
   constructor(
     /** Position in the file (0-based), the tie-breaker when two sections are equally specific. */
@@ -18,64 +47,35 @@ export class MaintainersSection {
     /** The type letter of each line, in file order ("MMLSF…"). */
     private readonly types: string,
     /** The value of each line, in file order. */
-    private readonly values: readonly string[],
+    private readonly lineValues: readonly string[],
   ) {}
 
   /** Every `X:` line in file order (type letter and value). */
   get entries(): { type: string; value: string }[] {
-    return this.values.map((value, i) => ({ type: this.types[i]!, value }));
+    return this.lineValues.map((value, i) => ({ type: this.types[i]!, value }));
   }
 
   get status(): string | null {
     const at = this.types.indexOf('S');
-    return at < 0 ? null : this.values[at]!;
+    return at < 0 ? null : this.lineValues[at]!;
   }
 
-  /** M: people (and lists) who take patches. */
-  get maintainers(): string[] {
-    return this.valuesOf('M');
-  }
-
-  /** R: designated reviewers. */
-  get reviewers(): string[] {
-    return this.valuesOf('R');
-  }
-
-  /** L: mailing lists. */
-  get lists(): string[] {
-    return this.valuesOf('L');
-  }
-
-  /** T: trees ("git git://…"). */
-  get trees(): string[] {
-    return this.valuesOf('T');
-  }
-
-  /** W: web pages. */
-  get web(): string[] {
-    return this.valuesOf('W');
-  }
-
-  /** F: file patterns as written. */
-  get files(): string[] {
-    return this.valuesOf('F');
-  }
-
-  /** X: excluded patterns as written. */
-  get excludes(): string[] {
-    return this.valuesOf('X');
-  }
-
-  /** N: path regexes as written. */
-  get regexes(): string[] {
-    return this.valuesOf('N');
-  }
-
-  private valuesOf(type: string): string[] {
+  /** The values of one list, e.g. values('reviewers'): every R: line. */
+  values(list: SectionListName): string[] {
+    const type = LIST_TYPES[list];
     const found: string[] = [];
-    for (let i = 0; i < this.types.length; i++) if (this.types[i] === type) found.push(this.values[i]!);
+    for (let i = 0; i < this.types.length; i++) if (this.types[i] === type) found.push(this.lineValues[i]!);
     return found;
   }
+}
+
+// One getter a list, on the prototype: a section still holds only its lines.
+for (const list of Object.keys(LIST_TYPES) as SectionListName[]) {
+  Object.defineProperty(MaintainersSection.prototype, list, {
+    get(this: MaintainersSection) {
+      return this.values(list);
+    },
+  });
 }
 
 const ENTRY = /^([A-Z]):\s*(.*)$/;
