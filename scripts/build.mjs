@@ -7,11 +7,12 @@ import { join } from 'node:path';
 import process from 'node:process';
 import { URL, fileURLToPath, pathToFileURL } from 'node:url';
 import { BUNDLE_OPTIONS } from './bundle-options.mjs';
+import { INDEX_CODE_MARKER, indexCodeDigest } from './index-code.mjs';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const OUTPUT = join(ROOT, 'build', 'main.js');
 /** Everything the bundle is made of; the knowledge base is read at run time, not bundled. */
-const INPUTS = ['src', 'commands', 'package.json', 'package-lock.json', 'scripts/build.mjs', 'scripts/bundle-options.mjs'];
+const INPUTS = ['src', 'commands', 'package.json', 'package-lock.json', 'scripts/build.mjs', 'scripts/bundle-options.mjs', 'scripts/index-code.mjs'];
 
 function newestMtime(path) {
   if (!existsSync(path)) return 0;
@@ -37,8 +38,11 @@ if (force || built < Math.max(...INPUTS.map((input) => newestMtime(join(ROOT, in
   if (esbuild) {
     // Chunk names carry content hashes: drop the old ones (the snapshot stays; its key says whether it fits).
     for (const name of existsSync(join(ROOT, 'build')) ? readdirSync(join(ROOT, 'build')) : []) if (/\.js(\.map)?$/.test(name)) rmSync(join(ROOT, 'build', name));
+    const indexCode = await indexCodeDigest(esbuild, ROOT);
     await esbuild.build({
       ...BUNDLE_OPTIONS,
+      // The snapshot's key reads this line of main.js (see scripts/index-code.mjs).
+      banner: { js: `${INDEX_CODE_MARKER}${indexCode}\n${BUNDLE_OPTIONS.banner.js}` },
       absWorkingDir: ROOT,
       entryPoints: ['src/main.ts', 'src/prepare.ts'],
       splitting: true,

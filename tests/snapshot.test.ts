@@ -20,6 +20,17 @@ describe('start-up snapshot', () => {
     expect(snapshotKey(edited, 'program v1')).not.toBe(key);
   });
 
+  it("is keyed by a build's index-code line instead of the whole program when main.js has one", () => {
+    const files = readKnowledgeDir();
+    const line = (digest: string) => `// kernelbot index code: ${digest.repeat(64)}\n`;
+    // Two builds that differ only outside the index code (Discord, releases…) share the snapshot.
+    expect(snapshotKey(files, `${line('a')}// bundle v1`)).toBe(snapshotKey(files, `${line('a')}// bundle v2`));
+    expect(snapshotKey(files, `${line('b')}// bundle v1`)).not.toBe(snapshotKey(files, `${line('a')}// bundle v1`));
+    // Only a well-formed first line counts; anything else keys by the whole text.
+    expect(snapshotKey(files, `${line('a').replace('a', 'g')}// bundle v1`)).not.toBe(snapshotKey(files, `${line('a').replace('a', 'g')}// bundle v2`));
+    expect(snapshotKey(files, `\n${line('a')}// bundle v1`)).not.toBe(snapshotKey(files, `\n${line('a')}// bundle v2`));
+  });
+
   it('is read back only with its key and intact, and answers as the index it was written from', () => {
     // A loaded index equals a fresh build (tests/index-equivalence.test.ts); here: the file round trip.
     const { entries, search } = realKnowledge();

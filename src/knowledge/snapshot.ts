@@ -6,8 +6,8 @@ import type { KnowledgeFile } from './files.ts';
 
 /**
  * A start-up snapshot of the validated knowledge base and its built index. Valid only for the
- * exact knowledge files and the exact program that wrote it (both are in the key), so a changed
- * entry or a new build always goes through validation and indexing again.
+ * exact knowledge files and the exact code that validated and indexed them (both are in the key),
+ * so a changed entry, or a build that changed that code, goes through validation and indexing again.
  */
 export interface Snapshot<Index extends object = object> {
   key: string;
@@ -20,9 +20,21 @@ export interface Snapshot<Index extends object = object> {
 
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
+/** The first line of build/main.js as scripts/index-code.mjs writes it (keep both in step). */
+const INDEX_CODE_LINE = /^\/\/ kernelbot index code: ([0-9a-f]{64})\n/;
+
+/**
+ * What of the program the snapshot depends on: the digest of the code that loads, validates and
+ * indexes the knowledge base, which the build writes at the top of main.js (so a rebuild for a
+ * change elsewhere keeps the snapshot), or the whole text of a program without that line.
+ */
+function programIdentity(program: string): string {
+  return INDEX_CODE_LINE.exec(program)?.[1] ?? sha256(program);
+}
+
 /** By file name (not path) and content, under the program: the same files give the same digests from any working directory. */
 export function fileDigests(files: KnowledgeFile[], program: string): string[] {
-  const programDigest = sha256(program);
+  const programDigest = programIdentity(program);
   return files.map((file) => sha256(`${programDigest}\0${basename(file.name)}\0${file.text}`));
 }
 
