@@ -104,11 +104,15 @@ describe.each(Object.entries(backends))('a poll with 18 new versions on %s', (_n
     expect(body.nonce).toMatch(/^kb[0-9a-f]{23}$/);
   });
 
-  it('/announce show names each channel\'s note in words, not by its ledger key', async () => {
+  it("/announce show names each channel's note in words, not by its ledger key", async () => {
     clock.set('2025-12-15T09:05:00Z');
     const reply = await h.fake.slash('announce show', {}, { user: MOD, channelId: GENERAL }).reply();
     const fields = (reply.data as { embeds?: { fields?: { name: string; value: string }[] }[] }).embeds?.[0]?.fields ?? [];
-    const lastDelivery = (channel: string) => fields.find((f) => f.name === `#${channel}`)?.value.split('\n').find((l) => l.startsWith('Last delivery: '));
+    const lastDelivery = (channel: string) =>
+      fields
+        .find((f) => f.name === `#${channel}`)
+        ?.value.split('\n')
+        .find((l) => l.startsWith('Last delivery: '));
     expect(lastDelivery(GENERAL)).toBe('Last delivery: note on 8 further versions not announced one by one, the newest 6.17.15 (sent 5 min ago)');
     expect(lastDelivery(RANDOM)).toBe('Last delivery: note on 5 further versions not announced one by one, the newest 6.1.163 (sent 5 min ago)');
   });
