@@ -25,8 +25,7 @@ export interface CliOptions {
 }
 
 function sectionJson(section: MaintainersSection) {
-  const { title, status, maintainers, reviewers, lists, trees, web, files, excludes, regexes } = section;
-  return { title, status, maintainers, reviewers, lists, trees, web, files, excludes, regexes };
+  return { title: section.title, status: section.status, ...section.listsByName() };
 }
 
 function maintainersJson(lookup: MaintainersLookup) {

@@ -29,7 +29,12 @@ export function kernelSection(): Section {
 
       // Paths a member would ask about: files under every F: directory, plus names.
       const random = seededRandom(14);
-      const files = parseMaintainers(text).flatMap((s) => s.files.filter((f) => f.endsWith('/')).map((f) => `${f}file${Math.floor(random() * 100)}.c`));
+      const files = parseMaintainers(text).flatMap((s) =>
+        s
+          .values('files')
+          .filter((f) => f.endsWith('/'))
+          .map((f) => `${f}file${Math.floor(random() * 100)}.c`),
+      );
       const names = ['btrfs', 'i915', 'drm', 'btfrs', 'io_uring', 'ext4', 'kasan', 'iommu'];
       const pathLatency = measureLatency(files, (path) => index!.lookup(path), { minSamples: ctx.quick ? 2_000 : 20_000, budgetMs: ctx.quick ? 1_000 : 8_000 });
       const nameLatency = measureLatency(names, (name) => index!.lookup(name), { minSamples: ctx.quick ? 500 : 2_000, budgetMs: ctx.quick ? 1_000 : 6_000 });

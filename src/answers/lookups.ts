@@ -57,7 +57,7 @@ export function maintainersReply(lookup: MaintainersLookup, state: Extract<Maint
           .join('; ')}`,
       );
     const rest = lookup.matches.find((m) => isRest(m.section));
-    if (rest) blocks.push(`${l.rest} (${rest.section.lists.join(', ')}).`);
+    if (rest) blocks.push(`${l.rest} (${rest.section.values('lists').join(', ')}).`);
     return message(lang, l.maintainersOf(lookup.path), [...blocks, footer].join('\n\n'));
   }
   if (lookup.kind === 'name') {

@@ -27,18 +27,12 @@ const LIST_TYPES = {
 
 export type SectionListName = keyof typeof LIST_TYPES;
 
-type SectionLists = { readonly [Name in SectionListName]: string[] };
-
-// The getters of SectionLists are made from LIST_TYPES below the class; this declaration types them.
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging, @typescript-eslint/no-empty-object-type
-export interface MaintainersSection extends SectionLists {}
-
 /**
  * One section. The bot keeps the whole file (about 3,000 sections and 25,000 lines) in memory for
  * as long as it runs, so a section stores its lines once, as their type letters and values, and the
- * per-type lists (section.maintainers, section.files, …) are read from them when an answer needs them.
+ * per-type lists (section.values('maintainers'), section.values('files'), …) are read from them when
+ * an answer needs them.
  */
-// eslint-disable-next-line @typescript-eslint/no-unsafe-declaration-merging
 export class MaintainersSection {
   constructor(
     /** Position in the file (0-based), the tie-breaker when two sections are equally specific. */
@@ -60,6 +54,11 @@ export class MaintainersSection {
     return at < 0 ? null : this.lineValues[at]!;
   }
 
+  /** Every list by name, in LIST_TYPES order (the CLI's JSON). */
+  listsByName(): Record<SectionListName, string[]> {
+    return Object.fromEntries((Object.keys(LIST_TYPES) as SectionListName[]).map((list) => [list, this.values(list)])) as Record<SectionListName, string[]>;
+  }
+
   /** The values of one list, e.g. values('reviewers'): every R: line. */
   values(list: SectionListName): string[] {
     const type = LIST_TYPES[list];
@@ -67,15 +66,6 @@ export class MaintainersSection {
     for (let i = 0; i < this.types.length; i++) if (this.types[i] === type) found.push(this.lineValues[i]!);
     return found;
   }
-}
-
-// One getter a list, on the prototype: a section still holds only its lines.
-for (const list of Object.keys(LIST_TYPES) as SectionListName[]) {
-  Object.defineProperty(MaintainersSection.prototype, list, {
-    get(this: MaintainersSection) {
-      return this.values(list);
-    },
-  });
 }
 
 const ENTRY = /^([A-Z]):\s*(.*)$/;
