@@ -32,7 +32,7 @@ export interface AppIo {
  */
 export async function runApp(io: AppIo, programUrl: string): Promise<number> {
   try {
-    const config = loadConfig(io.env, join(io.cwd, '.env'));
+    const config = loadConfig(io.env, join(io.cwd, '.env'), (warning) => io.stderr.write(`${warning}\n`));
     const search = io.knowledge && config.KNOWLEDGE_DIR === undefined ? io.knowledge() : await loadSearch(config.KNOWLEDGE_DIR, programUrl);
     const deps: CommandDeps = { search, commands: COMMANDS, botVersion: BOT_VERSION, now: () => new Date() };
 

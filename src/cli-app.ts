@@ -49,7 +49,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   };
   try {
     // The same settings as the bot: the environment over .env, validated by the same schema.
-    const config = loadConfig(io.env, join(io.cwd ?? process.cwd(), '.env'));
+    const config = loadConfig(io.env, join(io.cwd ?? process.cwd(), '.env'), (warning) => io.stderr.write(`${warning}\n`));
     return await runCommand(argv, config, io, out, fail);
   } catch (error) {
     io.stderr.write(`${error instanceof KnowledgeError || error instanceof ConfigError ? error.message : `error: ${error instanceof Error ? error.message : String(error)}`}\n`);

@@ -163,14 +163,19 @@ function shardIdProblems(count: string | undefined, ids: string | undefined): st
   return problems;
 }
 
-/** Reads .env (if present) under the real environment, which wins, and validates everything. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env'): Config {
+/**
+ * Reads .env (if present) under the real environment, which wins, and validates everything.
+ * `warn` hears about .env lines that are read but have no effect (a misspelt setting name).
+ */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env', warn: (message: string) => void = () => undefined): Config {
   const problems: string[] = [];
   let fileValues: Record<string, string> = {};
   if (envFile && existsSync(envFile)) {
-    const text = readFileSync(envFile, 'utf8');
-    const { problems: syntax, validText } = checkEnvSyntax(text, envFile);
+    // An editor's byte-order mark would otherwise become part of the first setting's name.
+    const text = readFileSync(envFile, 'utf8').replace(/^\uFEFF/, '');
+    const { problems: syntax, validText, unknown } = checkEnvSyntax(text, envFile);
     problems.push(...syntax);
+    unknown.forEach(warn);
     fileValues = parseEnv(validText) as Record<string, string>;
   }
   const merged: Record<string, string | undefined> = { ...fileValues };
@@ -191,20 +196,56 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
   return result.data;
 }
 
+const SETTINGS: ReadonlySet<string> = new Set(Object.keys(schema.shape));
+
 /**
  * Lines that are neither blank, comments nor KEY=value are reported (parseEnv would silently drop
- * them, or swallow the next line); the valid lines are still read so every other problem shows too.
+ * them, or swallow the next line), and so is a value whose opening quote is never closed on its
+ * line (parseEnv drops it when it is the last line, or runs it into the next ones); the valid lines
+ * are still read so every other problem shows too. Names that are no setting come back in `unknown`.
  */
-function checkEnvSyntax(text: string, file: string): { problems: string[]; validText: string } {
+function checkEnvSyntax(text: string, file: string): { problems: string[]; validText: string; unknown: string[] } {
   const problems: string[] = [];
+  const unknown: string[] = [];
   const valid: string[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
     const trimmed = line.trim();
     if (!trimmed || trimmed.startsWith('#')) return;
-    if (/^(export\s+)?[A-Za-z_][A-Za-z0-9_]*\s*=/.test(trimmed)) valid.push(line);
-    else problems.push(`${file} line ${i + 1}: expected KEY=value, got ${describeLine(trimmed)}`);
+    const setting = /^(?:export\s+)?([A-Za-z_][A-Za-z0-9_]*)\s*=\s*(.*)$/.exec(trimmed);
+    if (!setting) {
+      problems.push(`${file} line ${i + 1}: expected KEY=value, got ${describeLine(trimmed)}`);
+      return;
+    }
+    const [, name = '', value = ''] = setting;
+    const quote = /^["'`]/.exec(value)?.[0];
+    if (quote && !value.slice(1).includes(quote)) {
+      problems.push(`${file} line ${i + 1}: the value of ${name} opens a ${quote} quote that is not closed on that line`);
+      return;
+    }
+    if (!SETTINGS.has(name)) unknown.push(`${file} line ${i + 1}: ${name} is not a kernelbot setting and is ignored${didYouMean(name)}`);
+    valid.push(line);
   });
-  return { problems, validText: valid.join('\n') };
+  return { problems, validText: valid.join('\n'), unknown };
+}
+
+/** The setting a misspelt name most likely meant (at most three edits away), as " (did you mean X?)". */
+function didYouMean(name: string): string {
+  let best: { setting: string; distance: number } | null = null;
+  for (const setting of SETTINGS) {
+    const distance = editDistance(name.toUpperCase(), setting);
+    if (distance <= 3 && (!best || distance < best.distance)) best = { setting, distance };
+  }
+  return best ? ` (did you mean ${best.setting}?)` : '';
+}
+
+function editDistance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length]!;
 }
 
 /** A malformed line may be a pasted secret: only a bare setting name is quoted back. */

@@ -75,6 +75,30 @@ describe('configuration', () => {
     expect(problems({}, 'DISCORD_TOKEN\nLOG_LEVEL=warn\n')).toEqual([expect.stringMatching(/\.env line 1: expected KEY=value, got "DISCORD_TOKEN"$/)]);
   });
 
+  it('reads the first setting of a .env saved with a byte-order mark', () => {
+    expect(loadConfig({}, writeEnv('\uFEFFLOG_LEVEL=warn\r\nANNOUNCE_LANGUAGE=de\r\n')).LOG_LEVEL).toBe('warn');
+    expect(problems({}, '\uFEFFLOG_LEVEL=loud\n')).toEqual([expect.stringMatching(/^LOG_LEVEL must be one of/)]);
+  });
+
+  it('reports a quote that is never closed instead of dropping the setting or swallowing the next lines', () => {
+    expect(problems({}, 'LOG_LEVEL="warn')).toEqual([expect.stringMatching(/\.env line 1: the value of LOG_LEVEL opens a " quote that is not closed on that line$/)]);
+    const found = problems({}, "DISCORD_TOKEN='secret-part\nLOG_LEVEL=warn\n");
+    expect(found).toEqual([expect.stringMatching(/\.env line 1: the value of DISCORD_TOKEN opens a ' quote that is not closed on that line$/)]);
+    expect(found.join('\n')).not.toContain('secret');
+    expect(loadConfig({}, writeEnv('LOG_LEVEL="warn" # quoted, with a comment\n')).LOG_LEVEL).toBe('warn');
+  });
+
+  it('warns about a .env name that is no setting, with the setting it probably meant', () => {
+    const warnings: string[] = [];
+    const config = loadConfig({}, writeEnv('DISCORD_TOKN=abc\nlog_level=debug\nPOSTGRES_PASSWORD=x\n'), (warning) => warnings.push(warning));
+    expect(config.DISCORD_TOKEN).toBeUndefined();
+    expect(warnings).toEqual([
+      expect.stringMatching(/\.env line 1: DISCORD_TOKN is not a kernelbot setting and is ignored \(did you mean DISCORD_TOKEN\?\)$/),
+      expect.stringMatching(/\.env line 2: log_level is not a kernelbot setting and is ignored \(did you mean LOG_LEVEL\?\)$/),
+      expect.stringMatching(/\.env line 3: POSTGRES_PASSWORD is not a kernelbot setting and is ignored$/),
+    ]);
+  });
+
   it('reads ANNOUNCE_TYPES with the release module\'s parser: "all", spaces and commas', () => {
     expect(loadConfig({ ANNOUNCE_TYPES: 'all' }, '').ANNOUNCE_TYPES).toEqual(['mainline', 'rc', 'stable', 'longterm', 'linux-next', 'eol']);
     expect(loadConfig({ ANNOUNCE_TYPES: 'mainline stable' }, '').ANNOUNCE_TYPES).toEqual(['mainline', 'stable']);

@@ -75,4 +75,13 @@ describe('terminal mode', () => {
     expect(stderr).toMatch(/FEED_SCHEDULE is not a valid cron expression/);
     expect(stderr).not.toMatch(/at .*\.ts:\d+/);
   });
+
+  it('names a misspelt .env setting on stderr and still starts', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kernelbot-env-'));
+    writeFileSync(join(dir, '.env'), 'DISCORD_TOKN=abc\n');
+    const { code, stdout, stderr } = await startInProcess({ cwd: dir, input: '/feature kdbus\n' });
+    expect(code).toBe(0);
+    expect(stderr).toBe(`${join(dir, '.env')} line 1: DISCORD_TOKN is not a kernelbot setting and is ignored (did you mean DISCORD_TOKEN?)\n`);
+    expect(stdout).toMatch(/terminal mode/);
+  });
 });

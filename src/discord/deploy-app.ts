@@ -18,7 +18,7 @@ export interface DeployIo {
 /** npm run deploy: registers the commands to DISCORD_GUILD_ID when set (instant), else globally. Resolves with the exit code. */
 export async function runDeploy(io: DeployIo): Promise<number> {
   try {
-    const config = loadConfig(io.env, join(io.cwd, '.env'));
+    const config = loadConfig(io.env, join(io.cwd, '.env'), (warning) => io.stderr.write(`${warning}\n`));
     if (!config.DISCORD_TOKEN) throw new ConfigError(['DISCORD_TOKEN is required for npm run deploy']);
     const rest = new REST(config.DISCORD_API_BASE ? { api: config.DISCORD_API_BASE } : {}).setToken(config.DISCORD_TOKEN);
     const application = (await rest.get(Routes.currentApplication())) as APIApplication;
