@@ -10,7 +10,6 @@ import { runTerminal, localeLanguage } from './terminal/repl.ts';
 import { useColour } from './terminal/format.ts';
 import type { CommandDeps } from '../commands/command.ts';
 import { terminalServices } from './terminal/services.ts';
-import { createLogger } from './logger.ts';
 
 /** Where `npm start` reads and writes: the real process, or streams and an environment a test hands in. */
 export interface AppIo {
@@ -37,7 +36,7 @@ export async function runApp(io: AppIo, programUrl: string): Promise<number> {
     const deps: CommandDeps = { search, commands: COMMANDS, botVersion: BOT_VERSION, now: () => new Date() };
 
     if (!config.DISCORD_TOKEN) {
-      const { services, close } = await terminalServices(config, createLogger({ level: config.LOG_LEVEL }));
+      const { services, close } = await terminalServices(config, (warning) => io.stderr.write(`${warning}\n`));
       const lang = localeLanguage(io.env);
       await runTerminal(
         { ...deps, services },

@@ -54,6 +54,31 @@ describe('terminal mode', () => {
     expect(stderr).not.toMatch(/at .*\.ts:\d+/);
   });
 
+  it('says in one line which DATABASE_PATH cannot be used and still answers', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kernelbot-db-'));
+    const notes = join(dir, 'notes.txt');
+    writeFileSync(notes, 'not a database, but someone pointed DATABASE_PATH at it\n'.repeat(200));
+    const { code, stdout, stderr } = await startInProcess({ input: '/feature kdbus\n', env: { DATABASE_PATH: notes } });
+    expect(code).toBe(0);
+    expect(stderr).toBe(`DATABASE_PATH ${notes} is not a SQLite database; answering without the bot's stored data (/kernel and /maintainers fetch from kernel.org)\n`);
+    expect(stdout).toMatch(/== kdbus \(D-Bus transport in the kernel\) ==/);
+
+    const underFile = join(notes, 'kernelbot.db');
+    const nested = await startInProcess({ input: '/feature kdbus\n', env: { DATABASE_PATH: underFile } });
+    expect(nested.stderr).toBe(
+      `DATABASE_PATH ${underFile} cannot be created: something on the way to ${notes} is a file, not a directory; answering without the bot's stored data (/kernel and /maintainers fetch from kernel.org)\n`,
+    );
+  });
+
+  it('stops the bot with one line naming DATABASE_PATH when the file is no database', async () => {
+    const notes = join(mkdtempSync(join(tmpdir(), 'kernelbot-db-')), 'notes.txt');
+    writeFileSync(notes, 'plain text\n'.repeat(500));
+    const token = `${'M'.repeat(24)}.${'a'.repeat(6)}.${'b'.repeat(27)}`;
+    const { code, stderr } = await startInProcess({ env: { DISCORD_TOKEN: token, DISCORD_API_BASE: 'http://127.0.0.1:9/api', DATABASE_PATH: notes } });
+    expect(code).toBe(1);
+    expect(stderr).toBe(`kernelbot could not start: DATABASE_PATH ${notes} is not a SQLite database\n`);
+  });
+
   it('starts in German on a German system locale', async () => {
     const { stdout } = await startInProcess({ input: '/feature kdbus\n', env: { LANG: 'de_DE.UTF-8' } });
     expect(stdout).toMatch(/== kdbus \(D-Bus-Transport im Kernel\) ==/);

@@ -1,6 +1,7 @@
-import BetterSqlite3 from 'better-sqlite3';
+import BetterSqlite3, { type Database } from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { databaseFileError } from './database.ts';
 
 export class StoreLockedError extends Error {
   override name = 'StoreLockedError';
@@ -13,8 +14,13 @@ export class StoreLockedError extends Error {
  */
 export function lockSqliteFile(path: string): { release(): void } {
   if (path === ':memory:') return { release: () => undefined };
-  mkdirSync(dirname(path), { recursive: true });
-  const lock = new BetterSqlite3(`${path}.lock`, { timeout: 0 });
+  let lock: Database;
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+    lock = new BetterSqlite3(`${path}.lock`, { timeout: 0 });
+  } catch (error) {
+    throw databaseFileError(path, error);
+  }
   try {
     lock.pragma('locking_mode = EXCLUSIVE');
     lock.exec('BEGIN EXCLUSIVE');
@@ -27,7 +33,7 @@ export function lockSqliteFile(path: string): { release(): void } {
     if ((error as { code?: string }).code?.startsWith('SQLITE_BUSY')) {
       throw new StoreLockedError(`another kernelbot process is already running on ${path}; stop it first (one process per SQLite file — several processes need Postgres, see DATABASE_URL)`);
     }
-    throw error;
+    throw databaseFileError(path, error);
   }
   return { release: () => lock.close() };
 }

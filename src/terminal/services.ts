@@ -1,5 +1,4 @@
 import type { CommandServices } from '../../commands/command.ts';
-import type { Logger } from '../logger.ts';
 import { openStore, type StoreSettings } from '../store/store.ts';
 import { AnnouncementService } from '../releases/announcements.ts';
 import { systemClock } from '../shared/clock.ts';
@@ -13,7 +12,8 @@ import { OnDemandKernelReleases } from './kernel-feed.ts';
  */
 export async function terminalServices(
   settings: StoreSettings & { MAINTAINERS_URL?: string; KERNEL_FEED_URL: string },
-  logger: Logger,
+  /** One plain line for the person at the terminal (a JSON log line with a stack trace helps nobody there). */
+  warn: (message: string) => void,
 ): Promise<{ services: Partial<CommandServices>; close: () => Promise<void> }> {
   // MAINTAINERS comes from the database the bot keeps it in; with none stored, the first /maintainers fetches it once.
   let maintainers = new MaintainersService({ url: settings.MAINTAINERS_URL, store: memoryMaintainersStore(), fetchOnDemand: true });
@@ -29,7 +29,7 @@ export async function terminalServices(
     const kernelReleases = new OnDemandKernelReleases({ url: settings.KERNEL_FEED_URL, stored: () => announcements.current() });
     return { services: { announcements, maintainers, kernelReleases }, close: () => store.close() };
   } catch (error) {
-    logger.warn({ err: error, database: settings.DATABASE_URL ? 'DATABASE_URL' : settings.DATABASE_PATH }, 'database unavailable; /kernel shows only what it fetches now');
+    warn(`${error instanceof Error ? error.message : String(error)}; answering without the bot's stored data (/kernel and /maintainers fetch from kernel.org)`);
     return { services: { maintainers, kernelReleases: new OnDemandKernelReleases({ url: settings.KERNEL_FEED_URL }) }, close: async () => undefined };
   }
 }
