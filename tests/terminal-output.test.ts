@@ -109,6 +109,19 @@ describe('colour', () => {
   });
 });
 
+describe('control characters', () => {
+  it('never passes a control character or escape sequence from a piped line to the terminal', async () => {
+    const line = 'zz \x1b[2J\x1b]0;t\x07 \x01\x7f\u009b1m';
+    for (const stdout of [new Screen(true, 200), new Screen()]) {
+      const shown = (await terminal([line, '/unknown\x1b[8m'], { stdout })).replaceAll(new RegExp(ANSI.source, 'g'), '');
+      expect(shown).toContain('I have no confident answer to “zz [2J]0;t 1m”.');
+      expect(shown).toContain('Unknown command /unknown[8m.');
+      // eslint-disable-next-line no-control-regex -- the characters that must not reach the terminal
+      expect(shown).not.toMatch(/[\x00-\x08\x0b-\x1f\x7f-\x9f]/);
+    }
+  });
+});
+
 describe('locale', () => {
   it.each([
     [{ LANG: 'de_DE.UTF-8' }, 'de'],

@@ -76,10 +76,18 @@ function colourise(text: string): string {
     .join('\n');
 }
 
-/** How replies reach the terminal: coloured (maybe) and wrapped at the width of the moment. */
+// eslint-disable-next-line no-control-regex -- the C0 and C1 control characters, but line feed and tab
+const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f]/g;
+
+/**
+ * How replies reach the terminal: coloured (maybe) and wrapped at the width of the moment. Control
+ * characters are dropped first: a reply echoes the question, and an escape sequence in a piped line
+ * (or in a fetched feed) would otherwise recolour, move or retitle the user's terminal.
+ */
 export function formatForTerminal(text: string, options: { colour: boolean; columns: number | undefined }): string {
   const width = options.columns && options.columns > 0 ? options.columns : FALLBACK_COLUMNS;
-  return wrapText(options.colour ? colourise(text) : text, width);
+  const plain = text.replace(CONTROLS, '');
+  return wrapText(options.colour ? colourise(plain) : plain, width);
 }
 
 /** Warnings (unknown command, failed fetch) stand out in yellow on a colour terminal. */

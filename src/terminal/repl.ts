@@ -30,7 +30,10 @@ export interface TerminalIo {
  */
 export async function runTerminal(deps: CommandDeps, io: TerminalIo): Promise<void> {
   const state: TerminalState = { lang: io.lang };
-  const write = (text: string) => io.output.write(`${formatForTerminal(text, { colour: io.colour, columns: io.columns() })}\n`);
+  const write = (text: string, warning = false) => {
+    const shown = formatForTerminal(text, { colour: io.colour, columns: io.columns() });
+    io.output.write(`${warning ? warn(shown, io.colour) : shown}\n`);
+  };
   const t = TERMINAL[io.lang];
   write(`${t.banner(deps.botVersion, deps.search.size)}\n${t.tryThis}`);
 
@@ -48,7 +51,7 @@ export async function runTerminal(deps: CommandDeps, io: TerminalIo): Promise<vo
     if (/^\/(quit|exit)\s*$/.test(line.trim())) break;
     if (gone || !io.output.writable) break;
     const answer = await answerLine(capUserText(line), state, deps);
-    write(answer.warning ? warn(answer.text, io.colour) : answer.text);
+    write(answer.text, answer.warning);
     write('');
     rl?.prompt();
   }
