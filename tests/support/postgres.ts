@@ -29,15 +29,30 @@ function postgresReady(): Promise<void> {
   return ready;
 }
 
+let adminClient: Promise<pg.Client> | undefined;
+
+/**
+ * One admin connection per worker, opened on first use and kept: every new server connection costs
+ * Postgres a forked backend (tens of ms of CPU on this VM), and the tests make schemas by the dozen.
+ * A connection that breaks is replaced on the next use.
+ */
+function adminConnection(): Promise<pg.Client> {
+  adminClient ??= (async () => {
+    await postgresReady();
+    const client = new pg.Client({ connectionString: inject('postgresUrl'), application_name: 'kernelbot-tests-admin' });
+    client.on('error', () => (adminClient = undefined));
+    client.on('end', () => (adminClient = undefined));
+    await client.connect();
+    return client;
+  })().catch((error: unknown) => {
+    adminClient = undefined;
+    throw error;
+  });
+  return adminClient;
+}
+
 async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
-  await postgresReady();
-  const client = new pg.Client({ connectionString: inject('postgresUrl') });
-  await client.connect();
-  try {
-    return await run(client);
-  } finally {
-    await client.end();
-  }
+  return run(await adminConnection());
 }
 
 /**
