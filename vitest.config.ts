@@ -23,5 +23,8 @@ export default defineConfig({
     sequence: { sequencer: ProcessesFirst },
     isolate: false,
     maxWorkers: 3,
+    // Transformed sources are kept on disk between runs (node_modules/.experimental-vitest-cache,
+    // keyed by content): a run transforms only what changed.
+    experimental: { fsModuleCache: true },
   },
 });
