@@ -360,6 +360,22 @@ describe('mentions and the context menu', () => {
     const posted = await h.fake.waitFor(() => h.fake.messages(GENERAL).find((m) => m.message_reference?.message_id === target.id));
     expect((posted.embeds[0] as { footer?: { text: string } }).footer?.text).toBe('kernelbot · /feature btrfs-raid56');
   });
+
+  it('looks up the embed of a message without text, and says so when a message has nothing to look up', async () => {
+    const preview = h.fake.userMessage(GENERAL, '', { author: BOB, embeds: [{ type: 'rich', title: 'Btrfs RAID 5 and RAID 6: still experimental?', description: 'A status report.' }] });
+    const menu = await h.fake.messageContextMenu('Find kernel answer', preview, ALICE).reply();
+    expect(customIds(menu.data as CallbackData).some((id) => id.startsWith('kb1|post|btrfs-raid56'))).toBe(true);
+
+    const picture = h.fake.userMessage(GENERAL, '', {
+      author: BOB,
+      attachments: [{ id: '1600000000000000001', filename: 'screenshot.png', size: 1024, url: 'https://cdn.example/screenshot.png', proxy_url: 'https://cdn.example/screenshot.png' }],
+    });
+    const empty = await h.fake.messageContextMenu('Find kernel answer', picture, ALICE).reply();
+    const data = empty.data as CallbackData;
+    expect((data.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(data.embeds?.[0]?.description).toBe('That message has no text I can look up (only attachments, stickers or an empty embed). Try /ask with your question.');
+    expect(customIds(data)).toEqual([]);
+  });
 });
 
 describe('hygiene', () => {
