@@ -1,6 +1,6 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { defineCommand, describe, ANSWER_OPTIONS } from './command.ts';
-import { syscallReply } from '../src/answers/lookups.ts';
+import { syscallArchReply, syscallReply } from '../src/answers/lookups.ts';
 import { ARCHES, isArch, lookupSyscall, suggestSyscalls, SYSCALL_NOTE } from '../src/kernel/syscalls/index.ts';
 
 export const syscall = defineCommand({
@@ -30,9 +30,12 @@ export const syscall = defineCommand({
   handle(options, { lang }) {
     let query = (options.string('name-or-number') ?? '').trim().slice(0, 64);
     let arch = options.string('arch');
-    // The terminal passes "openat arm64" as one line.
-    const [first, second] = query.split(/\s+/);
-    if (!arch && second && isArch(second)) [query, arch] = [first!, second];
+    // The terminal passes "openat arm64" as one line; a system call name has no spaces, so a second word is the architecture.
+    const [first = '', second] = query.split(/\s+/);
+    if (!arch && second) {
+      if (!isArch(second.toLowerCase())) return syscallArchReply(second.slice(0, 20), ARCHES, lang);
+      [query, arch] = [first, second.toLowerCase()];
+    }
     return syscallReply(lookupSyscall(query, isArch(arch) ? arch : null), SYSCALL_NOTE, lang);
   },
   autocomplete(_option, typed) {

@@ -95,6 +95,11 @@ export function syscallReply(lookup: SyscallLookup, note: string, lang: Language
   return message(lang, l.syscallTitle(lookup.name), lines.join('\n'));
 }
 
+/** "/syscall read mips" in the terminal: the second word is no architecture the tables have. */
+export function syscallArchReply(arch: string, known: readonly string[], lang: Language): Reply {
+  return message(lang, null, L[lang].syscallUnknownArch(arch, known.join(', ')), true);
+}
+
 export function errnoReply(answer: ErrnoAnswer | null, query: string, lang: Language): Reply {
   const l = L[lang];
   if (!answer) return message(lang, null, l.errnoNotFound(query), true);

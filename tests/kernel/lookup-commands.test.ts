@@ -130,6 +130,14 @@ describe('/syscall and /errno', () => {
     expect(text(missing)).toMatch(/Did you mean: .*openat/);
   });
 
+  it('/syscall in the terminal reads the architecture in any case and names an unknown one', async () => {
+    expect(text(await run(deps, 'syscall', { 'name-or-number': '0 ARM64' }))).toMatch(/`arm64`: 0 · `sys_io_setup`/);
+    const mips = await run(deps, 'syscall', { 'name-or-number': 'read mips' });
+    expect(mips).toMatchObject({ ephemeral: true });
+    expect(text(mips)).toBe('“mips” is not an architecture in the shipped tables; choose one of x86_64, i386, arm64, arm, riscv64.');
+    expect(text(await run(deps, 'syscall', { 'name-or-number': 'read mips' }, 'de'))).toBe('„mips“ ist keine Architektur der mitgelieferten Tabellen; wähle eine von x86_64, i386, arm64, arm, riscv64.');
+  });
+
   it('/errno EBUSY in both languages, and an unknown code privately', async () => {
     expect(text(await run(deps, 'errno', { 'name-or-number': 'EBUSY' }))).toMatch(/EBUSY \(16\)[\s\S]*Device or resource busy[\s\S]*-EBUSY \(-16\)/);
     expect(text(await run(deps, 'errno', { 'name-or-number': '-16' }, 'de'))).toMatch(/Gerät oder Ressource belegt/);
