@@ -135,7 +135,9 @@ describe('/syscall and /errno', () => {
     const mips = await run(deps, 'syscall', { 'name-or-number': 'read mips' });
     expect(mips).toMatchObject({ ephemeral: true });
     expect(text(mips)).toBe('“mips” is not an architecture in the shipped tables; choose one of x86_64, i386, arm64, arm, riscv64.');
-    expect(text(await run(deps, 'syscall', { 'name-or-number': 'read mips' }, 'de'))).toBe('„mips“ ist keine Architektur der mitgelieferten Tabellen; wähle eine von x86_64, i386, arm64, arm, riscv64.');
+    expect(text(await run(deps, 'syscall', { 'name-or-number': 'read mips' }, 'de'))).toBe(
+      '„mips“ ist keine Architektur der mitgelieferten Tabellen; wähle eine von x86_64, i386, arm64, arm, riscv64.',
+    );
   });
 
   it('/errno EBUSY in both languages, and an unknown code privately', async () => {
