@@ -6,7 +6,8 @@
  * about 6–7 minutes.
  *
  * Options: --full, --enforce (exit 1 when a target is missed), --only=search,cold-start,discord,fanout,fanout-processes,
- * --sizes=real,10000,100000, --channels=1000 (fan-out). --quick is accepted and is the default.
+ * --sizes=real,10000,100000, --channels=1000 (fan-out), --batch=posts-answerable-7,natural-questions-4 (real-use figures of
+ * those tests/data files alone). --quick is accepted and is the default.
  * Every section is an async function returning rows; add one by writing it under bench/sections/
  * and listing it in SECTIONS below.
  */
@@ -37,7 +38,7 @@ const only = option('only')?.split(',');
 
 const SECTIONS: Section[] = [
   searchSection(option('sizes')),
-  realUseSection(),
+  realUseSection(option('batch')?.split(',')),
   kernelSection(),
   coldStartSection(quick ? 3 : 5, quick ? 0 : 2, quick ? 0 : 3),
   discordSection({ floor: !quick }),

@@ -14,6 +14,8 @@ export interface ItemResult {
 export interface Figures {
   answerable: number;
   unanswerable: number;
+  /** Answerable items answered with a right entry first. */
+  top1: number;
   /** Answerable items answered with a right entry in the top 3. */
   top3: number;
   /** Unanswerable items not answered (declined or only suggested privately). */
@@ -52,6 +54,7 @@ export function figures(results: readonly ItemResult[]): Figures {
   return {
     answerable: answerable.length,
     unanswerable: unanswerable.length,
+    top1: answerable.length ? answerable.filter((r) => r.outcome.answered && r.item.expect!.includes(r.outcome.hits[0]!.entry.id)).length / answerable.length : 1,
     top3: answerable.length ? answerable.filter((r) => r.rightInTop3).length / answerable.length : 1,
     declined: unanswerable.length ? unanswerable.filter((r) => !r.outcome.answered).length / unanswerable.length : 1,
     wrongAnswers: answerable.filter((r) => r.outcome.answered && !r.item.expect!.includes(r.outcome.hits[0]!.entry.id)).length,
