@@ -114,7 +114,11 @@ function misses(results: readonly ItemResult[]): string[] {
   return results
     .filter((r) => (r.item.expect ? !r.rightInTop3 : r.outcome.answered))
     .map((r) => {
-      const got = r.outcome.hits.slice(0, 3).map((h) => h.entry.id).join(', ') || '–';
+      const got =
+        r.outcome.hits
+          .slice(0, 3)
+          .map((h) => h.entry.id)
+          .join(', ') || '–';
       const want = r.item.expect?.join('|') ?? 'decline';
       return `[${r.item.split}] ${r.item.text.slice(0, 70).replace(/\n/g, ' / ')} → ${r.outcome.confidence} ${got} (want ${want})`;
     });
