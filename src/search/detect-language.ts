@@ -28,8 +28,9 @@ export function detectLanguage(raw: string): Language | null {
   const text = stripMarkup(raw).slice(0, SAMPLE_CHARS);
   let en = 0;
   let de = /[äöüß]/i.test(text) ? 1 : 0;
-  // Hyphenated words are names and terms ("Copy-on-Write", "Live-Patching"), not function words.
-  for (const word of foldText(text).match(/[a-z]+(?:-[a-z]+)*/g) ?? []) {
+  // Hyphenated words are names and terms ("Copy-on-Write", "Live-Patching"), and words joined by
+  // underscores identifiers and error codes ("IRQL_NOT_LESS_OR_EQUAL"), not function words.
+  for (const word of foldText(text).match(/[a-z]+(?:[-_][a-z0-9]+)*/g) ?? []) {
     if (MARKERS.en.has(word)) en++;
     else if (MARKERS.de.has(word)) de++;
   }

@@ -4,11 +4,14 @@ import { STOPWORDS } from './stopwords.ts';
 
 /**
  * Words that carry no topic: the everyday filler of both languages (stopwords-iso, folded like the
- * index) plus our own question phrases. Filler is never evidence for or against an answer.
+ * index) plus our own question phrases and chat slang ("idk", "gibts", "nowadays"), which the base never
+ * contains and would otherwise count as words from elsewhere. Filler is never evidence for or against an answer.
  */
 const QUESTION_FILLER = `hallo moin servus gruss grusse leute zusammen everyone folks guys anyone hi hey
   thanks thx danke dank vorab advance please bitte question frage fragen wondering wonder curious
-  quick kurze kurz lol sorry sry noob newbie neu hier eigentlich genau wofur braucht brauche man`.split(/\s+/);
+  quick kurze kurz lol sorry sry noob newbie neu hier eigentlich genau wofur braucht brauche man
+  nowadays heutzutage mittlerweile inzwischen gibts irgendwas irgendwie gesehen gelesen gehort heard
+  wtf idk ppl pls plz btw imo tbh lmao omg bro dude kinda sorta basically echt krass bzw usw nen`.split(/\s+/);
 
 const FILLER: ReadonlySet<string> = new Set(
   [...STOPWORDS.en, ...STOPWORDS.de, ...QUESTION_FILLER]

@@ -73,6 +73,9 @@ export function createTermPipeline(lexiconWords: Iterable<string> = []): TermPip
     }
     const synonym = synonyms.words.get(word);
     if (synonym) out.add(synonym);
+    // German numerals with -er ("386er", "5er-Reihe"): the number itself.
+    const numeral = /^(\d+)er$/.exec(word);
+    if (numeral) out.add(numeral[1]!);
     return [...out];
   }
 
