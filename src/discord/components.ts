@@ -6,6 +6,8 @@ import { resolveLanguage } from './language.ts';
 import { NO_MENTIONS } from './policy.ts';
 import { entryOrGone, ephemeral, type RouterDeps } from './interactions.ts';
 import { DISCORD } from '../i18n/discord.ts';
+import { PROBLEMS } from '../i18n/problems.ts';
+import { missingToReply } from './post-permissions.ts';
 
 /* Buttons and select menus. Everything a click needs is in its custom id (see custom-ids.ts). */
 
@@ -36,9 +38,14 @@ export async function handleButton(interaction: ButtonInteraction, deps: RouterD
         await interaction.reply(ephemeral(renderDiscord(reply, { ephemeral: true })));
         return;
       }
-      const rendered = renderDiscord(reply, { ownerId: interaction.user.id });
       const channel = interaction.channel;
-      if (!channel?.isSendable()) throw new Error('the context-menu channel is not sendable');
+      const missing = missingToReply(interaction.appPermissions, channel?.isThread() ?? false);
+      if (missing.length > 0 || !channel?.isSendable()) {
+        const problem = missing.length > 0 ? PROBLEMS[action.lang].channel({ kind: 'missing-permissions', permissions: missing }) : PROBLEMS[action.lang].channel({ kind: 'not-visible' });
+        await interaction.reply({ content: DISCORD[action.lang].cannotPost(problem), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });
+        return;
+      }
+      const rendered = renderDiscord(reply, { ownerId: interaction.user.id });
       await channel.send({
         embeds: rendered.embeds,
         components: rendered.components,

@@ -5,7 +5,7 @@ import { texts } from './catalogue.ts';
 /* Problems the bot reports to members, as data: the adapters say what went wrong, this file words it. */
 
 /** Discord permissions the bot checks before it posts (names as in discord.js's PermissionFlagsBits). */
-export type CheckedPermission = 'ViewChannel' | 'SendMessages' | 'EmbedLinks' | 'ReadMessageHistory';
+export type CheckedPermission = 'ViewChannel' | 'SendMessages' | 'SendMessagesInThreads' | 'EmbedLinks' | 'ReadMessageHistory';
 
 /** Why the bot cannot post in a channel. */
 export type ChannelProblem =
@@ -135,6 +135,7 @@ function deDelivery(e: DeliveryError): string {
 const EN_PERMISSIONS: Record<CheckedPermission, string> = {
   ViewChannel: 'View Channel',
   SendMessages: 'Send Messages',
+  SendMessagesInThreads: 'Send Messages in Threads',
   EmbedLinks: 'Embed Links',
   ReadMessageHistory: 'Read Message History',
 };
@@ -143,6 +144,7 @@ const EN_PERMISSIONS: Record<CheckedPermission, string> = {
 const DE_PERMISSIONS: Record<CheckedPermission, string> = {
   ViewChannel: 'Kanäle ansehen',
   SendMessages: 'Nachrichten senden',
+  SendMessagesInThreads: 'Nachrichten in Threads senden',
   EmbedLinks: 'Links einbetten',
   ReadMessageHistory: 'Nachrichtenverlauf anzeigen',
 };

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness, ALICE, BOB, MOD, GENERAL, RANDOM, GUILD_DE, GENERAL_DE, APP, TOKEN } from '../support/bot-harness.ts';
+import { startHarness, type Harness, ALICE, BOB, MOD, GENERAL, RANDOM, LOCKED, GUILD_DE, GENERAL_DE, APP, TOKEN } from '../support/bot-harness.ts';
 import { register, defineCommand, describe as describeOption } from '../../commands/command.ts';
 import { encodeCustomId } from '../../src/discord/custom-ids.ts';
 import { startFeedServer, type FeedServer } from '../support/feed-server.ts';
@@ -340,6 +340,16 @@ describe('mentions and the context menu', () => {
     expect(channel?.isTextBased() && channel.messages.cache.size).toBe(0);
   });
 
+  it('does not try to answer a mention where it may not post, and logs which permission is missing', async () => {
+    const before = h.fake.messages(LOCKED).length;
+    const question = h.fake.userMessage(LOCKED, `<@${APP}> what is kdbus?`, { author: ALICE, mentionsBot: true });
+    await h.handled('mention', question.id);
+    expect(h.fake.messages(LOCKED)).toHaveLength(before + 1);
+    expect(h.logs.filter((l) => l.channelId === LOCKED && l.event === 'mention').map((l) => [l.msg, l.missing])).toEqual([
+      ['cannot answer a mention in this channel: missing permissions', ['SendMessages']],
+    ]);
+  });
+
   it('ignores other bots and messages without a mention', async () => {
     const before = h.fake.messages(RANDOM).length;
     const fromBot = h.fake.userMessage(RANDOM, `<@${APP}> what is kdbus?`, { author: { id: '1500000000000000001', username: 'otherbot', bot: true }, mentionsBot: true });
@@ -359,6 +369,21 @@ describe('mentions and the context menu', () => {
     await h.fake.clickButton(ephemeralMessage, post!, ALICE).reply();
     const posted = await h.fake.waitFor(() => h.fake.messages(GENERAL).find((m) => m.message_reference?.message_id === target.id));
     expect((posted.embeds[0] as { footer?: { text: string } }).footer?.text).toBe('kernelbot · /feature btrfs-raid56');
+  });
+
+  it('checks its permissions before posting a chosen answer, and says which one is missing', async () => {
+    const target = h.fake.userMessage(LOCKED, 'Does anyone know whether btrfs RAID 5 is still experimental?', { author: BOB });
+    const menu = await h.fake.messageContextMenu('Find kernel answer', target, ALICE).reply();
+    const post = customIds(menu.data as CallbackData).find((id) => id.startsWith('kb1|post|btrfs-raid56'));
+    expect(post).toBeDefined();
+    const ephemeralMessage = await h.fake.messageContextMenu('Find kernel answer', target, ALICE).original();
+    const failuresBefore = h.logs.filter((l) => l.msg === 'interaction failed').length;
+    const click = await h.fake.clickButton(ephemeralMessage, post!, ALICE).reply();
+    const data = click.data as CallbackData;
+    expect((data.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
+    expect(data.content).toBe('I cannot post that answer in this channel (missing permission: Send Messages). Ask a moderator, or use /ask here.');
+    expect(h.fake.messages(LOCKED).filter((m) => m.message_reference?.message_id === target.id)).toEqual([]);
+    expect(h.logs.filter((l) => l.msg === 'interaction failed')).toHaveLength(failuresBefore);
   });
 
   it('looks up the embed of a message without text, and says so when a message has nothing to look up', async () => {
