@@ -57,20 +57,31 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   }
 }
 
+const OPTIONS = {
+  json: { type: 'boolean', default: false },
+  lang: { type: 'string', default: 'en' },
+  dir: { type: 'string' },
+  db: { type: 'string' },
+  limit: { type: 'string', default: '50' },
+  arch: { type: 'string' },
+  file: { type: 'string' },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
 async function runCommand(argv: string[], config: Config, io: CliIo, out: (text: string) => void, fail: (message: string) => number): Promise<number> {
-  const { positionals, values } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      json: { type: 'boolean', default: false },
-      lang: { type: 'string', default: 'en' },
-      dir: { type: 'string' },
-      db: { type: 'string' },
-      limit: { type: 'string', default: '50' },
-      arch: { type: 'string' },
-      file: { type: 'string' },
-    },
-  });
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, allowPositionals: true, options: OPTIONS });
+  } catch (error) {
+    // An unknown option or one without its value is a usage mistake, like an unknown command.
+    if ((error as { code?: string }).code?.startsWith('ERR_PARSE_ARGS_')) return fail(`${(error as Error).message}\n${USAGE}`);
+    throw error;
+  }
+  const { positionals, values } = parsed;
+  if (values.help || positionals[0] === 'help') {
+    out(USAGE);
+    return 0;
+  }
   const [command, ...rest] = positionals;
   const lang: Language = values.lang === 'de' ? 'de' : 'en';
   if (values.lang !== 'de' && values.lang !== 'en') return fail(`--lang must be de or en, not "${values.lang}"`);
@@ -139,7 +150,8 @@ async function runCommand(argv: string[], config: Config, io: CliIo, out: (text:
       if (!query) return fail(`${command} needs an argument, e.g. ${command === 'maintainers' ? 'maintainers fs/btrfs/inode.c' : command === 'syscall' ? 'syscall openat' : 'errno EBUSY'}`);
       const options = { json: values.json, lang, arch: values.arch, file: values.file, maintainersUrl: config.MAINTAINERS_URL };
       const [output, code] = command === 'maintainers' ? await cliMaintainers(query, options) : command === 'syscall' ? cliSyscall(query, options) : cliErrno(query, options);
-      (code === 0 || values.json ? io.stdout : io.stderr).write(`${values.json ? output : forReader(output, io)}\n`);
+      // JSON answers (found or not) go to stdout; a usage mistake (exit 2) is never mistaken for one.
+      (code === 0 || (values.json && code === 1) ? io.stdout : io.stderr).write(`${values.json ? output : forReader(output, io)}\n`);
       return code;
     }
     default:

@@ -3,7 +3,7 @@ import type { Language } from './knowledge/schema.ts';
 import { renderText } from './terminal/render-text.ts';
 import { errnoReply, maintainersReply } from './answers/lookups.ts';
 import { syscallReply } from './answers/lookups.ts';
-import { MaintainersIndex, type MaintainersLookup, type MaintainersSection } from './kernel/maintainers/index.ts';
+import { MaintainersIndex, MIN_SECTIONS, type MaintainersLookup, type MaintainersSection } from './kernel/maintainers/index.ts';
 import { DEFAULT_MAINTAINERS_URL } from './config.ts';
 import { MaintainersService, memoryMaintainersStore } from './kernel/maintainers/service.ts';
 import { isArch, lookupSyscall, SYSCALL_NOTE } from './kernel/syscalls/index.ts';
@@ -43,8 +43,17 @@ function maintainersJson(lookup: MaintainersLookup) {
 export async function cliMaintainers(query: string, options: CliOptions): Promise<[string, number]> {
   let index: MaintainersIndex;
   let fetchedAt = new Date();
-  if (options.file) index = MaintainersIndex.fromText(readFileSync(options.file, 'utf8'));
-  else {
+  if (options.file) {
+    let text: string;
+    try {
+      text = readFileSync(options.file, 'utf8');
+    } catch (error) {
+      return [`--file ${options.file} cannot be read: ${(error as Error).message}`, 2];
+    }
+    index = MaintainersIndex.fromText(text);
+    // The same check as a download: a file of another kind would answer "no match" to everything.
+    if (index.sections.length < MIN_SECTIONS) return [`--file ${options.file} is not a MAINTAINERS file (${index.sections.length} sections, at least ${MIN_SECTIONS} expected)`, 2];
+  } else {
     const service = new MaintainersService({ url: options.maintainersUrl || DEFAULT_MAINTAINERS_URL, store: memoryMaintainersStore(), fetchOnDemand: true });
     const state = await service.forLookup();
     if (state.status !== 'ready') return [`cannot load MAINTAINERS: ${state.lastError?.message ?? 'unknown error'}`, 1];

@@ -34,4 +34,25 @@ describe('kernel lookups in the CLI', () => {
     expect(missing.code).toBe(1);
     expect(JSON.parse(missing.stdout)).toEqual({ query: 'ENOTHING', found: false });
   });
+
+  it('refuses a --file that is missing or is no MAINTAINERS file, on stderr with exit 2, also with --json', async () => {
+    const missing = await cliInProcess(['maintainers', 'btrfs', '--file', '/nonexistent/MAINTAINERS', '--json']);
+    expect([missing.code, missing.stdout, missing.stderr]).toEqual([2, '', "--file /nonexistent/MAINTAINERS cannot be read: ENOENT: no such file or directory, open '/nonexistent/MAINTAINERS'\n"]);
+    const other = await cliInProcess(['maintainers', 'btrfs', '--file', 'package.json']);
+    expect([other.code, other.stdout, other.stderr]).toEqual([2, '', '--file package.json is not a MAINTAINERS file (0 sections, at least 20 expected)\n']);
+    const arch = await cliInProcess(['syscall', 'read', '--arch', 'mips', '--json']);
+    expect([arch.code, arch.stdout, arch.stderr]).toEqual([2, '', '--arch must be one of x86_64, i386, arm64, arm, riscv64\n']);
+  });
+
+  it('prints its usage for --help, -h and help, and a bad option with the usage and exit 2', async () => {
+    for (const args of [['--help'], ['-h'], ['help']]) {
+      const help = await cliInProcess(args);
+      expect([help.code, help.stderr]).toEqual([0, '']);
+      expect(help.stdout).toMatch(/^Usage:\n {2}npm run --silent cli -- search --json/);
+    }
+    const bad = await cliInProcess(['list', '--yaml']);
+    expect(bad.code).toBe(2);
+    expect(bad.stdout).toBe('');
+    expect(bad.stderr).toMatch(/^Unknown option '--yaml'\. [\s\S]*\nUsage:\n/);
+  });
 });
