@@ -3,6 +3,7 @@ import type { Logger } from '../logger.ts';
 import type { QaService } from '../qa/service.ts';
 import { resolveLanguage } from './language.ts';
 import { renderForumSuggestion, renderTextSuggestion } from './qa-render.ts';
+import { missingToReply } from './post-permissions.ts';
 
 /**
  * New posts in watched forums: suggest confident entries once per post. Without the message-content
@@ -14,6 +15,13 @@ export function createForumPostHandler(deps: { qa: QaService; logger: Logger }) 
     if (!newlyCreated || forum?.type !== ChannelType.GuildForum) return;
     try {
       if (!(await deps.qa.watched(forum.id, 'forum'))) return;
+      // Checked before the post is claimed: a post the bot could not answer stays unclaimed and uncounted.
+      const me = thread.guild.members.me;
+      const missing = missingToReply(me ? thread.permissionsFor(me) : null, true, false);
+      if (missing.length > 0) {
+        deps.logger.warn({ threadId: thread.id, channelId: forum.id, missing, event: 'forum-post' }, 'cannot answer in this forum: missing permissions');
+        return;
+      }
       const starter = await thread.fetchStarterMessage().catch(() => null);
       if (starter?.author.bot) return;
       const tagNames = thread.appliedTags.map((id) => forum.availableTags.find((t) => t.id === id)?.name).filter((n): n is string => Boolean(n));
@@ -38,6 +46,13 @@ export function createTextQuestionHandler(deps: { qa: QaService; logger: Logger;
     if (botId && message.mentions.users.has(botId)) return; // the mention handler answers those
     try {
       if (!(await deps.qa.watched(message.channelId, 'text'))) return;
+      // Checked before the cool-down is taken: an entry the bot could not post is not held back for 30 minutes.
+      const me = message.guild.members.me;
+      const missing = missingToReply(me ? message.channel.permissionsFor(me) : null, message.channel.isThread());
+      if (missing.length > 0) {
+        deps.logger.warn({ channelId: message.channelId, missing, event: 'text-question' }, 'cannot answer in this channel: missing permissions');
+        return;
+      }
       const hit = await deps.qa.suggestForMessage(message.channelId, message.content);
       if (!hit) return;
       const lang = deps.qa.languageOf(message.content) ?? resolveLanguage(null, message.guild.preferredLocale);

@@ -108,6 +108,20 @@ describe('watched help forum', () => {
     expect((suggestion.embeds[0] as { description: string }).description).toMatch(/RAID 5/);
   });
 
+  it('checks that it may post in the forum before it claims a post, and logs what is missing', async () => {
+    h.fake.setChannelOverwrites(FORUM, [{ id: APP, type: 'member', deny: ['SendMessagesInThreads'] }]);
+    try {
+      await h.fake.waitFor(() => botInForum()?.has('SendMessagesInThreads') === false);
+      const post = h.fake.createForumPost(FORUM, { title: 'What happened to kdbus?', content: '', author: ALICE });
+      await h.handled('forum-post', post.thread.id);
+      expect(h.fake.messages(post.thread.id).filter((m) => m.embeds.length > 0)).toHaveLength(0);
+      expect(await h.bot.store.qa.post(post.thread.id)).toBeUndefined();
+      expect(h.logs.filter((l) => l.threadId === post.thread.id).map((l) => [l.msg, l.missing])).toEqual([['cannot answer in this forum: missing permissions', ['SendMessagesInThreads']]]);
+    } finally {
+      h.fake.setChannelOverwrites(FORUM, []);
+    }
+  });
+
   it('stays silent on a kernel question the knowledge base cannot answer', async () => {
     const post = h.fake.createForumPost(FORUM, { title: "kernel 6.8 won't boot", content: "kernel 6.8 won't boot after update, black screen with nvidia", author: BOB });
     await h.handled('forum-post', post.thread.id);
@@ -145,6 +159,28 @@ describe('watched text channel', () => {
     for (const m of [again, fromBot, statement]) expect(h.fake.messages(RANDOM).some((r) => r.message_reference?.message_id === m.id)).toBe(false);
     await h.fake.clickButton(reply, encodeCustomId({ action: 'dismiss', ownerId: ALICE.id }), ALICE).reply();
     await h.fake.waitFor(() => h.fake.message(reply.id) === undefined);
+  });
+});
+
+describe('watched text channel without permission to post', () => {
+  it('takes no cool-down for a question it cannot answer there, and answers once it may post again', async () => {
+    h.fake.setChannelOverwrites(RANDOM, [{ id: APP, type: 'member', deny: ['EmbedLinks'] }]);
+    const botInRandom = () => (h.bot.client.channels.cache.get(RANDOM) as ForumChannel | undefined)?.permissionsFor(APP);
+    try {
+      await h.fake.waitFor(() => botInRandom()?.has('EmbedLinks') === false);
+      const question = h.fake.userMessage(RANDOM, 'What is F2FS?', { author: ALICE });
+      await h.handled('text-question', question.id);
+      expect(h.fake.messages(RANDOM).some((m) => m.message_reference?.message_id === question.id)).toBe(false);
+      expect(h.logs.filter((l) => l.channelId === RANDOM && l.event === 'text-question').map((l) => [l.msg, l.missing])).toEqual([
+        ['cannot answer in this channel: missing permissions', ['EmbedLinks']],
+      ]);
+    } finally {
+      h.fake.setChannelOverwrites(RANDOM, []);
+    }
+    await h.fake.waitFor(() => botInRandom()?.has('EmbedLinks') === true);
+    const again = h.fake.userMessage(RANDOM, 'What is F2FS?', { author: BOB });
+    const reply = await h.fake.waitFor(() => h.fake.messages(RANDOM).find((m) => m.message_reference?.message_id === again.id));
+    expect((reply.embeds[0] as { description: string }).description).toMatch(/F2FS/);
   });
 });
 
