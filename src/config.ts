@@ -171,8 +171,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
   const problems: string[] = [];
   let fileValues: Record<string, string> = {};
   if (envFile && existsSync(envFile)) {
-    // An editor's byte-order mark would otherwise become part of the first setting's name.
-    const text = readFileSync(envFile, 'utf8').replace(/^\uFEFF/, '');
+    const text = readEnvFile(envFile);
+    if (text === null) throw new ConfigError([`${envFile} cannot be read (is it a file this user may read?)`]);
     const { problems: syntax, validText, unknown } = checkEnvSyntax(text, envFile);
     problems.push(...syntax);
     unknown.forEach(warn);
@@ -194,6 +194,15 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, envFile = '.env
   problems.push(...shardIdProblems(merged.SHARD_COUNT, merged.SHARD_IDS));
   if (problems.length > 0 || !result.success) throw new ConfigError(problems);
   return result.data;
+}
+
+/** The .env text, without an editor's byte-order mark (it would become part of the first setting's name); null when it cannot be read. */
+function readEnvFile(file: string): string | null {
+  try {
+    return readFileSync(file, 'utf8').replace(/^\uFEFF/, '');
+  } catch {
+    return null;
+  }
 }
 
 const SETTINGS: ReadonlySet<string> = new Set(Object.keys(schema.shape));

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig, ConfigError } from '../src/config.ts';
 
 const TOKEN = `${'A'.repeat(24)}.${'b'.repeat(6)}.${'c'.repeat(27)}`;
 
-function problems(env: Record<string, string>, envFileText?: string): string[] {
-  let file = '';
+function problems(env: Record<string, string>, envFileText?: string, envFile = ''): string[] {
+  let file = envFile;
   if (envFileText !== undefined) {
     file = join(mkdtempSync(join(tmpdir(), 'kernelbot-config-')), '.env');
     writeFileSync(file, envFileText);
@@ -78,6 +78,12 @@ describe('configuration', () => {
   it('reads the first setting of a .env saved with a byte-order mark', () => {
     expect(loadConfig({}, writeEnv('\uFEFFLOG_LEVEL=warn\r\nANNOUNCE_LANGUAGE=de\r\n')).LOG_LEVEL).toBe('warn');
     expect(problems({}, '\uFEFFLOG_LEVEL=loud\n')).toEqual([expect.stringMatching(/^LOG_LEVEL must be one of/)]);
+  });
+
+  it('says so when .env is there but cannot be read', () => {
+    const dir = join(mkdtempSync(join(tmpdir(), 'kernelbot-config-')), '.env');
+    mkdirSync(dir);
+    expect(problems({}, undefined, dir)).toEqual([`${dir} cannot be read (is it a file this user may read?)`]);
   });
 
   it('reports a quote that is never closed instead of dropping the setting or swallowing the next lines', () => {
