@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { openStore, type Store } from '../store/store.ts';
 import { lockSqliteFile } from '../store/sqlite-lock.ts';
 import { BotMetrics } from '../ops/metrics.ts';
-import { startOpsServer, type Role } from '../ops/server.ts';
+import { startOpsServer, type OpsServer, type Role } from '../ops/server.ts';
 import { BOT_VERSION } from '../version.ts';
 import { createDiscordClient } from './client.ts';
 import { createInteractionRouter } from './router.ts';
@@ -229,6 +229,8 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
         })
       : null;
 
+  // Declared before stop(), which closes it: a failed start stops what was set up before it.
+  let ops: OpsServer | null = null;
   let stopped = false;
   const stop = async () => {
     if (stopped) return;
@@ -274,7 +276,7 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
     }
   }
 
-  const ops =
+  ops =
     config.HTTP_PORT === undefined
       ? null
       : await startOpsServer({
@@ -293,6 +295,11 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
             pingDatabase: () => store.ping(),
             gatewayReady: () => client.isReady(),
           },
+        }).catch(async (error: unknown) => {
+          // The start failed after the store, the lookups and the lock were set up: undo them, or the
+          // process would linger (and hold the SQLite file) after saying it could not start.
+          await stop();
+          throw error;
         });
 
   if (gateway) {

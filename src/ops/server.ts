@@ -18,18 +18,18 @@ export interface OpsProbes {
 /** Over this without a heartbeat ack the gateway connection is considered dead. */
 const HEARTBEAT_STALE_MS = 2 * 60_000;
 
+export interface OpsServer {
+  server: Server;
+  url: string;
+  close(): Promise<void>;
+}
+
 /**
  * The operations endpoints (off unless HTTP_PORT is set; loopback unless HTTP_HOST says otherwise):
  * /healthz (the process answers; 503 when the gateway went silent), /readyz (knowledge, database,
  * gateway or standby; JSON with version and role) and /metrics (Prometheus text).
  */
-export async function startOpsServer(options: {
-  port: number;
-  host: string;
-  probes: OpsProbes;
-  metrics: BotMetrics;
-  logger: Logger;
-}): Promise<{ server: Server; url: string; close(): Promise<void> }> {
+export async function startOpsServer(options: { port: number; host: string; probes: OpsProbes; metrics: BotMetrics; logger: Logger }): Promise<OpsServer> {
   const { probes, metrics, logger } = options;
   const server = createServer((request, response) => {
     const send = (status: number, body: unknown, type = 'application/json') => {
@@ -74,7 +74,7 @@ export async function startOpsServer(options: {
     });
   });
   await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
+    server.once('error', (error) => reject(new Error(`HTTP_PORT ${options.port} on HTTP_HOST ${options.host} cannot be used: ${listenProblem(error)}`, { cause: error })));
     server.listen(options.port, options.host, () => resolve());
   });
   const address = server.address() as { port: number };
@@ -85,4 +85,21 @@ export async function startOpsServer(options: {
     url,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/** Why the operations server could not listen, in words an admin can act on. */
+function listenProblem(error: Error): string {
+  switch ((error as { code?: string }).code) {
+    case 'EADDRINUSE':
+      return 'another program already listens there (choose another port, or 0 for any free one)';
+    case 'EACCES':
+      return 'this user may not listen on that port (ports below 1024 need privileges)';
+    case 'EADDRNOTAVAIL':
+      return 'this machine has no such address';
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return 'the host name does not resolve';
+    default:
+      return error.message;
+  }
 }

@@ -1,6 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness, ALICE, GENERAL } from '../support/bot-harness.ts';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startHarness, type Harness, ALICE, GENERAL, TOKEN } from '../support/bot-harness.ts';
 import { BotMetrics } from '../../src/ops/metrics.ts';
+import { startBot } from '../../src/discord/bot.ts';
+import { loadConfig } from '../../src/config.ts';
+import { createLogger } from '../../src/logger.ts';
+import { lockSqliteFile } from '../../src/store/sqlite-lock.ts';
+import { COMMANDS } from '../../commands/registry.ts';
+import { realKnowledge } from '../support/knowledge.ts';
+import { OFFLINE_KERNEL_ORG } from '../support/offline.ts';
 
 /** The operations endpoints of a connected bot (HTTP_PORT=0: a free port on 127.0.0.1). */
 describe('operations endpoints', () => {
@@ -60,5 +72,25 @@ describe('operations endpoints', () => {
     const ready = await get('/readyz');
     expect(ready.status).toBe(503);
     expect(JSON.parse(ready.text)).toMatchObject({ ready: false, database: expect.stringMatching(/^unavailable: /) });
+  });
+});
+
+describe('operations endpoints that cannot listen', () => {
+  it('stop the start with one line naming HTTP_PORT and HTTP_HOST, and leave nothing running or locked', async () => {
+    const taken = createServer();
+    await new Promise<void>((resolve) => taken.listen(0, '127.0.0.1', resolve));
+    const port = (taken.address() as AddressInfo).port;
+    const databasePath = join(mkdtempSync(join(tmpdir(), 'kernelbot-ops-')), 'kernelbot.db');
+    const config = loadConfig({ ...OFFLINE_KERNEL_ORG, DISCORD_TOKEN: TOKEN, DISCORD_API_BASE: 'http://127.0.0.1:1/api', DATABASE_PATH: databasePath, HTTP_PORT: String(port) }, '');
+    const deps = { search: realKnowledge().search, commands: COMMANDS, botVersion: 'test', now: () => new Date() };
+    try {
+      await expect(startBot(config, deps, { logger: createLogger({ level: 'silent' }), handleSignals: false })).rejects.toThrow(
+        `HTTP_PORT ${port} on HTTP_HOST 127.0.0.1 cannot be used: another program already listens there (choose another port, or 0 for any free one)`,
+      );
+      // The failed start released the SQLite file: the next process can take it at once.
+      lockSqliteFile(databasePath).release();
+    } finally {
+      taken.close();
+    }
   });
 });
