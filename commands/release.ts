@@ -26,6 +26,25 @@ function parseReleaseVersion(typed: string): { release: string; exact: string; r
   return { release, exact, rc: Boolean(match[4]) };
 }
 
+/**
+ * A version that cannot be a release, judged from the releases the base has: a minor number past the
+ * end of a series that a newer one followed (5.25 after 5.19, once 6.0 exists), or a major number more
+ * than one past the newest (99.99). Answered without a kernelnewbies link to a page that cannot exist;
+ * the next few versions after the newest (7.4, 8.0) may be out and are linked as before.
+ */
+function impossibleRelease(version: string, covered: readonly string[]): { kind: 'ended' | 'not-out'; last: string } | null {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  const releases = covered.filter((v) => /^\d+\.\d+$/.test(v) && Number(v.split('.')[0]) >= 3).sort(compareVersions);
+  const newest = releases.at(-1);
+  if (major < 3 || !newest) return null;
+  if (major > Number(newest.split('.')[0]) + 1) return { kind: 'not-out', last: newest };
+  const series = releases.filter((v) => Number(v.split('.')[0]) === major);
+  const last = series.at(-1);
+  const followed = releases.some((v) => Number(v.split('.')[0]) > major);
+  if (last && followed && minor > Number(last.split('.')[1])) return { kind: 'ended', last };
+  return null;
+}
+
 export const release = defineCommand({
   definition: {
     name: 'release',
@@ -42,6 +61,18 @@ export const release = defineCommand({
     const asked = parseReleaseVersion(typed);
     if (!asked) return { type: 'message', lang, title: null, text: labels(lang).releaseInvalid(typed), ephemeral: true };
     const { release, exact, rc } = asked;
+    const impossible = impossibleRelease(
+      release,
+      search.versions.filter((v) => search.releaseEntry(v)),
+    );
+    if (impossible)
+      return {
+        type: 'message',
+        lang,
+        title: null,
+        text: impossible.kind === 'ended' ? labels(lang).releaseSeriesEnded(release, impossible.last) : labels(lang).releaseNotOut(release, impossible.last),
+        ephemeral: true,
+      };
     return releaseReply(release, search, lang, undefined, exact === release ? undefined : { text: exact, rc });
   },
   autocomplete(_option, typed, { lang }, { search }) {

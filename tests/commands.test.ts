@@ -3,6 +3,7 @@ import type { Invocation, OptionReader, CommandDeps } from '../commands/command.
 import { COMMANDS, findCommand } from '../commands/registry.ts';
 import { realKnowledge, entryData } from './support/knowledge.ts';
 import { KnowledgeSearch } from '../src/search/index.ts';
+import { compareVersions } from '../src/shared/kernel-version.ts';
 import { entrySchema } from '../src/knowledge/schema.ts';
 import { releaseReply, type Reply } from '../src/answers/reply.ts';
 import { renderText } from '../src/terminal/render-text.ts';
@@ -18,6 +19,12 @@ import { FakeSender } from './releases/fake-sender.ts';
 import { SAMPLE_RELEASE } from '../src/releases/sample.ts';
 
 const { search } = realKnowledge();
+/** The newest release with a release entry in the base. */
+const newestCovered = () =>
+  search.versions
+    .filter((v) => search.releaseEntry(v) && /^\d+\.\d+$/.test(v))
+    .sort(compareVersions)
+    .at(-1)!;
 const deps: CommandDeps = { search, commands: COMMANDS, botVersion: '9.9.9', now: () => new Date('2026-11-28T12:00:00Z') };
 
 function run(name: string, values: Record<string, string>, lang: 'en' | 'de' = 'en'): Promise<Reply> {
@@ -145,9 +152,22 @@ describe('/release', () => {
     expect(reply.type === 'release' && reply.release.known).toBe(false);
     expect(reply.type === 'release' && reply.release.groups.flatMap((g) => g.entries.map((e) => e.id))).toContain('nine-eight-feature');
     expect(reply.type === 'release' && reply.release.kernelnewbiesUrl).toBe('https://kernelnewbies.org/Linux_9.8');
-    const unknown = await run('release', { version: '9.9' });
+    // The version after the newest the base covers may be out already: linked, not refused.
+    const [major, minor] = newestCovered().split('.').map(Number);
+    const unknown = await run('release', { version: `${major}.${minor! + 1}` });
     expect(unknown.type === 'release' && unknown.release.known).toBe(false);
     expect(unknown.type === 'release' && unknown.release.groups).toEqual([]);
+  });
+
+  it('says a version past the end of its series, or far beyond the newest, is no release, without a link', async () => {
+    const newest = newestCovered();
+    const ended = await run('release', { version: '5.25' });
+    expect(ended).toEqual({ type: 'message', lang: 'en', title: null, text: 'There is no Linux 5.25: the 5.x series ended with 5.19.', ephemeral: true });
+    expect(await run('release', { version: '4.21.3' }, 'de')).toMatchObject({ text: 'Linux 4.21 gibt es nicht: Die Reihe 4.x endete mit 4.20.' });
+    expect(await run('release', { version: '99.99' })).toMatchObject({ type: 'message', text: `Linux 99.99 has not been released; the newest release I know is ${newest}.` });
+    expect(renderText(await run('release', { version: '99.99' }))).not.toContain('kernelnewbies');
+    const nextMajor = await run('release', { version: `${Number(newest.split('.')[0]) + 1}.0` });
+    expect(nextMajor.type === 'release' && nextMajor.release.kernelnewbiesUrl).toMatch(/^https:\/\/kernelnewbies\.org\/Linux_\d+\.0$/);
   });
 
   it('covers 6.12 with its release entry and lists PREEMPT_RT, merged in 6.12', async () => {
