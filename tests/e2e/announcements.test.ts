@@ -375,10 +375,11 @@ describe('Discord failures during delivery', () => {
     expect((await announce('show')).text).not.toContain('⚠️');
   });
 
-  it('403 and 404 disable that subscription with the reason in /announce show; other channels get their post', async () => {
+  it('403 and a channel deleted between polls disable that subscription with the reason in /announce show; other channels get their post', async () => {
     for (const channel of [GONE_403, GONE_404]) expect((await announce('set', { channel })).text).toMatch(/will be announced in/);
     h.fake.failNext({ method: 'POST', path: `/channels/${GONE_403}/messages`, status: 403, code: 50001, message: 'Missing Access' });
-    h.fake.failNext({ method: 'POST', path: `/channels/${GONE_404}/messages`, status: 404, code: 10003, message: 'Unknown Channel' });
+    h.fake.deleteChannel(GONE_404);
+    await h.fake.waitFor(() => !h.bot.client.channels.cache.has(GONE_404));
     clock.advance(HOUR);
     const xml = nextRelease(nextRelease(base(), '6.6.118', '6.6.119', new Date(clock.now().getTime() - 2 * HOUR)), '6.1.158', '6.1.159', new Date(clock.now().getTime() - HOUR));
     const { report, posts } = await step(feedState(xml, 'v8'), 0);

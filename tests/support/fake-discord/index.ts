@@ -321,6 +321,14 @@ export class FakeDiscord implements Host, Driver {
     this.state.ensureMember(guildId, user, roles);
   }
 
+  /** Someone deletes a channel → CHANNEL_DELETE; from then on its routes answer 404 Unknown Channel, as Discord's do. */
+  deleteChannel(channelId: string): void {
+    const ch = this.state.channels.get(channelId);
+    if (!ch) throw new Error(`fake-discord: unknown channel ${channelId}`);
+    this.state.channels.delete(channelId);
+    publishChannel(this, 'DELETE', ch);
+  }
+
   /** Replaces a channel's permission overwrites (e.g. to take SEND_MESSAGES from the bot mid-test). */
   setChannelOverwrites(channelId: string, overwrites: Array<{ id: string; type: 'role' | 'member' | 0 | 1; allow?: PermissionInput; deny?: PermissionInput }>): void {
     const ch = this.state.channels.get(channelId);
