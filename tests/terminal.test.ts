@@ -84,6 +84,13 @@ describe('terminal mode', () => {
     expect(stdout).toMatch(/== kdbus \(D-Bus-Transport im Kernel\) ==/);
   });
 
+  it('reads /lang and /quit in any case and with trailing words, as it does every other command', async () => {
+    const { code, stdout } = await startInProcess({ input: '/LANG DE\n/Quit now\n/feature kdbus\n' });
+    expect(code).toBe(0);
+    expect(stdout).toMatch(/Antworten ab jetzt auf Deutsch/);
+    expect(stdout).not.toMatch(/== kdbus/);
+  });
+
   it('asks for the missing argument of a command', async () => {
     const { stdout } = await startInProcess({ input: '/feature\n/release\n' });
     expect(stdout).toMatch(/\/feature <name>/);

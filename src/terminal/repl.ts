@@ -48,7 +48,7 @@ export async function runTerminal(deps: CommandDeps, io: TerminalIo): Promise<vo
   rl?.setPrompt('> ');
   rl?.prompt();
   for await (const line of rl ?? inputLines(io.input)) {
-    if (/^\/(quit|exit)\s*$/.test(line.trim())) break;
+    if (/^\/(quit|exit)(\s|$)/i.test(line.trim())) break;
     if (gone || !io.output.writable) break;
     const answer = await answerLine(capUserText(line), state, deps);
     write(answer.text, answer.warning);

@@ -35,22 +35,24 @@ export async function answerLine(line: string, state: TerminalState, deps: Comma
     return { text: await run('ask', text, { lang }, deps) };
   }
 
-  const [, name = '', rest = ''] = /^\/(\S*)\s*(.*)$/s.exec(text) ?? [];
+  const [, typed = '', rest = ''] = /^\/(\S*)\s*(.*)$/s.exec(text) ?? [];
+  const name = typed.toLowerCase();
   if (name === 'lang') {
-    if (rest === 'de' || rest === 'en') {
-      state.lang = rest;
+    const wanted = rest.trim().toLowerCase();
+    if (wanted === 'de' || wanted === 'en') {
+      state.lang = wanted;
       state.langChosen = true;
-      return { text: TERMINAL[rest].langSet };
+      return { text: TERMINAL[wanted].langSet };
     }
     return { text: TERMINAL[state.lang].langUsage };
   }
   if (name === 'quit' || name === 'exit') return { text: '' };
-  if (name.toLowerCase() === 'help') return { text: terminalHelp(state.lang, deps) };
-  const command = terminalCommands(deps).find((c) => c.definition.name === name.toLowerCase());
-  if (deps.commands.some((c) => c.adminOnly && c.definition.name === name.toLowerCase())) {
-    return { text: TERMINAL[state.lang].discordOnly(name.toLowerCase()), warning: true };
+  if (name === 'help') return { text: terminalHelp(state.lang, deps) };
+  const command = terminalCommands(deps).find((c) => c.definition.name === name);
+  if (deps.commands.some((c) => c.adminOnly && c.definition.name === name)) {
+    return { text: TERMINAL[state.lang].discordOnly(name), warning: true };
   }
-  if (!command) return { text: `${TERMINAL[state.lang].unknownCommand(name)} ${TERMINAL[state.lang].hint}`, warning: true };
+  if (!command) return { text: `${TERMINAL[state.lang].unknownCommand(typed)} ${TERMINAL[state.lang].hint}`, warning: true };
   return { text: await run(command.definition.name, rest, state, deps) };
 }
 
