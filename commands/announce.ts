@@ -105,6 +105,8 @@ export const announce = defineCommand({
           throw error;
         }
         const roleId = options.id('role');
+        // The @everyone role has the server's id; "<@&server id>" pings nobody and shows "@@everyone".
+        if (roleId !== null && roleId === guildId) return note(invocation, t.everyoneRole);
         const lang = postLanguage(options.string('language'), invocation);
         const result = await service.subscribe({ guildId, channelId, types, roleId, lang, createdBy: invocation.userId });
         if (!result.ok) return note(invocation, t.cannotPost(`<#${channelId}>`, problems.channel(result.problem)));

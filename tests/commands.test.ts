@@ -254,6 +254,37 @@ describe('/announce set language', () => {
   });
 });
 
+describe('/announce set role', () => {
+  it('refuses the @everyone role (it has the server id) and stores nothing, in both languages', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'kernelbot-announce-role-'));
+    const store = await openStore({ DATABASE_PATH: join(dir, 'k.db') });
+    try {
+      const announcements = new AnnouncementService({
+        store,
+        sender: discordAnnouncements(new FakeSender()),
+        access: { check: async () => ({ ok: true }) },
+        clock: { now: () => new Date('2026-11-28T12:00:00Z') },
+      });
+      const withService: CommandDeps = { ...deps, services: { announcements } };
+      const set = (role: string, lang: 'en' | 'de') => {
+        const values: Record<string, string> = { channel: '101', role };
+        const options: OptionReader = { subcommand: () => 'set', string: (n) => values[n] ?? null, boolean: () => null, id: (n) => values[n] ?? null, channelType: () => 0 };
+        return findCommand('announce')!.handle(options, { lang, userId: '1', guildId: '2', channelId: '3', canManageGuild: true }, withService);
+      };
+      expect(renderText(await set('2', 'en'))).toBe(
+        'The @everyone role cannot be the announcement role: I never ping @everyone (the post would only show “@@everyone”). Choose a role members can opt into, or leave role empty.',
+      );
+      expect(renderText(await set('2', 'de'))).toMatch(/^Die Rolle @everyone kann nicht die Ankündigungsrolle sein/);
+      expect(await store.subscriptions.get('101')).toBeUndefined();
+      await set('7', 'en');
+      expect(await store.subscriptions.get('101')).toMatchObject({ roleId: '7' });
+    } finally {
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('/announce show', () => {
   it('names the last delivery in words and its age, in English and German', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'kernelbot-announce-show-'));

@@ -21,6 +21,7 @@ export const ANNOUNCE = texts(
     language: 'Language',
     languageName: (lang: Language) => ({ en: 'English', de: 'German' })[lang],
     unknownTypes: (unknown: string, valid: string) => `Unknown type(s) ${unknown}; use ${valid} or all.`,
+    everyoneRole: 'The @everyone role cannot be the announcement role: I never ping @everyone (the post would only show “@@everyone”). Choose a role members can opt into, or leave role empty.',
     lastFetch: (age: string) => `Last kernel.org fetch: ${age}`,
     neverFetched: 'kernel.org has not been fetched successfully yet.',
     nextFetch: (when: string) => `Next kernel.org fetch: ${when}`,
@@ -89,6 +90,8 @@ export const ANNOUNCE = texts(
     language: 'Sprache',
     languageName: (lang: Language) => ({ en: 'Englisch', de: 'Deutsch' })[lang],
     unknownTypes: (unknown: string, valid: string) => `Unbekannte Art(en) ${unknown}; erlaubt sind ${valid} oder all.`,
+    everyoneRole:
+      'Die Rolle @everyone kann nicht die Ankündigungsrolle sein: @everyone pinge ich nie (im Beitrag stünde nur „@@everyone“). Wähl eine Rolle, die Mitglieder selbst annehmen können, oder lass role leer.',
     lastFetch: (age: string) => `Letzter Abruf von kernel.org: ${age}`,
     neverFetched: 'kernel.org wurde noch nicht erfolgreich abgerufen.',
     nextFetch: (when: string) => `Nächster Abruf von kernel.org: ${when}`,
