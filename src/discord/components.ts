@@ -7,7 +7,7 @@ import { NO_MENTIONS } from './policy.ts';
 import { entryOrGone, ephemeral, type RouterDeps } from './interactions.ts';
 import { DISCORD } from '../i18n/discord.ts';
 import { PROBLEMS } from '../i18n/problems.ts';
-import { missingToReply } from './post-permissions.ts';
+import { missingToPost } from './post-permissions.ts';
 
 /* Buttons and select menus. Everything a click needs is in its custom id (see custom-ids.ts). */
 
@@ -39,7 +39,7 @@ export async function handleButton(interaction: ButtonInteraction, deps: RouterD
         return;
       }
       const channel = interaction.channel;
-      const missing = missingToReply(interaction.appPermissions, channel?.isThread() ?? false);
+      const missing = missingToPost(interaction.appPermissions, { inThread: channel?.isThread() ?? false, asReply: true, embeds: true });
       if (missing.length > 0 || !channel?.isSendable()) {
         const problem = missing.length > 0 ? PROBLEMS[action.lang].channel({ kind: 'missing-permissions', permissions: missing }) : PROBLEMS[action.lang].channel({ kind: 'not-visible' });
         await interaction.reply({ content: DISCORD[action.lang].cannotPost(problem), flags: MessageFlags.Ephemeral, allowedMentions: NO_MENTIONS });

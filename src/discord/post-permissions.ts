@@ -2,12 +2,14 @@ import { PermissionFlagsBits, type PermissionsBitField } from 'discord.js';
 import type { CheckedPermission } from '../i18n/problems.ts';
 
 /**
- * What the bot lacks to post an answer (an embed) in a channel or thread, checked before it tries:
- * Discord would refuse the post with a 403 otherwise. A reply (a message reference) also needs
- * Read Message History.
+ * What the bot lacks to post in a channel or thread, checked before it tries: Discord would refuse
+ * the post with a 403 otherwise. A reply (a message reference) needs Read Message History, an embed
+ * Embed Links.
  */
-export function missingToReply(permissions: Readonly<PermissionsBitField> | null, inThread: boolean, asReply = true): CheckedPermission[] {
-  const needed: CheckedPermission[] = ['ViewChannel', inThread ? 'SendMessagesInThreads' : 'SendMessages', 'EmbedLinks', ...(asReply ? (['ReadMessageHistory'] as const) : [])];
+export function missingToPost(permissions: Readonly<PermissionsBitField> | null, post: { inThread: boolean; asReply: boolean; embeds: boolean }): CheckedPermission[] {
+  const needed: CheckedPermission[] = ['ViewChannel', post.inThread ? 'SendMessagesInThreads' : 'SendMessages'];
+  if (post.embeds) needed.push('EmbedLinks');
+  if (post.asReply) needed.push('ReadMessageHistory');
   if (!permissions) return needed;
   return needed.filter((flag) => !permissions.has(PermissionFlagsBits[flag]));
 }

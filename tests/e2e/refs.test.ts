@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startHarness, type Harness, ALICE, BOB, MOD, GENERAL, RANDOM } from '../support/bot-harness.ts';
+import type { TextChannel } from 'discord.js';
+import { startHarness, type Harness, ALICE, BOB, MOD, GENERAL, RANDOM, APP } from '../support/bot-harness.ts';
 import { startKernelOrgServer, type KernelOrgServer } from '../support/kernel-org-server.ts';
 import { CGIT_BAD_OBJECT, CGIT_COMMIT_PAGE } from '../kernel/kernel-org-pages.ts';
 
@@ -55,6 +56,23 @@ describe('references in an opted-in channel', () => {
     expect(kernelOrg.requests.find((r) => r.url.startsWith(`${COMMIT}0dd3ee311255`))?.userAgent).toMatch(/^kernelbot\//);
     await h.handled('kernel-refs', message.id);
     expect(repliesTo(GENERAL, message.id)).toHaveLength(1);
+  });
+
+  it('looks nothing up in a channel where it may no longer post, and logs the missing permission', async () => {
+    h.fake.setChannelOverwrites(GENERAL, [{ id: APP, type: 'member', deny: ['SendMessages'] }]);
+    try {
+      await h.fake.waitFor(() => (h.bot.client.channels.cache.get(GENERAL) as TextChannel | undefined)?.permissionsFor(APP)?.has('SendMessages') === false);
+      const lookups = kernelOrg.requests.length;
+      const message = h.fake.userMessage(GENERAL, 'Fixes: deadbeef0404 ("gone")', { author: ALICE });
+      await h.handled('kernel-refs', message.id);
+      expect(repliesTo(GENERAL, message.id)).toEqual([]);
+      expect(kernelOrg.requests).toHaveLength(lookups);
+      expect(h.logs.filter((l) => l.channelId === GENERAL && l.event === 'kernel-refs').map((l) => [l.msg, l.missing])).toEqual([
+        ['cannot explain references in this channel: missing permissions', ['SendMessages']],
+      ]);
+    } finally {
+      h.fake.setChannelOverwrites(GENERAL, []);
+    }
   });
 
   it('answers the second mention from the cache', async () => {
