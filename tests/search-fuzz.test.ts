@@ -49,12 +49,18 @@ function* inputs(count: number): Generator<string> {
   ];
   let seed = 42;
   const random = () => (seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31) / 2 ** 31;
-  for (const word of special) yield word;
-  yield 'x'.repeat(100_000);
-  yield 'constructor constructor __proto__ what is kdbus';
-  for (let i = 0; i < count; i++) {
-    const n = 1 + Math.floor(random() * 8);
-    yield Array.from({ length: n }, () => pieces[Math.floor(random() * pieces.length)]).join(random() < 0.5 ? ' ' : '');
+  // An input already tried (one piece alone, say) tells nothing new: each is tried once.
+  const seen = new Set<string>();
+  const fixed = [...special, 'x'.repeat(100_000), 'constructor constructor __proto__ what is kdbus'];
+  for (let i = 0; i < count + fixed.length; i++) {
+    let input = fixed[i];
+    if (input === undefined) {
+      const n = 1 + Math.floor(random() * 8);
+      input = Array.from({ length: n }, () => pieces[Math.floor(random() * pieces.length)]).join(random() < 0.5 ? ' ' : '');
+    }
+    if (seen.has(input)) continue;
+    seen.add(input);
+    yield input;
   }
 }
 
@@ -74,7 +80,8 @@ describe('search fuzzing', () => {
       }
       expect(search.suggest(input, 'en').length).toBeLessThanOrEqual(25);
     }
-    expect(count).toBeGreaterThan(2000);
+    // 2,010 generated, about 250 of them repeats.
+    expect(count).toBeGreaterThan(1700);
   });
 
   it('treats object-prototype words as ordinary unknown words', () => {
