@@ -3,7 +3,7 @@ import type { APIMessage, RESTPostAPIChannelMessageJSONBody } from 'discord-api-
 import type { AnnouncementPost, MessageSender, SendResult } from '../releases/ports.ts';
 import { LANGUAGES } from '../knowledge/schema.ts';
 import type { ChannelAccess } from '../releases/announcements.ts';
-import type { CheckedPermission } from '../i18n/problems.ts';
+import { botPermissionsIn, missingToPost } from './post-permissions.ts';
 import { planMessages, renderAnnouncement } from './release-posts.ts';
 
 type MessageBody = RESTPostAPIChannelMessageJSONBody;
@@ -96,9 +96,6 @@ function sendFailure(error: unknown): SendResult {
   return { ok: false, kind: 'retry', status: 0, reason: error instanceof Error ? error.message : String(error) };
 }
 
-/** Read Message History: the look-back before a resend (exactly once) silently finds nothing without it. */
-const NEEDED: readonly CheckedPermission[] = ['ViewChannel', 'SendMessages', 'EmbedLinks', 'ReadMessageHistory'];
-
 /** Checks from the cached guild, channel, roles and overwrites whether the bot may post (and ping); `client` is the current gateway client. */
 export function createChannelAccess(currentClient: () => Client): ChannelAccess {
   return {
@@ -107,10 +104,10 @@ export function createChannelAccess(currentClient: () => Client): ChannelAccess 
       const channel = client.channels.cache.get(channelId) ?? (await client.channels.fetch(channelId).catch(() => null));
       if (!channel) return { ok: false, problem: { kind: 'not-visible' } };
       if (channel.isDMBased() || !channel.isTextBased()) return { ok: false, problem: { kind: 'not-text' } };
-      const me = channel.guild.members.me;
-      const permissions = me ? channel.permissionsFor(me) : null;
+      const permissions = botPermissionsIn(channel);
       if (!permissions) return { ok: false, problem: { kind: 'permissions-unknown' } };
-      const missing = NEEDED.filter((flag) => !permissions.has(PermissionFlagsBits[flag]));
+      // Read Message History as for a reply: the look-back before a resend (exactly once) silently finds nothing without it.
+      const missing = missingToPost(permissions, { inThread: channel.isThread(), asReply: true, embeds: true });
       if (missing.length > 0) return { ok: false, problem: { kind: 'missing-permissions', permissions: missing } };
       const role = needs.roleId ? channel.guild.roles.cache.get(needs.roleId) : undefined;
       if (role && !role.mentionable && !permissions.has(PermissionFlagsBits.MentionEveryone)) {

@@ -7,7 +7,7 @@ import { resolveLanguage } from './language.ts';
 import { clip } from './policy.ts';
 import type { QaService } from '../qa/service.ts';
 import { DISCORD } from '../i18n/discord.ts';
-import { missingToPost } from './post-permissions.ts';
+import { botPermissionsIn, missingToPost } from './post-permissions.ts';
 
 /**
  * "@kernelbot what is kdbus?": the best answer as a reply. Discord delivers the content of a
@@ -19,9 +19,7 @@ export function createMentionHandler(deps: { search: KnowledgeSearch; logger: Lo
     if (!botId || message.author.bot || !message.mentions.users.has(botId)) return;
     // A reply to one of our answers also "mentions" us; only a real @mention in the text is a question.
     if (!new RegExp(`<@!?${botId}>`).test(message.content)) return;
-    const missing = message.inGuild()
-      ? missingToPost(message.guild.members.me ? message.channel.permissionsFor(message.guild.members.me) : null, { inThread: message.channel.isThread(), asReply: true, embeds: true })
-      : [];
+    const missing = message.inGuild() ? missingToPost(botPermissionsIn(message.channel), { inThread: message.channel.isThread(), asReply: true, embeds: true }) : [];
     if (missing.length > 0) {
       // Nothing can be said in the channel; the admin finds it in the log instead of a 403 per mention.
       deps.logger.warn({ channelId: message.channelId, missing, event: 'mention' }, 'cannot answer a mention in this channel: missing permissions');

@@ -1,4 +1,4 @@
-import { PermissionFlagsBits, type PermissionsBitField } from 'discord.js';
+import { PermissionFlagsBits, type GuildBasedChannel, type PermissionsBitField } from 'discord.js';
 import type { CheckedPermission } from '../i18n/problems.ts';
 
 /**
@@ -12,4 +12,10 @@ export function missingToPost(permissions: Readonly<PermissionsBitField> | null,
   if (post.asReply) needed.push('ReadMessageHistory');
   if (!permissions) return needed;
   return needed.filter((flag) => !permissions.has(PermissionFlagsBits[flag]));
+}
+
+/** The bot's permissions in a server channel or thread, from the cache; null while its member is not cached. */
+export function botPermissionsIn(channel: GuildBasedChannel): Readonly<PermissionsBitField> | null {
+  const me = channel.guild.members.me;
+  return me ? channel.permissionsFor(me) : null;
 }

@@ -3,7 +3,7 @@ import type { Logger } from '../logger.ts';
 import type { QaService } from '../qa/service.ts';
 import { resolveLanguage } from './language.ts';
 import { renderForumSuggestion, renderTextSuggestion } from './qa-render.ts';
-import { missingToPost } from './post-permissions.ts';
+import { botPermissionsIn, missingToPost } from './post-permissions.ts';
 
 /**
  * New posts in watched forums: suggest confident entries once per post. Without the message-content
@@ -16,8 +16,7 @@ export function createForumPostHandler(deps: { qa: QaService; logger: Logger }) 
     try {
       if (!(await deps.qa.watched(forum.id, 'forum'))) return;
       // Checked before the post is claimed: a post the bot could not answer stays unclaimed and uncounted.
-      const me = thread.guild.members.me;
-      const missing = missingToPost(me ? thread.permissionsFor(me) : null, { inThread: true, asReply: false, embeds: true });
+      const missing = missingToPost(botPermissionsIn(thread), { inThread: true, asReply: false, embeds: true });
       if (missing.length > 0) {
         deps.logger.warn({ threadId: thread.id, channelId: forum.id, missing, event: 'forum-post' }, 'cannot answer in this forum: missing permissions');
         return;
@@ -47,8 +46,7 @@ export function createTextQuestionHandler(deps: { qa: QaService; logger: Logger;
     try {
       if (!(await deps.qa.watched(message.channelId, 'text'))) return;
       // Checked before the cool-down is taken: an entry the bot could not post is not held back for 30 minutes.
-      const me = message.guild.members.me;
-      const missing = missingToPost(me ? message.channel.permissionsFor(me) : null, { inThread: message.channel.isThread(), asReply: true, embeds: true });
+      const missing = missingToPost(botPermissionsIn(message.channel), { inThread: message.channel.isThread(), asReply: true, embeds: true });
       if (missing.length > 0) {
         deps.logger.warn({ channelId: message.channelId, missing, event: 'text-question' }, 'cannot answer in this channel: missing permissions');
         return;

@@ -3,7 +3,7 @@ import type { Logger } from '../logger.ts';
 import type { RefsService } from '../kernel/refs/service.ts';
 import { renderRefs } from '../kernel/refs/render.ts';
 import { resolveLanguage } from './language.ts';
-import { missingToPost } from './post-permissions.ts';
+import { botPermissionsIn, missingToPost } from './post-permissions.ts';
 
 /**
  * Commit ids, CVE ids and lore links in opted-in channels (needs the message-content intent): one
@@ -20,8 +20,7 @@ export function createRefsHandler(deps: { refs: RefsService; logger: Logger }) {
     try {
       if (!(await deps.refs.channels.isEnabled(message.channelId))) return;
       // Checked before any lookup: a channel the bot may no longer post in costs no kernel.org request.
-      const me = message.guild.members.me;
-      const missing = missingToPost(me ? message.channel.permissionsFor(me) : null, { inThread: message.channel.isThread(), asReply: true, embeds: false });
+      const missing = missingToPost(botPermissionsIn(message.channel), { inThread: message.channel.isThread(), asReply: true, embeds: false });
       if (missing.length > 0) {
         deps.logger.warn({ channelId: message.channelId, missing, event: 'kernel-refs' }, 'cannot explain references in this channel: missing permissions');
         return;
