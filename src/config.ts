@@ -5,6 +5,7 @@ import { z } from 'zod';
 import cron from 'node-cron';
 import { LOG_LEVELS } from './logger.ts';
 import { RELEASE_KINDS } from './shared/release.ts';
+import { closestName } from './shared/text.ts';
 
 /** Every problem with the configuration, one clear line each; never a stack trace. */
 export class ConfigError extends Error {
@@ -239,22 +240,8 @@ function checkEnvSyntax(text: string, file: string): { problems: string[]; valid
 
 /** The setting a misspelt name most likely meant (at most three edits away), as " (did you mean X?)". */
 function didYouMean(name: string): string {
-  let best: { setting: string; distance: number } | null = null;
-  for (const setting of SETTINGS) {
-    const distance = editDistance(name.toUpperCase(), setting);
-    if (distance <= 3 && (!best || distance < best.distance)) best = { setting, distance };
-  }
-  return best ? ` (did you mean ${best.setting}?)` : '';
-}
-
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
-    previous = current;
-  }
-  return previous[b.length]!;
+  const setting = closestName(name.toUpperCase(), SETTINGS, 3);
+  return setting ? ` (did you mean ${setting}?)` : '';
 }
 
 /** A malformed line may be a pasted secret: only a bare setting name is quoted back. */

@@ -26,6 +26,15 @@ describe('terminal mode', () => {
     expect(stdout).toMatch(/Nicht in meiner Wissensbasis/);
   });
 
+  it('suggests the command a misspelt one most likely meant, in the session language', async () => {
+    const { stdout } = await startInProcess({ input: ['/maintainer fs/ext4/inode.c', '/relase 6.1', '/lang de', '/featur kdbus', '/xyzzy'].join('\n') });
+    expect(stdout).toMatch(/Unknown command \/maintainer\. Did you mean \/maintainers\?/);
+    expect(stdout).toMatch(/Unknown command \/relase\. Did you mean \/release\?/);
+    expect(stdout).toMatch(/Unbekannter Befehl \/featur\. Meintest du \/feature\?/);
+    // Nothing close: the general hint instead of a guess.
+    expect(stdout).toMatch(/Unbekannter Befehl \/xyzzy\. Stell eine Frage oder nutze einen Befehl/);
+  });
+
   it('answers a plain question in its own language until /lang picks one', async () => {
     const { stdout } = await startInProcess({
       input: ['Was genau ist Live-Patching und wie funktioniert es?', 'What is kernel live patching?', '/lang en', 'Was genau ist Live-Patching und wie funktioniert es?'].join('\n'),

@@ -2,6 +2,7 @@ import type { CommandDeps, OptionReader, Invocation, RegisteredCommand } from '.
 import type { Language } from '../knowledge/schema.ts';
 import { TERMINAL } from '../i18n/terminal.ts';
 import { renderText } from './render-text.ts';
+import { closestName } from '../shared/text.ts';
 
 /** One terminal user's state: the answer language, switched with /lang. */
 export interface TerminalState {
@@ -52,8 +53,16 @@ export async function answerLine(line: string, state: TerminalState, deps: Comma
   if (deps.commands.some((c) => c.adminOnly && c.definition.name === name)) {
     return { text: TERMINAL[state.lang].discordOnly(name), warning: true };
   }
-  if (!command) return { text: `${TERMINAL[state.lang].unknownCommand(typed)} ${TERMINAL[state.lang].hint}`, warning: true };
+  if (!command) return { text: unknownCommand(typed, state.lang, deps), warning: true };
   return { text: await run(command.definition.name, rest, state, deps) };
+}
+
+/** "Unknown command /maintainer. Did you mean /maintainers?" – or the general hint when nothing is close. */
+function unknownCommand(typed: string, lang: Language, deps: CommandDeps): string {
+  const t = TERMINAL[lang];
+  const names = [...deps.commands.map((c) => c.definition.name), 'lang', 'help', 'quit'];
+  const meant = closestName(typed.toLowerCase(), names, 2);
+  return `${t.unknownCommand(typed)} ${meant ? t.didYouMean(meant) : t.hint}`;
 }
 
 /** /help in the terminal: exactly the commands this mode runs, plus /lang and /quit. */
