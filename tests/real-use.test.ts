@@ -11,17 +11,17 @@ import { evaluate, figures } from './support/evaluate.ts';
 /**
  * How people really ask: forum posts and natural questions, answerable or not. The confidence model
  * and its thresholds were fitted on the tuning part only (`npm run fit`); the floors below hold on the
- * held-out part, at the level measured there. The posts floors are below the issue's 90 % (top 3) and
- * 95 % (declined) since a fresh batch written blind on 2026-12-02 joined the held-out part: the earlier
- * 91.7 % / 96.9 % had been looked at for several sessions; on the fresh posts alone 4 of 6 held-out
- * answerable were found (`npm run bench -- --only=real-use --batch=…`). With the tainted-kernels entry and its
- * labelled items the refit moved the answer threshold from 0.83 to 0.86 (tuning utility 371 against 369), which
- * costs one held-out post (kGraft vs kpatch) and one question (perf); one new held-out question ("…mit einem
- * ungetainteten Kernel…") is not found: posts 88.9 → 87.3 %, questions 97.2 → 92.3 %, the floors below.
+ * held-out part, at the level measured there. They are below the issue's 90 % (top 3) and 95 %
+ * (declined) because two fresh batches written blind on 2026-12-02 joined the held-out part (the
+ * earlier 91.7 % / 96.9 % had been looked at for several sessions). The second batch brought jokes and
+ * everyday questions that share one word with an entry ("git bisect for our React app", a cake recipe):
+ * the features cannot tell them from a real question naming that entry, so posts declined fell to
+ * 91.9 %; questions top 3 is 91.1 % (posts top 3 89.5 %, questions declined 96.6 %). The answer
+ * threshold is now the median over bootstrap resamples of the tuning part (tests/fit-stability.test.ts).
  */
 const FLOORS = {
-  posts: { top3: 0.87, declined: 0.94 },
-  questions: { top3: 0.92, declined: 0.95 },
+  posts: { top3: 0.89, declined: 0.91 },
+  questions: { top3: 0.91, declined: 0.96 },
 };
 
 const { search } = realKnowledge();
