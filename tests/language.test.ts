@@ -22,6 +22,12 @@ describe('reply language', () => {
     expect(detectLanguage('Can I write my own CPU scheduler in BPF now?')).toBe('en');
     expect(detectLanguage('<@1100000000000000001> @everyone wie geht das mit btrfs?')).toBe('de');
     expect(detectLanguage('Größe')).toBe('de');
+    // Questions made of terms, with a question verb as their only German or English word.
+    expect(detectLanguage('was bedeutet Tainted: P O im Oops?')).toBe('de');
+    expect(detectLanguage('Tainted P O im dmesg, was heißt das')).toBe('de');
+    expect(detectLanguage('Unterschied btrfs balance scrub?')).toBe('de');
+    expect(detectLanguage('Tainted: P O – meaning?')).toBe('en');
+    expect(detectLanguage('zswap vs zram difference')).toBe('en');
   });
 
   it('leaves texts without function words undecided: names, keyword queries, command lines', () => {

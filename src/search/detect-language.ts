@@ -7,13 +7,42 @@ import { STOPWORDS } from './stopwords.ts';
 const SAMPLE_CHARS = 1000;
 
 /**
+ * The verbs of short help questions, which stopword lists lack: "was bedeutet Tainted: P O im Oops?"
+ * has no German function word of its own ("was" and "im" are English words too) and a question made
+ * of terms has little else.
+ */
+const QUESTION_VERBS: Readonly<Record<Language, readonly string[]>> = {
+  en: ['mean', 'means', 'meaning', 'explain', 'difference', 'happened', 'fix', 'broke', 'broken', 'enable', 'disable'],
+  de: [
+    'bedeutet',
+    'bedeuten',
+    'heißt',
+    'funktioniert',
+    'funktionieren',
+    'unterschied',
+    'brauche',
+    'brauchen',
+    'erklären',
+    'erkläre',
+    'aktivieren',
+    'aktiviere',
+    'deaktivieren',
+    'installieren',
+    'kaputt',
+    'läuft',
+    'stürzt',
+    'passiert',
+  ],
+};
+
+/**
  * Function words of one language only: "which", "my", "does" / "ist", "und", "wann". Words on both
  * lists ("was", "in", "man", "will") tell nothing. Folded as the text is.
  */
 const MARKERS: Readonly<Record<Language, ReadonlySet<string>>> = (() => {
   const fold = (words: readonly string[]) => new Set(words.map(foldText).filter((w) => /^[a-z]+$/.test(w)));
-  const en = fold(STOPWORDS.en);
-  const de = fold(STOPWORDS.de);
+  const en = fold([...STOPWORDS.en, ...QUESTION_VERBS.en]);
+  const de = fold([...STOPWORDS.de, ...QUESTION_VERBS.de]);
   return { en: new Set([...en].filter((w) => !de.has(w))), de: new Set([...de].filter((w) => !en.has(w))) };
 })();
 
