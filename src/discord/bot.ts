@@ -17,6 +17,7 @@ import { RecentAnswers } from './recent-answers.ts';
 import { syncCommands } from './deploy.ts';
 import { createChannelAccess, createDiscordSender } from './announcement-ports.ts';
 import { startReleaseAnnouncements, type ReleaseAnnouncements } from '../releases/wiring.ts';
+import { dropEveryoneRole } from '../releases/env-subscription.ts';
 import { QaService } from '../qa/service.ts';
 import { systemClock } from '../shared/clock.ts';
 import { createForumPostHandler, createTextQuestionHandler } from './qa-events.ts';
@@ -205,9 +206,13 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
     }
     // ANNOUNCE_CHANNEL_ID was subscribed before login, without its server: record it, so /announce show and off there see it.
     const envChannel = config.ANNOUNCE_CHANNEL_ID ? readyClient.channels.cache.get(config.ANNOUNCE_CHANNEL_ID) : undefined;
-    if (envChannel && !envChannel.isDMBased())
+    if (envChannel && !envChannel.isDMBased()) {
       await store.subscriptions.adoptGuild(envChannel.id, envChannel.guildId).catch((error: unknown) => logger.error({ err: error }, 'could not record the server of ANNOUNCE_CHANNEL_ID'));
-    else if (config.ANNOUNCE_CHANNEL_ID) logger.warn({ channelId: config.ANNOUNCE_CHANNEL_ID }, 'ANNOUNCE_CHANNEL_ID is not a channel of a server the bot is in');
+      if (config.ANNOUNCE_ROLE_ID === envChannel.guildId && (await dropEveryoneRole(store, envChannel.id, envChannel.guildId).catch(() => false)))
+        logger.warn(
+          "ANNOUNCE_ROLE_ID is the server's own id, which is the @everyone role; the bot never pings @everyone, so announcements go out without a role mention (set a role id, or leave ANNOUNCE_ROLE_ID empty)",
+        );
+    } else if (config.ANNOUNCE_CHANNEL_ID) logger.warn({ channelId: config.ANNOUNCE_CHANNEL_ID }, 'ANNOUNCE_CHANNEL_ID is not a channel of a server the bot is in');
     // Polling starts once channels are cached, so permission checks and posts work from the first poll.
     releases.startSchedule();
   };

@@ -38,3 +38,15 @@ export async function applyEnvSubscription(
   const subscription = await store.subscriptions.upsert({ channelId, types, roleId, lang, createdBy: 'env' }, clock.now());
   return { status: before ? 'updated' : 'created', subscription };
 }
+
+/**
+ * ANNOUNCE_ROLE_ID set to the server's own id names its @everyone role, which the bot never pings
+ * ("<@&server id>" would only show a stray "@@everyone"). Known once the bot sees the channel's
+ * server: the subscription then announces without a role. True when it dropped the role.
+ */
+export async function dropEveryoneRole(store: Store, channelId: string, guildId: string, clock: Clock = systemClock): Promise<boolean> {
+  const subscription = await store.subscriptions.get(channelId);
+  if (subscription?.roleId !== guildId) return false;
+  await store.subscriptions.upsert({ channelId, guildId, types: subscription.types, roleId: null, lang: subscription.lang, createdBy: subscription.createdBy }, clock.now());
+  return true;
+}

@@ -13,7 +13,7 @@ import type { Clock } from '../../src/shared/clock.ts';
  */
 
 const DE_MODS = '1300000000000000032';
-/** A channel of the English server subscribed from the environment with ANNOUNCE_LANGUAGE=de. */
+/** A channel of the English server subscribed from the environment with ANNOUNCE_LANGUAGE=de (and the @everyone role as ANNOUNCE_ROLE_ID). */
 const ENV_NEWS = '1300000000000000018';
 const HOUR = 60 * 60_000;
 
@@ -45,7 +45,7 @@ beforeAll(async () => {
   german.members = [{ user: MOD, roles: [DE_MODS] }];
   guilds.find((g) => g.id === GUILD)!.channels!.push({ id: ENV_NEWS, name: 'kernel-news', type: 'text' });
   feed = await startFeedServer(feedState(xml, `v${etag}`));
-  h = await startHarness({ guilds, clock, env: { KERNEL_FEED_URL: feed.url, FEED_SCHEDULE: '0 0 1 1 *', ANNOUNCE_CHANNEL_ID: ENV_NEWS, ANNOUNCE_LANGUAGE: 'de' } });
+  h = await startHarness({ guilds, clock, env: { KERNEL_FEED_URL: feed.url, FEED_SCHEDULE: '0 0 1 1 *', ANNOUNCE_CHANNEL_ID: ENV_NEWS, ANNOUNCE_LANGUAGE: 'de', ANNOUNCE_ROLE_ID: GUILD } });
   await h.bot.releases.pollNow(); // the first run records the baseline
 }, 30_000);
 
@@ -102,8 +102,10 @@ describe('release posts in the language of the channel', () => {
     expect(english.content).toBe('New kernel release: **6.17.11**');
     expect(field(english, 'Released')).toBe('5 December 2025');
     expect((await h.bot.store.deliveries.get(GENERAL_DE, 'release:6.17.11'))?.lang).toBe('de');
-    // ANNOUNCE_LANGUAGE=de: German in a channel of the English server.
+    // ANNOUNCE_LANGUAGE=de: German in a channel of the English server. ANNOUNCE_ROLE_ID is that server's
+    // own id (its @everyone role): no "<@&…>" in front, the role was dropped at login.
     expect(posts[ENV_NEWS]!.map((m) => m.content)).toEqual(['Neue Kernel-Version: **6.17.11**']);
+    expect(await h.bot.store.subscriptions.get(ENV_NEWS)).toMatchObject({ guildId: GUILD, roleId: null });
   });
 
   it('/announce test posts the sample in the language of the channel', async () => {
