@@ -2,7 +2,7 @@ import { ApplicationCommandOptionType } from 'discord-api-types/v10';
 import { defineCommand, describe, ANSWER_OPTIONS } from './command.ts';
 import { releaseReply } from '../src/answers/reply.ts';
 import { labels } from '../src/i18n/answers.ts';
-import { compareVersions } from '../src/shared/kernel-version.ts';
+import { compareVersions, majorMinor } from '../src/shared/kernel-version.ts';
 import { foldText } from '../src/shared/text.ts';
 
 /**
@@ -33,15 +33,15 @@ function parseReleaseVersion(typed: string): { release: string; exact: string; r
  * the next few versions after the newest (7.4, 8.0) may be out and are linked as before.
  */
 function impossibleRelease(version: string, covered: readonly string[]): { kind: 'ended' | 'not-out'; last: string } | null {
-  const [major = 0, minor = 0] = version.split('.').map(Number);
-  const releases = covered.filter((v) => /^\d+\.\d+$/.test(v) && Number(v.split('.')[0]) >= 3).sort(compareVersions);
+  const [major, minor] = majorMinor(version);
+  const majorOf = (v: string) => majorMinor(v)[0];
+  const releases = covered.filter((v) => /^\d+\.\d+$/.test(v) && majorOf(v) >= 3).sort(compareVersions);
   const newest = releases.at(-1);
   if (major < 3 || !newest) return null;
-  if (major > Number(newest.split('.')[0]) + 1) return { kind: 'not-out', last: newest };
-  const series = releases.filter((v) => Number(v.split('.')[0]) === major);
-  const last = series.at(-1);
-  const followed = releases.some((v) => Number(v.split('.')[0]) > major);
-  if (last && followed && minor > Number(last.split('.')[1])) return { kind: 'ended', last };
+  if (major > majorOf(newest) + 1) return { kind: 'not-out', last: newest };
+  const last = releases.filter((v) => majorOf(v) === major).at(-1);
+  const followed = releases.some((v) => majorOf(v) > major);
+  if (last && followed && minor > majorMinor(last)[1]) return { kind: 'ended', last };
   return null;
 }
 

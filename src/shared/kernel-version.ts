@@ -26,13 +26,22 @@ export function seriesOf(version: string): string {
   return parts.slice(0, width).join('.');
 }
 
+/** The first two numbers of a version: "6.17.12" → [6, 17], "5.25" → [5, 25], "6.19-rc1" → [6, 19]. */
+export function majorMinor(version: string): [major: number, minor: number] {
+  const [major = NaN, minor = NaN] = version
+    .replace(/-rc\d+$/, '')
+    .split('.')
+    .map(Number);
+  return [major, minor];
+}
+
 /** Final mainline releases before a new major number: the diff base cannot be computed from the number. */
 const PREVIOUS_MAINLINE: Record<string, string> = { '3.0': '2.6.39', '4.0': '3.19', '5.0': '4.20', '6.0': '5.19' };
 
 function previousMainline(series: string): string | undefined {
   if (PREVIOUS_MAINLINE[series]) return PREVIOUS_MAINLINE[series];
-  const [major, minor] = series.split('.').map(Number);
-  if (major === undefined || minor === undefined || minor === 0) return undefined;
+  const [major, minor] = majorMinor(series);
+  if (!Number.isInteger(major) || !Number.isInteger(minor) || minor === 0) return undefined;
   return major === 2 ? undefined : `${major}.${minor - 1}`;
 }
 
