@@ -60,13 +60,18 @@ describe('/feature', () => {
     expect(byAlias.type === 'entry' && byAlias.entry.id).toBe('kernel-live-patching');
   });
 
+  it.each([['mention and markdown syntax', '@everyone <@&123456789012345678> **bold** `code`']])('declines %s input with a not-found reply instead of failing', async (_label, name) => {
+    const reply = await run('feature', { name });
+    expect(reply.type).toBe('not-found');
+  });
+
   it.each([
     ['empty', ''],
     ['punctuation only', '!?.,;:'.repeat(34).slice(0, 200)],
-    ['mention and markdown syntax', '@everyone <@&123456789012345678> **bold** `code`'],
-  ])('declines %s input with a not-found reply instead of failing', async (_label, name) => {
+    ['emoji and a mention', '<@123456789012345678> 🐧🐧'],
+  ])('asks for words when %s input has nothing to search for', async (_label, name) => {
     const reply = await run('feature', { name });
-    expect(reply.type).toBe('not-found');
+    expect(reply).toMatchObject({ type: 'message', ephemeral: true, text: expect.stringMatching(/^There is nothing in that to search for/) });
   });
 });
 

@@ -35,6 +35,13 @@ describe('terminal mode', () => {
     expect(stdout).toMatch(/Unbekannter Befehl \/xyzzy\. Stell eine Frage oder nutze einen Befehl/);
   });
 
+  it('asks for words when a question has nothing to search for (mentions, emoji, punctuation)', async () => {
+    const { stdout } = await startInProcess({ input: ['/ask <@123456789012345678> 🐧', '/lang de', '/ask ***'].join('\n') });
+    expect(stdout).toMatch(/There is nothing in that to search for: ask in words/);
+    expect(stdout).toMatch(/Darin ist nichts, wonach ich suchen kann/);
+    expect(stdout).not.toMatch(/no confident answer|keine verlässliche Antwort/);
+  });
+
   it('answers a plain question in its own language until /lang picks one', async () => {
     const { stdout } = await startInProcess({
       input: ['Was genau ist Live-Patching und wie funktioniert es?', 'What is kernel live patching?', '/lang en', 'Was genau ist Live-Patching und wie funktioniert es?'].join('\n'),

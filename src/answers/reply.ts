@@ -3,6 +3,7 @@ import type { KnowledgeSearch, SearchOutcome } from '../search/index.ts';
 import { AREA_LABELS, SOURCE_LABELS, STATUS_LABELS, labels } from '../i18n/answers.ts';
 import type { CurrentReleases } from '../shared/release.ts';
 import { kernelnewbiesUrl } from '../shared/kernel-version.ts';
+import { hasWords } from '../search/limits.ts';
 
 /**
  * The platform-neutral reply model: command handlers return it, the Discord adapter renders it as
@@ -110,6 +111,8 @@ function entryView(entry: KnowledgeEntry, lang: Language, lookup: (id: string) =
 /** The reply for a search: the best entry plus up to two others, or an honest "not found". */
 export function replyForOutcome(outcome: SearchOutcome, search: KnowledgeSearch, lang: Language): Reply {
   const [best, ...rest] = outcome.hits;
+  // Only mentions, emoji, links or punctuation: a hint beats "no confident answer to “🙂”".
+  if (!outcome.answered && !hasWords(outcome.query)) return { type: 'message', lang, title: null, text: labels(lang).askInWords, ephemeral: true };
   if (!outcome.answered || !best) {
     return { type: 'not-found', lang, query: outcome.query, suggestions: outcome.suggestions.map((h) => entryRef(h.entry, lang)) };
   }

@@ -6,6 +6,7 @@ import { clip } from './policy.ts';
 import { ephemeral, type RouterDeps } from './interactions.ts';
 import { FIND_ANSWER_MENU } from '../../commands/find-answer.ts';
 import { DISCORD } from '../i18n/discord.ts';
+import { hasWords } from '../search/limits.ts';
 
 /** "Find kernel answer" on a message: ephemeral suggestions, each with a button to post it as a reply. */
 export async function handleFindAnswer(interaction: MessageContextMenuCommandInteraction, deps: RouterDeps): Promise<void> {
@@ -13,7 +14,7 @@ export async function handleFindAnswer(interaction: MessageContextMenuCommandInt
   const lang = resolveLanguage(null, interaction.guildLocale);
   const { search } = deps.commandDeps;
   const text = clip(messageText(interaction.targetMessage), 300);
-  if (!text) {
+  if (!hasWords(text)) {
     await interaction.reply(ephemeral(renderDiscord({ type: 'message', lang, title: 'kernelbot', text: DISCORD[lang].nothingToLookUp }, { ephemeral: true })));
     return;
   }

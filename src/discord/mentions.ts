@@ -8,6 +8,7 @@ import { clip } from './policy.ts';
 import type { QaService } from '../qa/service.ts';
 import { DISCORD } from '../i18n/discord.ts';
 import { botPermissionsIn, missingToPost } from './post-permissions.ts';
+import { hasWords } from '../search/limits.ts';
 
 /**
  * "@kernelbot what is kdbus?": the best answer as a reply. Discord delivers the content of a
@@ -34,7 +35,7 @@ export function createMentionHandler(deps: { search: KnowledgeSearch; logger: Lo
         200,
       );
       const lang = (question ? deps.search.languageOf(question) : null) ?? resolveLanguage(null, message.guild?.preferredLocale);
-      const outcome = question ? deps.search.search(question) : null;
+      const outcome = hasWords(question) ? deps.search.search(question) : null;
       if (outcome) await deps.qa?.recordOutcome(question, outcome, lang);
       const reply = outcome ? replyForOutcome(outcome, deps.search, lang) : { type: 'message' as const, lang, title: 'kernelbot', text: DISCORD[lang].mentionPrompt };
       const rendered = renderDiscord(reply, { ownerId: message.author.id });

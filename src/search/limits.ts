@@ -23,6 +23,11 @@ export function capText(text: string, max = MAX_QUERY_CHARS): string {
 }
 
 /** Removes what is Discord markup rather than words: mentions, channels, custom emoji, links. */
+/** Whether a text has anything to search for once mentions, emoji, links and punctuation are gone. */
+export function hasWords(text: string): boolean {
+  return /[\p{L}\p{N}]/u.test(stripMarkup(text));
+}
+
 export function stripMarkup(text: string): string {
   return capText(text)
     .replace(/<(?:@[!&]?|#)\d+>/g, ' ')

@@ -331,6 +331,12 @@ describe('mentions and the context menu', () => {
     expect((answer.embeds[0] as { title?: string }).title).toMatch(/F2FS/);
   });
 
+  it('answers a mention with only emoji with a prompt, not "no confident answer to 🐧"', async () => {
+    const question = h.fake.userMessage(RANDOM, `<@${APP}> 🐧❓`, { author: ALICE, mentionsBot: true });
+    const answer = await h.fake.waitFor(() => h.fake.messages(RANDOM).find((m) => m.message_reference?.message_id === question.id));
+    expect((answer.embeds[0] as { description?: string }).description).toBe('Ask me something, e.g. "@kernelbot what is kdbus?", or use /help.');
+  });
+
   it('keeps no message in the client cache: every message of every channel would be kept otherwise', async () => {
     const question = h.fake.userMessage(RANDOM, `<@${APP}> what is kdbus?`, { author: ALICE, mentionsBot: true });
     const chatter = h.fake.userMessage(RANDOM, 'unrelated chatter', { author: BOB });
@@ -398,8 +404,16 @@ describe('mentions and the context menu', () => {
     const empty = await h.fake.messageContextMenu('Find kernel answer', picture, ALICE).reply();
     const data = empty.data as CallbackData;
     expect((data.flags ?? 0) & EPHEMERAL).toBe(EPHEMERAL);
-    expect(data.embeds?.[0]?.description).toBe('That message has no text I can look up (only attachments, stickers or an empty embed). Try /ask with your question.');
+    const noWords = 'That message has no words I can look up (only attachments, stickers, emoji, links or an empty embed). Try /ask with your question.';
+    expect(data.embeds?.[0]?.description).toBe(noWords);
     expect(customIds(data)).toEqual([]);
+
+    // Only emoji and a link: nothing to search for either, and nothing counted as a knowledge gap.
+    const gapsBefore = await h.bot.store.qa.gaps(100);
+    const emoji = h.fake.userMessage(GENERAL, '🐧🔥 https://lwn.net/Articles/580194/', { author: BOB });
+    const none = (await h.fake.messageContextMenu('Find kernel answer', emoji, ALICE).reply()).data as CallbackData;
+    expect(none.embeds?.[0]?.description).toBe(noWords);
+    expect(await h.bot.store.qa.gaps(100)).toEqual(gapsBefore);
   });
 });
 
