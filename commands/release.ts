@@ -13,7 +13,11 @@ function parseReleaseVersion(typed: string): { release: string; exact: string; r
   const token = foldText(typed)
     .replace(/^(linux|kernel)[\s-]*/, '')
     .replace(/\s+/g, '')
-    .replace(/^v/, '');
+    .replace(/^v/, '')
+    // A stable branch ("linux-7.3.y", "2.6.32.y") names its release's series; "7.3.0" is the release
+    // itself (not in the 2.6 era, where 2.6.0 was a release of its own).
+    .replace(/^(\d{1,2}\.\d{1,2}(?:\.\d{1,3})?)\.y$/, '$1')
+    .replace(/^([3-9]|\d{2})\.(\d{1,2})\.0$/, '$1.$2');
   const match = /^(\d{1,2})\.(\d{1,2})((?:\.\d{1,3}){0,2})(?:-?(rc\d{1,2}))?$/.exec(token);
   if (!match) return null;
   const [major, minor] = [Number(match[1]), Number(match[2])];

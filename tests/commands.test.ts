@@ -138,6 +138,13 @@ describe('/release', () => {
     expect(rc.type === 'release' && rc.release.note).toBe('4.0-rc3 ist ein Release Candidate von 4.0: Das hier brachte 4.0.');
     const plain = await run('release', { version: 'Linux 4.0' });
     expect(plain.type === 'release' && plain.release.note).toBeNull();
+    // "4.0.0" is 4.0 itself, not a stable update; a stable branch name answers for its release.
+    const zero = await run('release', { version: '4.0.0' });
+    expect(zero.type === 'release' && [zero.release.version, zero.release.note]).toEqual(['4.0', null]);
+    const branch = await run('release', { version: 'linux-4.0.y' });
+    expect(branch.type === 'release' && branch.release.version).toBe('4.0');
+    const old = await run('release', { version: '2.6.32.y' });
+    expect(old.type === 'release' && old.release.version).toBe('2.6.32');
   });
 
   it('answers 2.6 releases by their three-part version and links the right kernelnewbies page', async () => {
