@@ -6,9 +6,9 @@ import { labelledQueries, coverageTopics, expectedIds } from './support/labelled
  * The labelled query set: recall@3 over answerable questions and the decline rate over
  * out-of-scope ones, with floors at the level measured (raise them when search improves).
  */
-// 97.3 % before the refit with the tainted-kernels items moved the answer threshold from 0.83 to 0.86 (a near tie
-// on the tuning part: utility 371 against 369); several keyword queries sit at 0.83–0.86.
-const RECALL_AT_3_FLOOR = 0.96;
+// 97.3 % with the answer threshold chosen as the median over bootstrap resamples (0.85); the single best
+// threshold had jumped between 0.83 and 0.86 on near ties, and several keyword queries sit there.
+const RECALL_AT_3_FLOOR = 0.97;
 // One of the keyword set's out-of-scope queries ("Was kostet ein Kernel?") is answered since the 4.15
 // release entry says "kostete": the floor is the measured rate, not 100 %.
 const DECLINE_FLOOR = 0.95;
