@@ -11,7 +11,8 @@ const QUESTION_FILLER = `hallo moin servus gruss grusse leute zusammen everyone 
   thanks thx danke dank vorab advance please bitte question frage fragen wondering wonder curious
   quick kurze kurz lol sorry sry noob newbie neu hier eigentlich genau wofur braucht brauche man
   nowadays heutzutage mittlerweile inzwischen gibts irgendwas irgendwie gesehen gelesen gehort heard
-  wtf idk ppl pls plz btw imo tbh lmao omg bro dude kinda sorta basically echt krass bzw usw nen`.split(/\s+/);
+  wtf idk ppl pls plz btw imo tbh lmao omg bro dude kinda sorta basically echt krass bzw usw nen
+  difference differences unterschied unterschiede versus vs explain erklaren erklart bedeutet bedeuten meaning`.split(/\s+/);
 
 const FILLER: ReadonlySet<string> = new Set(
   [...STOPWORDS.en, ...STOPWORDS.de, ...QUESTION_FILLER]
