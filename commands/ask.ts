@@ -1,8 +1,12 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { defineCommand, describe, ANSWER_OPTIONS } from './command.ts';
+import { defineCommand, describe, ANSWER_OPTIONS, type CommandDeps, type Invocation } from './command.ts';
 import { replyForOutcome } from '../src/answers/reply.ts';
-import { maintainerQuestionSubject } from '../src/answers/maintainer-intent.ts';
-import { maintainerPointerReply } from '../src/answers/lookups.ts';
+import { errnoReply, maintainerPointerReply, syscallReply } from '../src/answers/lookups.ts';
+import { questionIntent, type QuestionIntent } from '../src/answers/question-intent.ts';
+import { lookupErrno } from '../src/kernel/errno/index.ts';
+import { SYSCALL_NOTE, lookupSyscall } from '../src/kernel/syscalls/index.ts';
+import { currentReleasesReply } from './kernel.ts';
+import type { Reply } from '../src/answers/reply.ts';
 
 export const ASK_MAX_LENGTH = 200;
 
@@ -23,13 +27,36 @@ export const ask = defineCommand({
   },
   terminalOption: 'question',
   usage: { en: '/ask <question> – e.g. /ask what did 4.0 bring?', de: '/ask <Frage> – z. B. /ask Was ist Live-Patching?' },
-  async handle(options, { lang }, { search, services }) {
-    const question = (options.string('question') ?? '').slice(0, ASK_MAX_LENGTH);
-    // "Who maintains btrfs?" has an exact answer in MAINTAINERS, not in the knowledge base.
-    const subject = maintainerQuestionSubject(question);
-    if (subject) return maintainerPointerReply(subject, services?.maintainers?.state() ?? null, lang);
-    const outcome = search.search(question);
-    await services?.qa?.recordOutcome(question, outcome, lang);
-    return replyForOutcome(outcome, search, lang);
+  async handle(options, invocation, deps) {
+    return answerQuestion((options.string('question') ?? '').slice(0, ASK_MAX_LENGTH), invocation, deps);
   },
 });
+
+/**
+ * A question in words, from /ask, a mention or a terminal line: an exact table first where the
+ * question asks for one (MAINTAINERS, errno, system calls, current releases), else the knowledge base.
+ */
+export async function answerQuestion(question: string, invocation: Invocation, deps: CommandDeps): Promise<Reply> {
+  const { lang } = invocation;
+  const intent = questionIntent(question);
+  const exact = intent ? await intentReply(intent, invocation, deps) : null;
+  if (exact) return exact;
+  const outcome = deps.search.search(question);
+  await deps.services?.qa?.recordOutcome(question, outcome, lang);
+  return replyForOutcome(outcome, deps.search, lang);
+}
+
+/** The lookup's reply, or null when the table does not have it after all (then the search answers). */
+async function intentReply(intent: QuestionIntent, invocation: Invocation, deps: CommandDeps): Promise<Reply | null> {
+  const { lang } = invocation;
+  switch (intent.kind) {
+    case 'maintainers':
+      return maintainerPointerReply(intent.subject, deps.services?.maintainers?.state() ?? null, lang);
+    case 'errno':
+      return errnoReply(lookupErrno(intent.query), intent.query, lang);
+    case 'syscall':
+      return syscallReply(lookupSyscall(intent.name, intent.arch), SYSCALL_NOTE, lang);
+    case 'current-releases':
+      return deps.services?.kernelReleases ? currentReleasesReply(invocation, deps) : null;
+  }
+}

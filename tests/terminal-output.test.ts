@@ -179,6 +179,13 @@ describe('/kernel in the terminal', () => {
     expect(out).toMatch(/As of kernel\.org feed checked just now/);
   });
 
+  it('answers "what is the latest kernel?" from the same fetch as /kernel', async () => {
+    feed = await startFeedServer({ kind: 'feed', body: FEED_2025_12_01() });
+    const out = await terminal(['what is the latest kernel version?', 'welcher Kernel ist aktuell?', '/kernel'], { env: { KERNEL_FEED_URL: feed.url } });
+    expect(feed.requests).toHaveLength(1);
+    expect(out.match(/^mainline\s+6\.18\s/gm)).toHaveLength(3);
+  });
+
   it('says clearly why the feed could not be fetched, and tries again on the next /kernel', async () => {
     feed = await startFeedServer();
     feed.sequence([

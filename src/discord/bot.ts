@@ -156,7 +156,7 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
         logger.debug({ event, id: args[0].id }, 'event handled');
       }
     };
-  const onMention = handled('mention', createMentionHandler({ search: deps.search, logger, botUserId: () => client.user?.id, qa }));
+  const onMention = handled('mention', createMentionHandler({ commandDeps: deps, logger, botUserId: () => client.user?.id }));
   const onTextQuestion = handled('text-question', createTextQuestionHandler({ qa, logger, botUserId: () => client.user?.id }));
   const onForumPost = handled('forum-post', createForumPostHandler({ qa, logger }));
   const onRefs = handled('kernel-refs', createRefsHandler({ refs: kernel.refs, logger }));

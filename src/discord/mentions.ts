@@ -1,11 +1,10 @@
 import type { Message } from 'discord.js';
 import type { Logger } from '../logger.ts';
-import type { KnowledgeSearch } from '../search/index.ts';
-import { replyForOutcome } from '../answers/reply.ts';
+import type { CommandDeps } from '../../commands/command.ts';
+import { answerQuestion } from '../../commands/ask.ts';
 import { renderDiscord } from './render.ts';
 import { resolveLanguage } from './language.ts';
 import { clip } from './policy.ts';
-import type { QaService } from '../qa/service.ts';
 import { DISCORD } from '../i18n/discord.ts';
 import { botPermissionsIn, missingToPost } from './post-permissions.ts';
 import { hasWords } from '../search/limits.ts';
@@ -14,7 +13,7 @@ import { hasWords } from '../search/limits.ts';
  * "@kernelbot what is kdbus?": the best answer as a reply. Discord delivers the content of a
  * message that mentions the bot even without the privileged message-content intent.
  */
-export function createMentionHandler(deps: { search: KnowledgeSearch; logger: Logger; botUserId: () => string | undefined; qa?: QaService }) {
+export function createMentionHandler(deps: { commandDeps: CommandDeps; logger: Logger; botUserId: () => string | undefined }) {
   return async (message: Message): Promise<void> => {
     const botId = deps.botUserId();
     if (!botId || message.author.bot || !message.mentions.users.has(botId)) return;
@@ -34,10 +33,9 @@ export function createMentionHandler(deps: { search: KnowledgeSearch; logger: Lo
           .trim(),
         200,
       );
-      const lang = (question ? deps.search.languageOf(question) : null) ?? resolveLanguage(null, message.guild?.preferredLocale);
-      const outcome = hasWords(question) ? deps.search.search(question) : null;
-      if (outcome) await deps.qa?.recordOutcome(question, outcome, lang);
-      const reply = outcome ? replyForOutcome(outcome, deps.search, lang) : { type: 'message' as const, lang, title: 'kernelbot', text: DISCORD[lang].mentionPrompt };
+      const lang = (question ? deps.commandDeps.search.languageOf(question) : null) ?? resolveLanguage(null, message.guild?.preferredLocale);
+      const invocation = { lang, userId: message.author.id, guildId: message.guildId, channelId: message.channelId, canManageGuild: false };
+      const reply = hasWords(question) ? await answerQuestion(question, invocation, deps.commandDeps) : { type: 'message' as const, lang, title: 'kernelbot', text: DISCORD[lang].mentionPrompt };
       const rendered = renderDiscord(reply, { ownerId: message.author.id });
       await message.reply({ embeds: rendered.embeds, components: rendered.components, allowedMentions: { parse: [], repliedUser: true } });
     } catch (error) {

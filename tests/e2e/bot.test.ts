@@ -331,6 +331,12 @@ describe('mentions and the context menu', () => {
     expect((answer.embeds[0] as { title?: string }).title).toMatch(/F2FS/);
   });
 
+  it('answers a mention that asks for an exact lookup from the table, as /ask does', async () => {
+    const question = h.fake.userMessage(RANDOM, `<@${APP}> what does EPROBE_DEFER mean?`, { author: ALICE, mentionsBot: true });
+    const answer = await h.fake.waitFor(() => h.fake.messages(RANDOM).find((m) => m.message_reference?.message_id === question.id));
+    expect((answer.embeds[0] as { title?: string }).title).toBe('EPROBE_DEFER (517)');
+  });
+
   it('answers a mention with only emoji with a prompt, not "no confident answer to 🐧"', async () => {
     const question = h.fake.userMessage(RANDOM, `<@${APP}> 🐧❓`, { author: ALICE, mentionsBot: true });
     const answer = await h.fake.waitFor(() => h.fake.messages(RANDOM).find((m) => m.message_reference?.message_id === question.id));
