@@ -11,6 +11,8 @@ import { writeFileSync } from 'node:fs';
 import { realKnowledge } from './knowledge.ts';
 import { realUsePosts, realUseQuestions, splitOf, type RealUseItem } from './real-use.ts';
 import { expectedIds, labelledQueries } from './labelled.ts';
+// The bench's seeded generator: the same tuning data always gives the same thresholds.
+import { seededRandom } from '../../bench/stats.ts';
 import { FEATURES, featureVector, probability, type ConfidenceModel } from '../../src/search/confidence.ts';
 
 /** A wrong public answer costs this many right ones: silence is better than a wrong guess. */
@@ -132,18 +134,6 @@ function bestThreshold(outcomes: Outcomes, decisions: Decision[], sample: readon
     if (utility > best.utility) best = { threshold: t, utility };
   });
   return best.threshold;
-}
-
-/** A small seeded generator (mulberry32): the same tuning data always gives the same thresholds. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let z = state;
-    z = Math.imul(z ^ (z >>> 15), z | 1);
-    z ^= z + Math.imul(z ^ (z >>> 7), z | 61);
-    return ((z ^ (z >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 /**
