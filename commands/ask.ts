@@ -6,6 +6,7 @@ import { questionIntent, type QuestionIntent } from '../src/answers/question-int
 import { lookupErrno } from '../src/kernel/errno/index.ts';
 import { SYSCALL_NOTE, lookupSyscall } from '../src/kernel/syscalls/index.ts';
 import { currentReleasesReply } from './kernel.ts';
+import { notReleasedYetReply } from './release.ts';
 import type { Reply } from '../src/answers/reply.ts';
 
 export const ASK_MAX_LENGTH = 200;
@@ -58,5 +59,8 @@ async function intentReply(intent: QuestionIntent, invocation: Invocation, deps:
       return syscallReply(lookupSyscall(intent.name, intent.arch), SYSCALL_NOTE, lang);
     case 'current-releases':
       return deps.services?.kernelReleases ? currentReleasesReply(invocation, deps) : null;
+    case 'release-date':
+      // A release the base covers is answered by the search (its entry has the date).
+      return deps.search.releaseEntry(intent.version) ? null : notReleasedYetReply(intent.version, lang, deps.services);
   }
 }

@@ -1,8 +1,11 @@
 import { ApplicationCommandOptionType } from 'discord-api-types/v10';
-import { defineCommand, describe, ANSWER_OPTIONS } from './command.ts';
+import { defineCommand, describe, ANSWER_OPTIONS, type CommandDeps } from './command.ts';
+import type { Reply } from '../src/answers/reply.ts';
+import type { Language } from '../src/knowledge/schema.ts';
 import { releaseReply } from '../src/answers/reply.ts';
 import { labels } from '../src/i18n/answers.ts';
 import { compareVersions, majorMinor } from '../src/shared/kernel-version.ts';
+import type { Release } from '../src/shared/release.ts';
 import { foldText } from '../src/shared/text.ts';
 
 /**
@@ -49,6 +52,26 @@ function impossibleRelease(version: string, covered: readonly string[]): { kind:
   return null;
 }
 
+/** kernel.org's newest mainline release or release candidate. */
+function newestMainline(releases: readonly Release[]): Release | undefined {
+  return releases.filter((r) => r.moniker === 'mainline').sort((a, b) => compareVersions(b.version, a.version))[0];
+}
+
+/**
+ * For a release the base does not cover: "not out yet" when kernel.org's feed (the last check; the
+ * terminal fetches once) has only older mainline releases, or its release candidates. Null otherwise.
+ */
+export async function notReleasedYetReply(release: string, lang: Language, services: CommandDeps['services']): Promise<Reply | null> {
+  const newest = newestMainline((await services?.kernelReleases?.releases())?.current?.releases ?? []);
+  if (!newest || !isPast(release, newest.version)) return null;
+  return { type: 'message', lang, title: null, text: labels(lang).releaseNotYet(release, newest.version, newest.released), ephemeral: true };
+}
+
+/** A release not out while `newest` is the newest mainline: a later one, or the one whose rc it is (7.4 while 7.4-rc7). */
+function isPast(release: string, newest: string): boolean {
+  return compareVersions(release, newest) > 0;
+}
+
 export const release = defineCommand({
   definition: {
     name: 'release',
@@ -60,7 +83,7 @@ export const release = defineCommand({
   },
   terminalOption: 'version',
   usage: { en: '/release <version> – e.g. /release 3.19', de: '/release <Version> – z. B. /release 4.0' },
-  handle(options, { lang }, { search }) {
+  async handle(options, { lang }, { search, services }) {
     const typed = (options.string('version') ?? '').trim();
     const asked = parseReleaseVersion(typed);
     if (!asked) return { type: 'message', lang, title: null, text: labels(lang).releaseInvalid(typed), ephemeral: true };
@@ -77,6 +100,8 @@ export const release = defineCommand({
         text: impossible.kind === 'ended' ? labels(lang).releaseSeriesEnded(release, impossible.last) : labels(lang).releaseNotOut(release, impossible.last),
         ephemeral: true,
       };
+    const notYet = search.releaseEntry(release) ? null : await notReleasedYetReply(release, lang, services);
+    if (notYet) return notYet;
     return releaseReply(release, search, lang, undefined, exact === release ? undefined : { text: exact, rc });
   },
   autocomplete(_option, typed, { lang }, { search }) {

@@ -109,6 +109,10 @@ const SAMPLES: Record<string, unknown[][]> = {
   'admin.channelKind': [['forum'], ['text']],
   'announce.languageName': [['en'], ['de']],
   'releasePosts.date': [[new Date('2025-12-05T12:00:00Z')]],
+  'answers.releaseNotYet': [
+    ['7.4', '7.4-rc7', new Date('2026-11-29T12:00:00Z')],
+    ['7.5', '7.4-rc7', new Date('2026-11-29T12:00:00Z')],
+  ],
   'releasePosts.kind': RELEASE_KINDS.map((k) => [k]),
 };
 /** A language switch is named in the language it switches to: "In English" belongs on a German reply. */

@@ -10,6 +10,7 @@ import { useColour, visibleLength, wrapText } from '../src/terminal/format.ts';
 import { localeLanguage } from '../src/terminal/repl.ts';
 import { startFeedServer, type FeedServer } from './support/feed-server.ts';
 import { FEED_2025_12_01 } from './releases/feed-states.ts';
+import { nextRelease } from './support/release-feeds.ts';
 import { ROOT } from './support/run.ts';
 import { realKnowledge } from './support/knowledge.ts';
 
@@ -184,6 +185,17 @@ describe('/kernel in the terminal', () => {
     const out = await terminal(['what is the latest kernel version?', 'welcher Kernel ist aktuell?', '/kernel'], { env: { KERNEL_FEED_URL: feed.url } });
     expect(feed.requests).toHaveLength(1);
     expect(out.match(/^mainline\s+6\.18\s/gm)).toHaveLength(3);
+  });
+
+  it('says a version past kernel.org\'s newest mainline is not out yet, for /release and "when is … coming out?"', async () => {
+    feed = await startFeedServer({ kind: 'feed', body: nextRelease(FEED_2025_12_01(), '6.18', '7.4-rc7', new Date('2026-11-29T20:00:00Z')) });
+    const out = (await terminal(['/release 7.4', 'when is 7.5 coming out?', 'wann kommt Linux 7.4?', '/release 7.3'], { env: { KERNEL_FEED_URL: feed.url } })).replace(/\s+/g, ' ');
+    expect(out).toContain('Linux 7.4 is not out yet: the newest mainline release on kernel.org is 7.4-rc7 (29 November 2026). A release usually follows about a week after rc7 or rc8.');
+    expect(out).toContain('Linux 7.5 is not out yet: the newest mainline release on kernel.org is 7.4-rc7 (29 November 2026).');
+    expect(out).not.toContain('7.5 is not out yet: the newest mainline release on kernel.org is 7.4-rc7 (29 November 2026). A release');
+    expect(out).toContain('Linux 7.4 ist noch nicht erschienen: Die neueste Mainline-Version auf kernel.org ist 7.4-rc7 (29. November 2026).');
+    expect(out).toContain('== What Linux 7.3 brought ==');
+    expect(feed.requests).toHaveLength(1);
   });
 
   it('says clearly why the feed could not be fetched, and tries again on the next /kernel', async () => {

@@ -10,12 +10,17 @@ import { maintainerQuestionSubject } from './maintainer-intent.ts';
  * arm64?" (system call tables), "what is the latest kernel?" (kernel.org's releases). /ask, mentions
  * and terminal lines take these first; anything else goes to the search.
  */
-export type QuestionIntent = { kind: 'maintainers'; subject: string } | { kind: 'errno'; query: string } | { kind: 'syscall'; name: string; arch: Arch | null } | { kind: 'current-releases' };
+export type QuestionIntent =
+  | { kind: 'maintainers'; subject: string }
+  | { kind: 'errno'; query: string }
+  | { kind: 'syscall'; name: string; arch: Arch | null }
+  | { kind: 'current-releases' }
+  | { kind: 'release-date'; version: string };
 
 export function questionIntent(question: string): QuestionIntent | null {
   const subject = maintainerQuestionSubject(question);
   if (subject) return { kind: 'maintainers', subject };
-  return errnoIntent(question) ?? syscallIntent(question) ?? currentReleasesIntent(question);
+  return errnoIntent(question) ?? syscallIntent(question) ?? currentReleasesIntent(question) ?? releaseDateIntent(question);
 }
 
 const FUNCTION_WORDS = new Set([...STOPWORDS.en, ...STOPWORDS.de].map(foldText));
@@ -112,4 +117,14 @@ function currentReleasesIntent(question: string): QuestionIntent | null {
   // "the current state of bcachefs" asks about something else; a version number asks about that version.
   if (/\d+\.\d+/.test(question)) return null;
   return otherWords(question, new Set([...RECENT, ...RELEASE_WORDS])).length === 0 ? { kind: 'current-releases' } : null;
+}
+
+const WHEN = /\b(?:when|wann)\b/i;
+const COMING = /\b(?:out|release[sd]?|coming|come|due|ship|arrive|erschein\w*|kommt|kommen|raus|ver(?:ö|oe)ffentlicht)\b/i;
+
+/** "When is 7.4 coming out?", "wann kommt Linux 7.4?": answered with kernel.org's newest mainline when the base lacks it. */
+function releaseDateIntent(question: string): QuestionIntent | null {
+  const version = /(?<![\d.])([3-9]|\d{2})\.(\d{1,2})(?![\d.]|-rc)/.exec(question);
+  if (!version || !WHEN.test(question) || !COMING.test(question)) return null;
+  return { kind: 'release-date', version: `${version[1]}.${version[2]}` };
 }

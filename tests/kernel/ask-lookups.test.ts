@@ -21,6 +21,8 @@ describe('questions for the kernel lookups', () => {
     ['welcher Kernel ist aktuell?', { kind: 'current-releases' }],
     ['current LTS kernel', { kind: 'current-releases' }],
     ['who maintains btrfs?', { kind: 'maintainers', subject: 'btrfs' }],
+    ['when is 7.4 coming out?', { kind: 'release-date', version: '7.4' }],
+    ['wann kommt Linux 7.4?', { kind: 'release-date', version: '7.4' }],
   ])('%j', (question, intent) => expect(questionIntent(question)).toEqual(intent));
 
   it.each([
@@ -30,6 +32,7 @@ describe('questions for the kernel lookups', () => {
     'is there a syscall for io_uring',
     'what is kdbus?',
     'what does EXT4-fs error mean',
+    'when did 7.4-rc1 come out',
     '',
   ])('%j is left to the search', (question) => expect(questionIntent(question)).toBeNull());
 
