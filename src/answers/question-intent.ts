@@ -34,7 +34,7 @@ const ERRNO_CUES = new Set(['errno', 'error', 'errors', 'fehler', 'fehlercode', 
 
 /** "What does EPROBE_DEFER mean?", "was bedeutet -EBUSY", "errno 110?", "error -16 meaning". */
 function errnoIntent(question: string): QuestionIntent | null {
-  const named = [...question.matchAll(/(?<![\w-])-?(E[A-Z][A-Z0-9_]{1,24})\b/g)].map((m) => m[1]!).find((name) => lookupErrno(name));
+  const named = [...question.matchAll(/(?<![\w-])-?(E[A-Z0-9][A-Z0-9_]{1,24})\b/g)].map((m) => m[1]!).find((name) => lookupErrno(name));
   const numbered = /\b(?:errno|error|fehler(?:code)?|code)\s*:?\s*(-?\d{1,4})\b/i.exec(question)?.[1];
   const query = named ?? (numbered && lookupErrno(numbered) ? numbered : undefined);
   if (!query) return null;

@@ -13,6 +13,7 @@ describe('questions for the kernel lookups', () => {
     ['what does EPROBE_DEFER mean?', { kind: 'errno', query: 'EPROBE_DEFER' }],
     ['was bedeutet -EBUSY?', { kind: 'errno', query: 'EBUSY' }],
     ['EAGAIN?', { kind: 'errno', query: 'EAGAIN' }],
+    ['what is E2BIG', { kind: 'errno', query: 'E2BIG' }],
     ['what does error -110 mean', { kind: 'errno', query: '-110' }],
     ['what syscall number is openat on arm64', { kind: 'syscall', name: 'openat', arch: 'arm64' }],
     ['Welche Nummer hat der Systemaufruf getrandom auf aarch64?', { kind: 'syscall', name: 'getrandom', arch: 'arm64' }],
