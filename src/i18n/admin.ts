@@ -25,7 +25,7 @@ export const ADMIN = texts(
     noGaps: 'No unanswered questions recorded yet.',
     notHelpful: (n: number) => `${n}× not helpful`,
     helpIntro:
-      'I answer questions about Linux kernel development from a curated knowledge base (what a 2015 talk said and what happened since). Options: hide (only you see it), mention (aim it at someone), lang (de/en).',
+      'I answer questions about Linux kernel development from a curated knowledge base (what a 2015 talk said and what happened since). Ask in words, with /ask or @kernelbot: “what is kdbus?”, and also “what does EBUSY mean?”, “who maintains btrfs?”, “what is the latest kernel?”. Options: hide (only you see it), mention (aim it at someone), lang (de/en).',
     about:
       'Answers come from a curated bilingual knowledge base. Its basis is the talk “Aktuelle Entwicklungen beim Linux-Kernel” by Thorsten Leemhuis (early 2015) and the articles it shows (c’t and heise Kernel-Log on Linux 3.8, the Fedora wiki on vanilla kernels); every entry also says what happened since (as of 2026) and cites its sources.',
     entries: 'Entries',
@@ -55,7 +55,7 @@ export const ADMIN = texts(
     noGaps: 'Noch keine unbeantworteten Fragen erfasst.',
     notHelpful: (n: number) => `${n}× nicht hilfreich`,
     helpIntro:
-      'Ich beantworte Fragen zur Linux-Kernel-Entwicklung aus einer kuratierten Wissensbasis (Stand des Vortrags 2015 und was seitdem geschah). Optionen: hide (nur für dich), mention (an jemanden richten), lang (de/en).',
+      'Ich beantworte Fragen zur Linux-Kernel-Entwicklung aus einer kuratierten Wissensbasis (Stand des Vortrags 2015 und was seitdem geschah). Frag in Worten, mit /ask oder @kernelbot: „Was ist kdbus?“, auch „Was bedeutet EBUSY?“, „Wer betreut btrfs?“, „Welcher Kernel ist aktuell?“. Optionen: hide (nur für dich), mention (an jemanden richten), lang (de/en).',
     about:
       'Antworten aus einer eigenen, zweisprachigen Wissensbasis. Grundlage ist der Vortrag „Aktuelle Entwicklungen beim Linux-Kernel“ von Thorsten Leemhuis (Anfang 2015) mit den darin gezeigten Artikeln (c’t- und heise-Kernel-Log zu Linux 3.8, Fedora-Wiki zu Vanilla-Kerneln); jeder Eintrag sagt auch, was seitdem geschah (Stand 2026), und nennt seine Quellen.',
     entries: 'Einträge',

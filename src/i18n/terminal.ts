@@ -11,7 +11,8 @@ export const TERMINAL = texts(
     unknownCommand: (name: string) => `Unknown command /${name}.`,
     didYouMean: (name: string) => `Did you mean /${name}? (/help lists every command.)`,
     discordOnly: (name: string) => `/${name} is a server setting and works only on Discord.`,
-    helpIntro: 'I answer questions about Linux kernel development from a curated knowledge base. A line without a slash is a question (/ask). What works here:',
+    helpIntro:
+      'I answer questions about Linux kernel development from a curated knowledge base. A line without a slash is a question (/ask), e.g. “what is kdbus?”, “what does EBUSY mean?”, “what is the latest kernel?”. What works here:',
     helpLang: '/lang de|en – answer language',
     helpQuit: '/quit – leave (or Ctrl+D)',
     helpDiscordOnly: (commands: string) => `Server settings (${commands}) and the hide, mention and lang options exist only on Discord.`,
@@ -25,7 +26,8 @@ export const TERMINAL = texts(
     unknownCommand: (name: string) => `Unbekannter Befehl /${name}.`,
     didYouMean: (name: string) => `Meintest du /${name}? (/help zeigt alle Befehle.)`,
     discordOnly: (name: string) => `/${name} ist eine Server-Einstellung und geht nur auf Discord.`,
-    helpIntro: 'Ich beantworte Fragen zur Linux-Kernel-Entwicklung aus einer kuratierten Wissensbasis. Eine Zeile ohne Schrägstrich ist eine Frage (/ask). Das geht hier:',
+    helpIntro:
+      'Ich beantworte Fragen zur Linux-Kernel-Entwicklung aus einer kuratierten Wissensbasis. Eine Zeile ohne Schrägstrich ist eine Frage (/ask), z. B. „Was ist kdbus?“, „Was bedeutet EBUSY?“, „Welcher Kernel ist aktuell?“. Das geht hier:',
     helpLang: '/lang de|en – Sprache der Antworten',
     helpQuit: '/quit – beenden (oder Strg+D)',
     helpDiscordOnly: (commands: string) => `Server-Einstellungen (${commands}) und die Optionen hide, mention und lang gibt es nur auf Discord.`,
