@@ -62,7 +62,9 @@ function newestMainline(releases: readonly Release[]): Release | undefined {
  * terminal fetches once) has only older mainline releases, or its release candidates. Null otherwise.
  */
 export async function notReleasedYetReply(release: string, lang: Language, services: CommandDeps['services']): Promise<Reply | null> {
-  const newest = newestMainline((await services?.kernelReleases?.releases())?.current?.releases ?? []);
+  // The feed is a bonus here: without it (no database, a failed fetch) the base's own answer stands.
+  const current = await services?.kernelReleases?.releases().catch(() => null);
+  const newest = newestMainline(current?.current?.releases ?? []);
   if (!newest || !isPast(release, newest.version)) return null;
   return { type: 'message', lang, title: null, text: labels(lang).releaseNotYet(release, newest.version, newest.released), ephemeral: true };
 }

@@ -51,4 +51,12 @@ describe('questions for the kernel lookups', () => {
     // Without a release source (no database, no terminal), "the latest kernel" is left to the search.
     expect(await ask('what is the latest kernel version?', 'en')).not.toMatch(/^mainline/m);
   });
+
+  it('/release still answers from the base when the release source fails (database away)', async () => {
+    const failing = { releases: () => Promise.reject(new Error('connection terminated')) };
+    const deps: CommandDeps = { search, commands: COMMANDS, botVersion: '1', now: () => new Date(), services: { kernelReleases: failing } };
+    const options: OptionReader = { subcommand: () => null, string: () => '7.4', boolean: () => null, id: () => null, channelType: () => null };
+    const reply = renderText(await findCommand('release')!.handle(options, { lang: 'en', userId: '1', guildId: '2', channelId: '3', canManageGuild: false }, deps));
+    expect(reply).toMatch(/Linux 7\.4 is not covered by my knowledge base/);
+  });
 });
