@@ -40,7 +40,8 @@ export const ask = defineCommand({
 export async function answerQuestion(question: string, invocation: Invocation, deps: CommandDeps): Promise<Reply> {
   const { lang } = invocation;
   const intent = questionIntent(question);
-  const exact = intent ? await intentReply(intent, invocation, deps) : null;
+  // A lookup that fails (its database away) leaves the question to the search rather than failing it.
+  const exact = intent ? await intentReply(intent, invocation, deps).catch(() => null) : null;
   if (exact) return exact;
   const outcome = deps.search.search(question);
   await deps.services?.qa?.recordOutcome(question, outcome, lang);

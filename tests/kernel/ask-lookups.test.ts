@@ -58,5 +58,10 @@ describe('questions for the kernel lookups', () => {
     const options: OptionReader = { subcommand: () => null, string: () => '7.4', boolean: () => null, id: () => null, channelType: () => null };
     const reply = renderText(await findCommand('release')!.handle(options, { lang: 'en', userId: '1', guildId: '2', channelId: '3', canManageGuild: false }, deps));
     expect(reply).toMatch(/Linux 7\.4 is not covered by my knowledge base/);
+    const asked = renderText(
+      await findCommand('ask')!.handle({ ...options, string: () => 'what is the latest kernel?' }, { lang: 'en', userId: '1', guildId: '2', channelId: '3', canManageGuild: false }, deps),
+    );
+    // The same answer as with no release source at all: the search's.
+    expect(asked).toBe(await ask('what is the latest kernel?', 'en'));
   });
 });
