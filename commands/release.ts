@@ -4,7 +4,7 @@ import type { Reply } from '../src/answers/reply.ts';
 import type { Language } from '../src/knowledge/schema.ts';
 import { releaseReply } from '../src/answers/reply.ts';
 import { labels } from '../src/i18n/answers.ts';
-import { compareVersions, majorMinor } from '../src/shared/kernel-version.ts';
+import { compareVersions, majorMinor, rcInfo } from '../src/shared/kernel-version.ts';
 import type { Release } from '../src/shared/release.ts';
 import { foldText } from '../src/shared/text.ts';
 
@@ -65,13 +65,10 @@ export async function notReleasedYetReply(release: string, lang: Language, servi
   // The feed is a bonus here: without it (no database, a failed fetch) the base's own answer stands.
   const current = await services?.kernelReleases?.releases().catch(() => null);
   const newest = newestMainline(current?.current?.releases ?? []);
-  if (!newest || !isPast(release, newest.version)) return null;
-  return { type: 'message', lang, title: null, text: labels(lang).releaseNotYet(release, newest.version, newest.released), ephemeral: true };
-}
-
-/** A release not out while `newest` is the newest mainline: a later one, or the one whose rc it is (7.4 while 7.4-rc7). */
-function isPast(release: string, newest: string): boolean {
-  return compareVersions(release, newest) > 0;
+  // Later than the newest mainline, or the release whose rc it is (7.4 while 7.4-rc7: rc sorts before its release).
+  if (!newest || compareVersions(release, newest.version) <= 0) return null;
+  const ownRc = rcInfo(newest.version)?.of === release;
+  return { type: 'message', lang, title: null, text: labels(lang).releaseNotYet(release, newest.version, newest.released, ownRc), ephemeral: true };
 }
 
 export const release = defineCommand({

@@ -110,8 +110,8 @@ const SAMPLES: Record<string, unknown[][]> = {
   'announce.languageName': [['en'], ['de']],
   'releasePosts.date': [[new Date('2025-12-05T12:00:00Z')]],
   'answers.releaseNotYet': [
-    ['7.4', '7.4-rc7', new Date('2026-11-29T12:00:00Z')],
-    ['7.5', '7.4-rc7', new Date('2026-11-29T12:00:00Z')],
+    ['7.4', '7.4-rc7', new Date('2026-11-29T12:00:00Z'), true],
+    ['7.5', '7.4-rc7', new Date('2026-11-29T12:00:00Z'), false],
   ],
   'releasePosts.kind': RELEASE_KINDS.map((k) => [k]),
 };

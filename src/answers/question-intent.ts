@@ -110,13 +110,15 @@ const RELEASE_WORDS = new Set([
   'kernel_version',
 ]);
 
+const RECENT_RELEASE_WORDS: ReadonlySet<string> = new Set([...RECENT, ...RELEASE_WORDS]);
+
 /** "What is the latest kernel?", "welcher Kernel ist aktuell?", "current LTS release": nothing else asked. */
 function currentReleasesIntent(question: string): QuestionIntent | null {
   const all = words(question);
   if (!all.some((w) => RECENT.has(w)) || !all.some((w) => RELEASE_WORDS.has(w))) return null;
   // "the current state of bcachefs" asks about something else; a version number asks about that version.
   if (/\d+\.\d+/.test(question)) return null;
-  return otherWords(question, new Set([...RECENT, ...RELEASE_WORDS])).length === 0 ? { kind: 'current-releases' } : null;
+  return otherWords(question, RECENT_RELEASE_WORDS).length === 0 ? { kind: 'current-releases' } : null;
 }
 
 const WHEN = /\b(?:when|wann)\b/i;

@@ -208,7 +208,13 @@ export async function startBot(config: Config, baseDeps: CommandDeps, options: B
     const envChannel = config.ANNOUNCE_CHANNEL_ID ? readyClient.channels.cache.get(config.ANNOUNCE_CHANNEL_ID) : undefined;
     if (envChannel && !envChannel.isDMBased()) {
       await store.subscriptions.adoptGuild(envChannel.id, envChannel.guildId).catch((error: unknown) => logger.error({ err: error }, 'could not record the server of ANNOUNCE_CHANNEL_ID'));
-      if (config.ANNOUNCE_ROLE_ID === envChannel.guildId && (await dropEveryoneRole(store, envChannel.id, envChannel.guildId).catch(() => false)))
+      if (
+        config.ANNOUNCE_ROLE_ID === envChannel.guildId &&
+        (await dropEveryoneRole(store, envChannel.id, envChannel.guildId).catch((error: unknown) => {
+          logger.error({ err: error }, 'could not drop the @everyone role of ANNOUNCE_CHANNEL_ID');
+          return false;
+        }))
+      )
         logger.warn(
           "ANNOUNCE_ROLE_ID is the server's own id, which is the @everyone role; the bot never pings @everyone, so announcements go out without a role mention (set a role id, or leave ANNOUNCE_ROLE_ID empty)",
         );

@@ -28,8 +28,8 @@ export const LABELS = texts(
     askInWords: 'There is nothing in that to search for: ask in words, e.g. “what is kdbus?”, or name a topic with /feature.',
     releaseSeriesEnded: (v: string, last: string) => `There is no Linux ${v}: the ${v.split('.')[0]}.x series ended with ${last}.`,
     releaseNotOut: (v: string, newest: string) => `Linux ${v} has not been released; the newest release I know is ${newest}.`,
-    releaseNotYet: (v: string, newest: string, date: Date) =>
-      `Linux ${v} is not out yet: the newest mainline release on kernel.org is ${newest} (${RELEASE_POSTS.en.date(date)}).${/-rc\d+$/.test(newest) && newest.startsWith(`${v}-`) ? ` A release usually follows about a week after rc7 or rc8.` : ''}`,
+    releaseNotYet: (v: string, newest: string, date: Date, ownRc: boolean) =>
+      `Linux ${v} is not out yet: the newest mainline release on kernel.org is ${newest} (${RELEASE_POSTS.en.date(date)}).${ownRc ? ' A release usually follows about a week after rc7 or rc8.' : ''}`,
     releaseAnsweredFor: (asked: string, v: string, rc: boolean) => `${asked} is ${rc ? 'a release candidate' : 'a stable update'} of ${v}: this is what ${v} brought.`,
     kernelnewbies: 'Kernelnewbies overview',
     released: 'Released',
@@ -69,8 +69,8 @@ export const LABELS = texts(
     askInWords: 'Darin ist nichts, wonach ich suchen kann: frag in Worten, z. B. „Was ist kdbus?“, oder nenne ein Thema mit /feature.',
     releaseSeriesEnded: (v: string, last: string) => `Linux ${v} gibt es nicht: Die Reihe ${v.split('.')[0]}.x endete mit ${last}.`,
     releaseNotOut: (v: string, newest: string) => `Linux ${v} ist nicht erschienen; die neueste Version, die ich kenne, ist ${newest}.`,
-    releaseNotYet: (v: string, newest: string, date: Date) =>
-      `Linux ${v} ist noch nicht erschienen: Die neueste Mainline-Version auf kernel.org ist ${newest} (${RELEASE_POSTS.de.date(date)}).${/-rc\d+$/.test(newest) && newest.startsWith(`${v}-`) ? ` Eine Version folgt meist etwa eine Woche nach rc7 oder rc8.` : ''}`,
+    releaseNotYet: (v: string, newest: string, date: Date, ownRc: boolean) =>
+      `Linux ${v} ist noch nicht erschienen: Die neueste Mainline-Version auf kernel.org ist ${newest} (${RELEASE_POSTS.de.date(date)}).${ownRc ? ' Eine Version folgt meist etwa eine Woche nach rc7 oder rc8.' : ''}`,
     releaseAnsweredFor: (asked: string, v: string, rc: boolean) => `${asked} ist ${rc ? 'ein Release Candidate' : 'ein Stable-Update'} von ${v}: Das hier brachte ${v}.`,
     kernelnewbies: 'Überblick bei Kernelnewbies',
     released: 'Erschienen',

@@ -22,12 +22,12 @@ export function capText(text: string, max = MAX_QUERY_CHARS): string {
   return text.slice(0, max).replace(/[\uD800-\uDBFF]$/, '');
 }
 
-/** Removes what is Discord markup rather than words: mentions, channels, custom emoji, links. */
 /** Whether a text has anything to search for once mentions, emoji, links and punctuation are gone. */
 export function hasWords(text: string): boolean {
   return /[\p{L}\p{N}]/u.test(stripMarkup(text));
 }
 
+/** Removes what is Discord markup rather than words: mentions, channels, custom emoji, links. */
 export function stripMarkup(text: string): string {
   return capText(text)
     .replace(/<(?:@[!&]?|#)\d+>/g, ' ')
